@@ -1,0 +1,5 @@
+"""python -m citegraph"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,271 @@
+"""Authority identity: which citations point at the same authority.
+
+Parallel citations seen together anywhere in the corpus are united (union-find), so
+an opinion that cites only "98 S. Ct. 2018" lands on the same authority as one that
+cites "436 U.S. 658". Short forms take the authority of the full citation they stand
+for. An authority that is an opinion of the corpus takes that opinion's id, matched by
+the opinion's own citations or, failing those, by case name + court + year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ..models import Authority, Citation, Opinion
+
+# Official reporters first: the id and label of a case use the best citation known.
+_REPORTER_RANK = [
+    r"U\.\s?S\.$",
+    r"S\.\s?Ct\.",
+    r"L\.\s?Ed",
+    r"F\.\s?(?:2d|3d|4th)?$",
+    r"F\.\s?Supp",
+    r"F\.\s?App'x",
+    r"WL$",
+    r"LEXIS",
+]
+_GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
+
+
+class UnionFind:
+    """Disjoint sets of hashable keys (path halving, union by size)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.size: dict[str, int] = {}
+
+    def add(self, key: str) -> None:
+        """Make `key` a set of its own if it is new."""
+        if key not in self.parent:
+            self.parent[key] = key
+            self.size[key] = 1
+
+    def find(self, key: str) -> str:
+        """The representative of `key`'s set."""
+        self.add(key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, keys: Iterable[str]) -> None:
+        """Put all `keys` in one set."""
+        keys = list(keys)
+        if not keys:
+            return
+        root = self.find(keys[0])
+        for k in keys[1:]:
+            other = self.find(k)
+            if other == root:
+                continue
+            if self.size[other] > self.size[root]:
+                root, other = other, root
+            self.parent[other] = root
+            self.size[root] += self.size[other]
+
+
+def citation_rank(cite: str) -> tuple[int, str]:
+    """Sort key that puts official reporters first and WL / LEXIS last."""
+    reporter = re.sub(r"^\d+\s+", "", cite)
+    reporter = re.sub(r"\s+[\d_]+$", "", reporter)
+    for i, pattern in enumerate(_REPORTER_RANK):
+        if re.search(pattern, reporter):
+            return (i if i < 6 else 10 + i, cite)
+    return (6, cite)
+
+
+def short_name(name: str | None) -> str | None:
+    """The name a short form uses: "Monell v. Dep't of Soc. Servs." -> "Monell"."""
+    if not name:
+        return None
+    parties = re.split(r"\s+v\.?\s+", name, maxsplit=1)
+    first = parties[0].strip()
+    if first.lower().rstrip(".") in _GOVERNMENT and len(parties) > 1:
+        first = parties[1].strip()
+    first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first, flags=re.I)
+    first = first.split(",")[0].strip()
+    return first or None
+
+
+def name_tokens(name: str | None) -> list[set[str]]:
+    """Significant lower-case words of each party of a case name."""
+    if not name:
+        return []
+    stop = {
+        "of",
+        "the",
+        "and",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "et",
+        "al",
+        "a",
+        "an",
+        "in",
+        "re",
+        "for",
+    }
+    parties = re.split(r"\s+v\.?\s+", name.lower(), maxsplit=1)
+    return [{w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", p) if w not in stop} for p in parties]
+
+
+def names_match(a: str | None, b: str | None) -> bool:
+    """Whether two case names name the same case: every party agrees on its words.
+
+    The documented threshold: each party's words of the shorter name must all be in
+    the other's party (so "United States v. McAndrews" matches "United States v.
+    Willie McAndrews"), with at least one distinctive word shared.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) != 2 or len(tb) != 2:
+        return False
+    shared = 0
+    for pa, pb in zip(ta, tb, strict=False):
+        if not pa or not pb:
+            return False
+        small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+        if not small <= big:
+            return False
+        shared += len(small - {"united", "states", "america", "people", "state", "commonwealth"})
+    return shared > 0
+
+
+def _label(name: str | None, cite: str | None, year: int | None) -> str:
+    short = short_name(name)
+    parts = ", ".join(p for p in (short, cite) if p)
+    return f"{parts} ({year})" if year else parts or "unknown"
+
+
+def identify(
+    opinions: list[Opinion], citations: list[Citation]
+) -> tuple[list[Authority], list[Citation]]:
+    """Give every citation its authority.
+
+    Args:
+        opinions: the corpus.
+        citations: every citation of every opinion, each opinion's in text order.
+
+    Returns:
+        The authorities, and the citations that resolved to one (`authority` set,
+        citations of an opinion to itself left out).
+    """
+    uf = UnionFind()
+    for op in opinions:
+        uf.union(op.citations)
+    for c in citations:
+        if c.form == "full":
+            uf.union(c.cites)
+
+    by_opinion: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        by_opinion[c.opinion].append(c)
+
+    opinion_of_root: dict[str, str] = {}
+    own_strings: dict[str, set[str]] = defaultdict(set)
+    for op in opinions:
+        for cite in op.citations:
+            opinion_of_root.setdefault(uf.find(cite), op.id)
+            own_strings[uf.find(cite)].add(cite)
+
+    # Gather the full citations of each set of united citation strings.
+    members: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        if c.form == "full" and c.cites:
+            members[uf.find(c.cites[0])].append(c)
+
+    authorities: dict[str, Authority] = {}
+    id_of_root: dict[str, str] = {}
+    corpus_by_court_year: dict[tuple[str | None, int | None], list[Opinion]] = defaultdict(list)
+    for op in opinions:
+        year = int(op.date[:4]) if op.date else None
+        corpus_by_court_year[(op.court, year)].append(op)
+
+    for root, recs in members.items():
+        kind = Counter(r.kind for r in recs).most_common(1)[0][0]
+        cites = sorted({x for r in recs for x in r.cites} | own_strings[root], key=citation_rank)
+        name = _mode([r.name for r in recs])
+        year = _mode([r.year for r in recs])
+        court = _mode([r.court for r in recs])
+        opinion = opinion_of_root.get(root)
+        if opinion is None and kind == "case":
+            opinion = _match_corpus(name, court, year, corpus_by_court_year)
+        aid = opinion or cites[0]
+        id_of_root[root] = aid
+        if aid in authorities:  # two sets matched to one corpus opinion
+            a = authorities[aid]
+            a.citations = sorted(set(a.citations) | set(cites), key=citation_rank)
+            continue
+        label = name if kind != "case" else _label(name, cites[0], year)
+        authorities[aid] = Authority(
+            id=aid,
+            kind=kind,
+            label=label or aid,
+            name=name,
+            citations=cites,
+            court=court,
+            year=year,
+            opinion=opinion,
+        )
+
+    resolved: list[Citation] = []
+    for op_id, recs in by_opinion.items():
+        for c in recs:
+            if c.form == "full" and c.cites:
+                c.authority = id_of_root[uf.find(c.cites[0])]
+            elif c.antecedent is not None and recs[c.antecedent].authority:
+                c.authority = recs[c.antecedent].authority
+            elif c.form == "short" and c.volume and c.reporter:
+                c.authority = _unresolved_short(c, authorities)
+        for c in recs:
+            if c.parent is not None:
+                c.via = recs[c.parent].authority
+            if c.authority and c.authority != op_id:
+                resolved.append(c)
+    # authorities reached only through self-citations are not part of the graph
+    used = {c.authority for c in resolved}
+    return [a for a in authorities.values() if a.id in used], resolved
+
+
+def _unresolved_short(c: Citation, authorities: dict[str, Authority]) -> str:
+    """A short cite whose full citation never appears becomes an authority of its own."""
+    stem = f"{c.volume} {c.reporter}"
+    for a in authorities.values():
+        if (
+            a.kind == "case"
+            and any(x.startswith(stem + " ") for x in a.citations)
+            and (c.short_name is None or (a.name and c.short_name.lower() in a.name.lower()))
+        ):
+            return a.id
+    aid = f"{c.short_name}, {stem}" if c.short_name else stem
+    if aid not in authorities:
+        authorities[aid] = Authority(
+            id=aid, kind="case", label=aid, name=c.short_name, citations=[stem]
+        )
+    return aid
+
+
+def _match_corpus(
+    name: str | None,
+    court: str | None,
+    year: int | None,
+    corpus: dict[tuple[str | None, int | None], list[Opinion]],
+) -> str | None:
+    if not name or year is None:
+        return None
+    hits = {
+        op.id
+        for y in (year, year - 1, year + 1)
+        for op in corpus.get((court, y), [])
+        if names_match(name, op.name)
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _mode(values):  # type: ignore[no-untyped-def]
+    vals = [v for v in values if v not in (None, "")]
+    return Counter(vals).most_common(1)[0][0] if vals else None

@@ -1,0 +1,158 @@
+"""Plain records that flow through citegraph: Opinion -> Citation -> Authority."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Opinion:
+    """One opinion as read from a file: its text (offsets refer to it) and metadata.
+
+    `pages` holds (offset, page) pairs where a page of the official report starts
+    (from star paging such as "[*219]"); `footnotes` holds (start, end, label) spans
+    of footnote text inside `text`.
+    """
+
+    id: str
+    source: str
+    text: str
+    name: str | None = None
+    court: str | None = None
+    date: str | None = None
+    docket: str | None = None
+    judge: str | None = None
+    type: str | None = None
+    citations: list[str] = field(default_factory=list)
+    pages: list[tuple[int, str]] = field(default_factory=list)
+    footnotes: list[tuple[int, int, str]] = field(default_factory=list)
+    sha1: str = ""
+
+    def page_at(self, offset: int) -> str | None:
+        """The page of the official report on which `offset` stands, if known."""
+        if not self.pages:
+            return None
+        i = bisect.bisect_right([p[0] for p in self.pages], offset) - 1
+        return self.pages[i][1] if i >= 0 else None
+
+    def footnote_at(self, offset: int) -> str | None:
+        """The label of the footnote that contains `offset`, if any."""
+        for start, end, label in self.footnotes:
+            if start <= offset < end:
+                return label
+        return None
+
+    def row(self) -> dict[str, Any]:
+        """The opinions.jsonl row (the text itself is not part of the table)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "name": self.name,
+            "court": self.court,
+            "date": self.date,
+            "docket": self.docket,
+            "judge": self.judge,
+            "type": self.type,
+            "citations": list(self.citations),
+            "sha1": self.sha1,
+            "chars": len(self.text),
+        }
+
+
+@dataclass
+class Citation:
+    """One occurrence of a citation in an opinion.
+
+    A string of parallel citations to one case ("436 U.S. 658, 56 L. Ed. 2d 611") is
+    one Citation whose `cites` lists every reporter citation in eyecite's corrected
+    form. Short forms point at the full citation they stand for through
+    `antecedent` (an index into the same opinion's list of citations).
+    """
+
+    opinion: str
+    form: str  # full | short | id | supra | reference
+    kind: str  # case | statute | regulation | rule | constitution | journal | other
+    text: str
+    start: int
+    end: int
+    cites: list[str] = field(default_factory=list)
+    name: str | None = None
+    short_name: str | None = None
+    year: int | None = None
+    court: str | None = None
+    volume: str | None = None
+    reporter: str | None = None
+    pin: str | None = None
+    signal: str | None = None
+    parenthetical: str | None = None
+    quote: str | None = None
+    proposition: str | None = None
+    page: str | None = None
+    footnote: str | None = None
+    treatment: str | None = None
+    notes: str | None = None
+    history: str | None = None
+    antecedent: int | None = None
+    parent: int | None = None
+    via: str | None = None
+    source: str = "text"
+    authority: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The citations.jsonl row."""
+        return {
+            "opinion": self.opinion,
+            "authority": self.authority,
+            "form": self.form,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cites": list(self.cites),
+            "name": self.name,
+            "pin": self.pin,
+            "signal": self.signal,
+            "parenthetical": self.parenthetical,
+            "quote": self.quote,
+            "proposition": self.proposition,
+            "page": self.page,
+            "footnote": self.footnote,
+            "treatment": self.treatment,
+            "notes": self.notes,
+            "history": self.history,
+            "source": self.source,
+            "via": self.via,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, for caching and process boundaries."""
+        return asdict(self)
+
+
+@dataclass
+class Authority:
+    """What citations point at: a case, statute, rule, regulation, constitution..."""
+
+    id: str
+    kind: str
+    label: str
+    name: str | None = None
+    citations: list[str] = field(default_factory=list)
+    court: str | None = None
+    year: int | None = None
+    opinion: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The authorities.jsonl row."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "name": self.name,
+            "citations": list(self.citations),
+            "court": self.court,
+            "year": self.year,
+            "opinion": self.opinion,
+        }
