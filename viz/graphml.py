@@ -20,6 +20,7 @@ import networkx as nx
 from .tables import atomic_write
 
 PROPOSITION_CAP = 2000  # characters of joined propositions kept on an edge
+_CR = {"\r": "&#13;"}  # as a reference: XML readers turn a raw "\r" into "\n"
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -148,4 +149,4 @@ def _data(f: IO[str], domain: str, attrs: dict[str, Any], keys: dict[tuple[str, 
             text = repr(float(value)) if t == "double" else str(int(value))
         else:
             text = xml_safe(str(value))
-        f.write(f'<data key="{domain}_{name}">{escape(text)}</data>')
+        f.write(f'<data key="{domain}_{name}">{escape(text, _CR)}</data>')

@@ -1,40 +1,206 @@
-"""Flat tables: opinions.jsonl, authorities.jsonl, citations.jsonl.
+"""Flat tables (opinions.jsonl, authorities.jsonl, citations.jsonl) and atomic output files.
 
-JSON Lines, one object per line, UTF-8. Files are written atomically (a temporary
-file in the same directory, then a rename) so an interrupted build never leaves a
-half-written table.
+JSON Lines, one object per line, UTF-8. Every line splitter agrees on the lines: the
+characters some of them split on (U+0085, U+2028, U+2029) are written as escapes,
+NaN and infinities as null, and a lone surrogate (which JSON input can carry as
+"\\ud800") as U+FFFD, so the file is always valid UTF-8.
+
+Every writer of citegraph goes through `atomic_write`: the file is written under a
+temporary name beside the target, flushed to disk, then renamed over it, so an
+interrupted build (Ctrl-C, kill, a full disk) never leaves a half-written output.
+Inside `output_set()` the renames wait until every file of the set is complete and
+then happen together, so a build replaces its outputs as one set: the old graph.html
+never sits beside new tables because a later writer failed.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import contextvars
+import glob
 import json
+import math
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+__all__ = ["atomic_write", "output_set", "write_jsonl", "read_jsonl", "TEMP_SUFFIX"]
+
+TEMP_SUFFIX = ".tmp"
+_STALE_SECONDS = 24 * 3600  # where a temp file's owner cannot be asked, the age that makes it stale
+
+
+def _replace_surrogates(e: UnicodeError) -> tuple[bytes, int]:
+    # Lone surrogates come from JSON input ("\ud800"); UTF-8 cannot hold them. The
+    # UTF-8 encoder takes only ASCII text or bytes back, hence U+FFFD as UTF-8 bytes.
+    if isinstance(e, UnicodeEncodeError) and e.encoding in ("utf-8", "utf8"):
+        return "\ufffd".encode() * (e.end - e.start), e.end
+    raise e
+
+
+codecs.register_error("citegraph.replace_surrogates", _replace_surrogates)
+
+# Files staged by the innermost output_set(): (temporary path, target path).
+_STAGED: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar(
+    "citegraph_staged_outputs", default=None
+)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Remove temporary files a killed build left beside `path` (never a live one's)."""
+    prefix = _temp_prefix(path)
+    for tmp in path.parent.glob(f"{glob.escape(prefix)}*{TEMP_SUFFIX}"):
+        m = re.fullmatch(rf"{re.escape(prefix)}(\d+)\.[^.]+{re.escape(TEMP_SUFFIX)}", tmp.name)
+        if not m:
+            continue
+        if _pid_alive(int(m.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            if os.name == "posix" or time.time() - tmp.stat().st_mtime > _STALE_SECONDS:
+                tmp.unlink()
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False  # age decides, see _remove_stale_temps
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the renames themselves durable; not possible (nor needed) on every OS.
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
 
 @contextlib.contextmanager
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file beside `path`; on success rename it over `path`."""
+    """Open a temporary file beside `path`; when the block succeeds it replaces `path`.
+
+    Inside `output_set()` the rename waits for the whole set. Text is UTF-8; a lone
+    surrogate is written as U+FFFD.
+
+    Args:
+        path: the file to write.
+        mode: "w" (text) or "wb" (bytes).
+
+    Yields:
+        The open temporary file.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_stale_temps(path)
+    fd, name = tempfile.mkstemp(
+        prefix=f"{_temp_prefix(path)}{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
+    )
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as f:
+        text = "b" not in mode
+        with os.fdopen(
+            fd,
+            mode,
+            encoding="utf-8" if text else None,
+            errors="citegraph.replace_surrogates" if text else None,
+            newline="" if text else None,
+        ) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
+        staged = _STAGED.get()
+        if staged is None:
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        else:
+            staged.append((tmp, path))
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            tmp.unlink()
         raise
+
+
+@contextlib.contextmanager
+def output_set() -> Iterator[list[tuple[Path, Path]]]:
+    """Replace every file written with `atomic_write` inside the block as one set.
+
+    Each file is written in full under a temporary name; only when the block ends
+    without error are they all renamed into place, in one quick final step. If the
+    block fails or is interrupted, the temporary files are removed and every previous
+    output is left as it was.
+
+    Yields:
+        The (temporary, target) pairs staged so far.
+    """
+    staged: list[tuple[Path, Path]] = []
+    token = _STAGED.set(staged)
+    try:
+        yield staged
+    except BaseException:
+        _STAGED.reset(token)
+        _discard(staged)
+        raise
+    _STAGED.reset(token)
+    try:
+        for i, (tmp, path) in enumerate(staged):
+            os.replace(tmp, path)
+            staged[i] = (path, path)
+    except BaseException:
+        _discard([(t, p) for t, p in staged if t != p])
+        raise
+    for directory in {p.parent for _, p in staged}:
+        _fsync_dir(directory)
+
+
+def _discard(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+# Characters that some line splitters treat as line ends but json.dumps leaves raw.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_LINE_BREAK_RE = re.compile("[\x85\u2028\u2029]")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def json_line(row: dict[str, Any]) -> str:
+    """One JSON Lines line (without the newline) for `row`."""
+    try:
+        text = json.dumps(row, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN or infinity: not JSON
+        text = json.dumps(_finite(row), ensure_ascii=False, allow_nan=False)
+    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], text)
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
@@ -46,12 +212,12 @@ def write_jsonl(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
     n = 0
     with atomic_write(path) as f:
         for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            f.write(json_line(row) + "\n")
             n += 1
     return n
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a JSON Lines table."""
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", newline="\n") as f:
         return [json.loads(line) for line in f if line.strip()]
