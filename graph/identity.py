@@ -157,13 +157,20 @@ def identify(
     uf = UnionFind()
     for op in opinions:
         uf.union(op.citations)
-    for c in citations:
-        if c.form == "full":
-            uf.union(c.cites)
-
     by_opinion: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
         by_opinion[c.opinion].append(c)
+    for recs in by_opinion.values():
+        for c in recs:
+            if c.form == "full" and c.cites:
+                if c.notes == "slip":
+                    c.cites = [_slip_key(c)]
+                uf.union(c.cites)
+            elif c.cites and c.antecedent is not None and recs[c.antecedent].cites:
+                # a short cite that gives a parallel ("Liberty Lobby, 477 U.S. at 255,
+                # 106 S.Ct. 2505") unites it with the case it stands for
+                uf.union([recs[c.antecedent].cites[0], *c.cites])
+    _join_slip_opinions(uf, citations)
 
     opinion_of_root: dict[str, str] = {}
     own_strings: dict[str, set[str]] = defaultdict(set)
@@ -188,7 +195,9 @@ def identify(
     for root, recs in members.items():
         kind = Counter(r.kind for r in recs).most_common(1)[0][0]
         cites = sorted({x for r in recs for x in r.cites} | own_strings[root], key=citation_rank)
-        name = _mode([r.name for r in recs])
+        name = _mode([r.name for r in recs if r.name and _is_full_name(r.name)]) or _mode(
+            [r.name for r in recs]
+        )
         year = _mode([r.year for r in recs])
         court = _mode([r.court for r in recs])
         opinion = opinion_of_root.get(root)
@@ -212,6 +221,11 @@ def identify(
             opinion=opinion,
         )
 
+    by_stem: dict[str, list[Authority]] = defaultdict(list)
+    for a in authorities.values():
+        if a.kind == "case":
+            for x in a.citations:
+                by_stem[_stem(x)].append(a)
     resolved: list[Citation] = []
     for op_id, recs in by_opinion.items():
         for c in recs:
@@ -220,7 +234,7 @@ def identify(
             elif c.antecedent is not None and recs[c.antecedent].authority:
                 c.authority = recs[c.antecedent].authority
             elif c.form == "short" and c.volume and c.reporter:
-                c.authority = _unresolved_short(c, authorities)
+                c.authority = _unresolved_short(c, authorities, by_stem)
         for c in recs:
             if c.parent is not None:
                 c.via = recs[c.parent].authority
@@ -231,22 +245,72 @@ def identify(
     return [a for a in authorities.values() if a.id in used], resolved
 
 
-def _unresolved_short(c: Citation, authorities: dict[str, Authority]) -> str:
-    """A short cite whose full citation never appears becomes an authority of its own."""
+def _unresolved_short(
+    c: Citation, authorities: dict[str, Authority], by_stem: dict[str, list[Authority]]
+) -> str:
+    """A short cite whose full citation never appears in its opinion.
+
+    It goes to the authority of another opinion's full citation with the same volume
+    and reporter and the same name; else it becomes an authority of its own, labelled
+    by name, volume and reporter ("Esmont, 371 F. Supp. 2d"): not dropped, not merged.
+    """
     stem = f"{c.volume} {c.reporter}"
-    for a in authorities.values():
-        if (
-            a.kind == "case"
-            and any(x.startswith(stem + " ") for x in a.citations)
-            and (c.short_name is None or (a.name and c.short_name.lower() in a.name.lower()))
-        ):
-            return a.id
+    hits = {
+        a.id
+        for a in by_stem.get(stem, [])
+        if c.short_name and a.name and _name_word(c.short_name) in _words(a.name)
+    }
+    if len(hits) == 1:
+        return hits.pop()
     aid = f"{c.short_name}, {stem}" if c.short_name else stem
     if aid not in authorities:
         authorities[aid] = Authority(
             id=aid, kind="case", label=aid, name=c.short_name, citations=[stem]
         )
     return aid
+
+
+def _stem(cite: str) -> str:
+    return re.sub(r"\s+\S+$", "", cite)
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower()))
+
+
+def _name_word(name: str) -> str:
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower())
+    return words[0] if words else ""
+
+
+def _is_full_name(name: str) -> bool:
+    return bool(re.search(r"\sv\.?\s|^(?:in re|ex parte|matter of)\b", name, re.I))
+
+
+def _slip_key(c: Citation) -> str:
+    """A slip cite ("571 U. S. ___") is told apart from others of its volume by name."""
+    return f"{c.volume} {c.reporter} ___ ({(short_name(c.name) or '').lower()})"
+
+
+def _join_slip_opinions(uf: UnionFind, citations: list[Citation]) -> None:
+    """A slip cite joins the reporter cite of the same volume given for the same name."""
+    slips = [c for c in citations if c.form == "full" and c.notes == "slip"]
+    if not slips:
+        return
+    by_stem: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        if c.form == "full" and c.kind == "case" and c.notes != "slip" and c.name:
+            for x in c.cites:
+                by_stem[_stem(x)].append(c)
+    for s in slips:
+        word = _name_word(short_name(s.name) or "")
+        hits = {
+            uf.find(c.cites[0])
+            for c in by_stem.get(f"{s.volume} {s.reporter}", [])
+            if word and _name_word(short_name(c.name) or "") == word
+        }
+        if len(hits) == 1:
+            uf.union([hits.pop(), s.cites[0]])
 
 
 def _match_corpus(

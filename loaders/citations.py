@@ -1,35 +1,329 @@
 """Citations in an opinion: eyecite finds them, the rules here make them right.
 
 eyecite (get_citations, resolve_citations) finds reporter citations, Id., supra and
-statutes. On its own it treats each parallel citation as a separate case and may
-take a year from a neighbouring citation; this module groups parallel citations
-into one occurrence, reads the year and court from the citation's own
-parenthetical, and ties each short form to the occurrence it stands for.
+some statutes. On real opinions it treats each parallel citation as a separate case,
+takes a year from a neighbouring citation (eyecite #321), binds "Id." to a case cited
+inside a parenthetical (#348) or to the last case after a record cite (#349), and
+misses court rules, constitutions and many state codes. This module:
+
+- groups parallel citations (reporter, WL, LEXIS) into one occurrence, pin kept;
+- reads name, year and court from the citation's own words and parenthetical;
+- finds rules, constitutions, state codes and treatises with patterns of its own;
+- finds record cites (ECF No., Tr., Decl., 56.1 statements) so an Id. after them
+  refers to the record, not to a case;
+- ties each short form to the occurrence it stands for (`antecedent`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Citation, Opinion
+from .pages import endnotes, mask_markers
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
 
 # Between two parallel citations only a pin cite and a comma may stand:
-# "436 U.S. 658, 691, 56 L. Ed. 2d 611".
-_PARALLEL_GAP = re.compile(
-    r"^(?:\s*,\s*(?:at\s+)?\*?\d+(?:\s*[-–—]\s*\*?\d+)?(?:\s*n\.\s*\d+)?)*\s*,\s*$"
-)
-_PIN_AFTER = re.compile(r"^\s*,\s*((?:at\s+)?\*?\d+(?:\s*[-–—&,]\s*\*?\d+)*(?:\s*n\.\s*\d+)?)")
+# "436 U.S. 658, 691, 56 L. Ed. 2d 611", "258 F.3d 107, 2001 U.S. App. LEXIS 16202, *8, ".
+_PIN = r"(?:at\s+)?\*{0,2}\d+(?:\s*[-–—]\s*\*{0,2}\d+)?(?:\s*nn?\.\s*\d+)?(?![ \t]*[A-Z\d])"
+_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{_PIN})*\s*,\s*$")
+_PIN_AFTER = re.compile(rf"^\s*,?\s*({_PIN}(?:\s*[,&]\s*{_PIN})*)(?=[\s,;.)]|$)")
 _SIGNAL_WORDS = re.compile(
-    r"^(?:(?:see|also|e\.g\.|cf\.|but|accord|compare|with|contra|generally|and|quoting|"
-    r"citing|in)\b[,.]?\s*)+",
+    r"^(?:(?:e\.g\.|cf\.|(?:see|also|but|accord|compare|with|contra|generally|and|quoting|"
+    r"citing|in|under|of|the|to|by|by|also|affirming|aff'd|rev'd|reversing|overruled|"
+    r"overruling|abrogated|on\s+other\s+grounds|following|discussing|explaining|"
+    r"applying|relying\s+on|as)\b)[,.]?\s*)+",
     re.I,
 )
-_SCOTUS_REPORTERS = {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d", "U. S."}
+_SCOTUS_REPORTERS = {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d", "U. S.", "S.Ct.", "L.Ed.", "L.Ed.2d"}
+# Words that may stand, lower case, inside a party name.
+_NAME_CONNECTORS = {
+    "of", "the", "and", "for", "de", "la", "du", "del", "van", "von", "der", "den", "en",
+    "ex", "rel.", "rel", "y", "e", "on", "to", "in", "at", "&", "d/b/a", "a/k/a", "by",
+    "et", "al.", "al", "its", "as",
+}  # fmt: skip
+# Abbreviations that end with a period inside a case name, not a sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{0,3}|[A-Za-z]+\.[A-Za-z.]*|[A-Za-z]*'[A-Za-z]*|rel|ex|al|v|vs|"
+    r"Prods|Hosp|Servs|Educ|Univ|Corp|Indus|Mgmt|Comm|Commn|Assocs|Bros|Sys|Auth|Dist|Dept|"
+    r"Gov|Govt|Intern|Transp|Cas|Mut|Fin|Fed|Nat|Natl|Admin|Adm|Pub|Elec|Util|Ry|Cnty|Cty|"
+    r"Twp|Envtl|Prot|Emps|Hous|Dev|Sec|Med|Ctr|Inst|Ass|Soc|Cmty|Sch|Mfg|Equip|Tel|Co|Inc|"
+    r"Ltd|Org|Sav|Ins|Bd|Dep|Div|Inv|Invs|Mkt|Mktg|Props|Res|Sci|Tech|Techs|Tr|Trs|Ent|"
+    r"Grp|Holdings|Chem|Com|Dir|Comm'r|Sup|Super|Cal|Conn|Mass|Penn|Wash|Mich|Minn|Tex|Fla|"
+    r"Ill|Ind|Ariz|Colo|Ga|Ky|La|Md|Mo|Neb|Nev|Okla|Or|Pa|Tenn|Va|Vt|Wis|Wyo|Ala|Ark|Del|"
+    r"Haw|Kan|Me|Miss|Mont|Wyo|Ore|Ste|St|Mt|Ft|Jr|Sr|Hon|Gen|No|Nos|Op|Ops|Ex)\.$"
+)
+_RECORD = re.compile(
+    r"(?:\b(?:ECF|Dkt\.?|Docket|Doc\.|D\.E\.|R\.)\s*(?:Nos?\.?|#)?\s*\d+"
+    r"|\b(?:Pls?|Defs?|Plaintiffs?|Defendants?|Resp|Pet|Gov't|Govt)(?:\.?(?:'s|’s)|s'|s’|\.)?\s+"
+    r"(?:Local\s+Rule\s+)?(?:56\.1|Tr\.|Opp\.|Opp'n|Mem\.|Reply|Br\.|Decl\.|Aff\.|Ex\.|Exs\.|"
+    r"Resp\.|Mot\.|Stmt\.|Statement|SUF|SOF|Dep\.)"
+    r"|\b[A-Z][a-z]+\s+(?:Decl|Aff|Dep|Tr)\.(?=\s*(?:at|¶|,|\)|\d|Ex))"
+    r"|\b(?:Tr|Compl|TAC|SAC|FAC|Am\.\s+Compl|Hr'g\s+Tr|J\.A|App|Add|R\.A|S\.A)\.?\s+(?:at\s+)?[\d¶P§]"
+    r"|\b(?:(?:First|Second|Third|Fourth)\s+)?(?:Amended\s+)?Complaint(?=\s*(?:\(|P|¶|at\s+\d))"
+    r"|\bTranscript\b|\bMem\.\s+(?:in|of)\s+(?:Supp|Opp|Law)|\bMotion\s+to\s+Dismiss\s+\(Dkt"
+    r"|\bEx\.\s*[A-Z0-9]\b)",
+)
+_SHORT_NAME_BEFORE = re.compile(
+    r"(?:^|[\s(;,\"“])((?:[A-Z][\w'’.&-]*|of|the|and|v\.)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|&|v\.))*)"
+    r",?\s*$"
+)
+
+
+@dataclass
+class _Found:
+    """A citation record in the making, with what is needed to resolve it."""
+
+    rec: Citation
+    objs: list[Any] = field(default_factory=list)  # eyecite citations it came from
+    tail: int = 0  # end of its parentheticals
+    target: _Found | None = None  # what a short form stands for
+    record: bool = False  # a record cite (ECF No. ...), anchors Id. only
+
+
+def find_citations(opinion: Opinion) -> list[Citation]:
+    """Find every citation in `opinion`.
+
+    Args:
+        opinion: the opinion to read.
+
+    Returns:
+        Citation records in text order; short forms carry `antecedent`, the index
+        of the citation they stand for. An Id. after a record cite is left out: it
+        refers to the record, which is not an authority.
+    """
+    from eyecite import get_citations, resolve_citations
+    from eyecite.models import (
+        FullCaseCitation,
+        FullJournalCitation,
+        FullLawCitation,
+        IdCitation,
+        ShortCaseCitation,
+        SupraCitation,
+    )
+
+    notes = opinion.footnotes or [(s, e, label) for s, e, label in endnotes(opinion.text)]
+    text = mask_markers(opinion.text, notes)
+    kinds = (
+        FullCaseCitation,
+        FullLawCitation,
+        FullJournalCitation,
+        ShortCaseCitation,
+        IdCitation,
+        SupraCitation,
+    )
+    found: list[Any] = [c for c in get_citations(text) if isinstance(c, kinds)]
+    try:
+        resolutions = resolve_citations(found)
+    except Exception:  # eyecite's resolver must never sink an opinion
+        resolutions = {}
+    resource_of: dict[int, Any] = {}
+    for resource, members in resolutions.items():
+        for m in members:
+            resource_of[id(m)] = resource
+
+    items: list[_Found] = []
+    for group in _group_parallels(text, found):
+        items.append(_record(opinion.id, text, [found[i] for i in group]))
+    taken = [(f.rec.start, f.rec.end) for f in items]
+    for rec in _other_law(opinion.id, text, taken):
+        items.append(_Found(rec=rec))
+    taken = [(f.rec.start, f.rec.end) for f in items]
+    for m in _RECORD.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            rec = Citation(
+                opinion.id, "full", "record", m.group(0), m.start(), m.end(), source="record"
+            )
+            items.append(_Found(rec=rec, record=True))
+    items.sort(key=lambda f: (f.rec.start, f.rec.end))
+    for f in items:
+        f.tail = _parentheticals_end(text, f.rec.end)
+
+    _resolve_short_forms(items, resource_of)
+    _resolve_ids(items, resource_of)
+
+    out = [f for f in items if not f.record and not (f.rec.form == "id" and f.target is None)]
+    out = [f for f in out if not (f.target is not None and f.target.record)]
+    index = {id(f): i for i, f in enumerate(out)}
+    records: list[Citation] = []
+    for f in out:
+        rec = f.rec
+        target = f.target
+        while target is not None and target.target is not None and target.rec.form != "full":
+            target = target.target
+        if target is not None and id(target) in index:
+            rec.antecedent = index[id(target)]
+            rec.kind = target.rec.kind
+        rec.page = opinion.page_at(rec.start)
+        rec.footnote = _footnote(notes, rec.start)
+        records.append(rec)
+    return records
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _footnote(notes: list[tuple[int, int, str]], offset: int) -> str | None:
+    for start, end, label in notes:
+        if start <= offset < end:
+            return label
+    return None
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
+    """Indices of eyecite citations, grouped so that parallel cites share a group.
+
+    A full case cite joins the group before it when only pins and commas stand
+    between them and it has no case name of its own ("Liberty Lobby, 477 U.S. at
+    255, 106 S.Ct. 2505": the S. Ct. cite is a parallel of the short cite).
+    """
+    from eyecite.models import FullCaseCitation, ShortCaseCitation
+
+    groups: list[list[int]] = []
+    prev_end = -1
+    for i, c in enumerate(cites):
+        start, end = c.span()
+        prev = cites[groups[-1][-1]] if groups else None
+        case_like = (FullCaseCitation, ShortCaseCitation)
+        if (
+            prev is not None
+            and isinstance(c, case_like)
+            and isinstance(prev, case_like)
+            and _PARALLEL_GAP.match(text[prev_end:start])
+            and (isinstance(c, FullCaseCitation) or isinstance(prev, FullCaseCitation))
+            and str(c.groups.get("reporter")) != str(prev.groups.get("reporter"))
+        ):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        prev_end = end
+    return groups
+
+
+def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
+    from eyecite.models import (
+        FullCaseCitation,
+        FullJournalCitation,
+        FullLawCitation,
+        IdCitation,
+        ShortCaseCitation,
+    )
+
+    first, last = group[0], group[-1]
+    start, end = first.span()[0], last.span()[1]
+    fulls = [c for c in group if isinstance(c, FullCaseCitation)]
+    shorts = [c for c in group if isinstance(c, ShortCaseCitation)]
+    rec: Citation
+    if fulls and not (shorts and isinstance(first, ShortCaseCitation)):
+        head = fulls[0]
+        pin_end = _pin_end(text, end)
+        pin = (
+            _pin_after(text, head.span()[1])
+            or _pin_after(text, fulls[-1].span()[1])
+            or _clean_pin(head.metadata.pin_cite)
+        )
+        if shorts:  # "Saucier, 150 L. Ed. 2d 272, 121 S. Ct. at 2156"
+            pin = str(shorts[-1].groups.get("page") or "") or pin
+        year, court_text, _ = _year_and_court(text, pin_end)
+        cites = [c.corrected_citation() for c in fulls if c.groups.get("page")]
+        if not cites:  # slip opinion: "571 U. S. ___"
+            cites = [fulls[0].corrected_citation()]
+        name = _name_before(text, start) or _case_name(head.metadata)
+        court = _court(fulls, court_text)
+        if year is None:
+            year = _year_from_cites(fulls)
+        rec = Citation(
+            opinion=opinion_id,
+            form="full",
+            kind="case",
+            text=text[start:end],
+            start=start,
+            end=end,
+            cites=cites,
+            name=name,
+            short_name=name if name and not re.search(r"\sv\.?\s", name) else None,
+            year=year,
+            court=court,
+            volume=str(head.groups.get("volume")),
+            reporter=head.corrected_reporter(),
+            pin=pin,
+        )
+        if not head.groups.get("page"):
+            rec.notes = "slip"
+        return _Found(rec=rec, objs=list(group))
+    if isinstance(first, FullLawCitation):
+        key = _law_key(first)
+        return _Found(
+            rec=Citation(
+                opinion=opinion_id,
+                form="full",
+                kind=_law_kind(str(first.groups.get("reporter") or ""), key),
+                text=text[start:end],
+                start=start,
+                end=end,
+                cites=[key],
+                name=key,
+                pin=_law_pin(first),
+            ),
+            objs=list(group),
+        )
+    if isinstance(first, FullJournalCitation):
+        return _Found(
+            rec=Citation(
+                opinion=opinion_id,
+                form="full",
+                kind="journal",
+                text=text[start:end],
+                start=start,
+                end=end,
+                cites=[first.corrected_citation()],
+                pin=_clean_pin(first.metadata.pin_cite),
+                year=_int(getattr(first.metadata, "year", None)),
+            ),
+            objs=list(group),
+        )
+    form = "short" if isinstance(first, ShortCaseCitation) else "id"
+    if not isinstance(first, ShortCaseCitation | IdCitation):
+        form = "supra"
+    meta = first.metadata
+    pin = _clean_pin(meta.pin_cite)
+    if isinstance(first, ShortCaseCitation):
+        m = re.match(
+            r"\s*,?\s*(?:at\s+)?(\*?\d+(?:\s*[-–]\s*\d+)?(?:\s*nn?\.\s*\d+)?)",
+            text[first.span()[1] - len(str(first.groups.get("page") or "")) :],
+        )
+        pin = (m.group(1) if m else None) or str(first.groups.get("page") or "") or pin
+        name = _short_name_before(text, start)
+        guess = _clean_party(meta.antecedent_guess or "")
+        if name is None and guess and not re.search(r"[\d.]$|\d", guess):
+            name = guess
+    else:
+        name = _clean_party(getattr(meta, "antecedent_guess", None) or "") or None
+    rec = Citation(
+        opinion=opinion_id,
+        form=form,
+        kind="case",
+        text=text[start:end],
+        start=start,
+        end=end,
+        cites=[c.corrected_citation() for c in fulls],
+        short_name=name or None,
+        volume=str(first.groups["volume"]) if first.groups.get("volume") else None,
+        reporter=first.corrected_reporter() if first.groups.get("reporter") else None,
+        pin=pin or None,
+    )
+    return _Found(rec=rec, objs=list(group))
+
+
+# ---------------------------------------------------------------- names, years, courts
 
 
 def _case_name(meta: Any) -> str | None:
@@ -41,7 +335,7 @@ def _case_name(meta: Any) -> str | None:
 
 
 def _clean_party(party: str) -> str:
-    party = party.replace("*", "").replace("_", "").strip()
+    party = re.sub(r"\s+", " ", party.replace("*", "").replace("_", "")).strip()
     # a sentence that ends just before the case name: "Fourth Amendment. Gerstein"
     party = re.split(r"(?<=[a-z]{5})\.\s+(?=[A-Z])", party)[-1]
     party = _SIGNAL_WORDS.sub("", party)
@@ -49,20 +343,138 @@ def _clean_party(party: str) -> str:
     return party.strip(" ,;:")
 
 
+def _name_before(text: str, start: int) -> str | None:
+    """The case name written just before a citation ("Monell v. Dep't of Soc. Servs., ").
+
+    Reads back from the citation to the start of its clause (a sentence end, a
+    semicolon, an opening parenthesis or quotation mark, a signal), drops docket
+    numbers ("No. 02 Civ. 2826,") and "et al.", and keeps the parties.
+    """
+    seg = text[max(0, start - 300) : start]
+    seg = re.sub(r"\s+", " ", seg)
+    m = re.search(r",\s*$", seg)
+    if not m:
+        return None
+    seg = seg[: m.start()]
+    # docket numbers and dates between the name and the citation
+    seg = re.sub(
+        r"(?:,\s*(?:Nos?\.|Civ\.\s+(?:A\.\s+)?No\.|Civil\s+Action\s+No\.|Case\s+No\.|Index\s+No\.)"
+        r"\s*[\w:\-–.() ]+?)+$",
+        "",
+        seg,
+    )
+    seg = re.sub(r",?\s*et\s+al\.?$", "", seg)
+    seg = _last_clause(seg)
+    if not seg or len(seg) > 220:
+        return None
+    parts = re.split(r"\s+v\.?\s+|\s+vs\.?\s+", seg, maxsplit=1)
+    if len(parts) == 2:
+        plaintiff = _party_backwards(parts[0])
+        defendant = parts[1].strip(" ,")
+        if not plaintiff or not defendant:
+            return None
+        return f"{plaintiff} v. {defendant}"
+    m2 = re.match(r"(?:In re|In the Matter of|Ex parte|Matter of|Estate of)\s+.+", seg, re.I)
+    if m2:
+        return m2.group(0)
+    words = seg.split()
+    if words and words[0][:1].isupper() and len(words) <= 5:
+        return seg
+    return None
+
+
+def _last_clause(seg: str) -> str:
+    """What follows the last sentence end, semicolon, parenthesis or quotation mark."""
+    cut = 0
+    for b in re.finditer(r"[;()\[\]\"“”]|(?<=\.)\s+(?=[A-Z(])|—|:\s", seg):
+        if b.group(0).strip() == "" and _ABBREVIATIONS.search(seg[: b.start()]):
+            continue
+        cut = b.end()
+    seg = seg[cut:].strip(" ,'’‘")
+    return _SIGNAL_WORDS.sub("", seg).strip()
+
+
+def _party_backwards(words_before_v: str) -> str:
+    """The plaintiff: capitalised words (and connectors) read back from "v."."""
+    words = words_before_v.split()
+    keep: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",")
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _NAME_CONNECTORS:
+            keep.append(w)
+            continue
+        if len(bare) <= 2 and keep:  # "CECOS Int l, Inc.": OCR noise inside a name
+            keep.append(w)
+            continue
+        break
+    keep.reverse()
+    while keep and (keep[0].lower() in _NAME_CONNECTORS or keep[0][:1].islower()):
+        keep.pop(0)
+    name = " ".join(keep)
+    return _SIGNAL_WORDS.sub("", name).strip(" ,")
+
+
+def _short_name_before(text: str, start: int) -> str | None:
+    """The name a short cite uses: "Vaca" in "Vaca, 386 U.S. at 185"."""
+    seg = re.sub(r"\s+", " ", text[max(0, start - 80) : start])
+    if not re.search(r",\s*$", seg):
+        return None
+    m = _SHORT_NAME_BEFORE.search(seg)
+    if not m:
+        return None
+    name = _last_clause(m.group(1)).strip(" ,")
+    if not name or name.lower() in {"id", "id.", "see", "supra"}:
+        return None
+    if re.search(r"[a-z]\.$", name) and not _ABBREVIATIONS.search(" " + name):
+        return None
+    return name
+
+
 def _year_and_court(text: str, end: int) -> tuple[int | None, str | None, int]:
-    """The "(1st Cir. 1993)" parenthetical right after a citation: year, court, its end."""
-    m = re.match(r"\s*\(([^()]{0,200}?)\s*(\d{4})\)", text[end : end + 260])
+    """The "(1st Cir. 1993)" parenthetical right after a citation: year, court, its end.
+
+    Only a parenthetical of court abbreviations and a date counts: "(holding that
+    ... in 1997)" is an explanation, and a year is never taken from a citation
+    further on (eyecite #321).
+    """
+    m = re.match(r"\s*\(([^()]{0,80}?)\s*(\d{4})\)", text[end : end + 140])
     if not m:
         return None, None, end
-    court = re.sub(r"\s+", " ", m.group(1)).strip() or None
+    inside = m.group(1)
+    if re.search(r"\b(?!banc\b|curiam\b)[a-z]{3,}\b", inside.replace("ed.", "")):
+        return None, None, end
+    court = re.sub(r"\s+", " ", inside).strip(" ,") or None
     return int(m.group(2)), court, end + m.end()
+
+
+def _year_from_cites(cites: list[Any]) -> int | None:
+    """A WL or LEXIS cite carries its year as its volume ("2017 WL 4570374")."""
+    for c in cites:
+        reporter = str(c.groups.get("reporter") or "")
+        volume = str(c.groups.get("volume") or "")
+        if ("WL" in reporter or "LEXIS" in reporter) and re.fullmatch(r"(?:1[89]|20)\d\d", volume):
+            return int(volume)
+    return None
+
+
+def _court(fulls: list[Any], court_text: str | None) -> str | None:
+    if court_text:
+        for c in fulls:
+            if c.metadata.court:
+                return str(c.metadata.court)
+        found = circuit_court(court_text)
+        if found:
+            return found
+    if any(str(c.groups.get("reporter")) in _SCOTUS_REPORTERS for c in fulls):
+        return "scotus"
+    return None
 
 
 def circuit_court(court_text: str | None) -> str | None:
     """courts-db id of a federal court of appeals named in a parenthetical ("1st Cir.")."""
     if not court_text:
         return None
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th|d)\s*Cir\.", court_text)
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th|d)\.?\s*Cir\.", court_text)
     if m:
         return f"ca{int(m.group(1))}"
     if re.search(r"D\.\s*C\.\s*Cir\.", court_text):
@@ -72,31 +484,190 @@ def circuit_court(court_text: str | None) -> str | None:
     return None
 
 
-def _group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
-    """Indices of eyecite citations, grouped so that parallel full case cites share a group."""
-    from eyecite.models import FullCaseCitation
-
-    groups: list[list[int]] = []
-    prev_end = -1
-    for i, c in enumerate(cites):
-        start, end = c.span()
-        if (
-            isinstance(c, FullCaseCitation)
-            and groups
-            and isinstance(cites[groups[-1][-1]], FullCaseCitation)
-            and _PARALLEL_GAP.match(text[prev_end:start])
-        ):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-        prev_end = end
-    return groups
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
 
 
-def _law_kind(reporter: str, corrected: str) -> str:
+# ---------------------------------------------------------------- pins and parentheticals
+
+
+def _pin_end(text: str, end: int) -> int:
+    m = _PIN_AFTER.match(text[end : end + 60])
+    return end + m.end() if m else end
+
+
+def _pin_after(text: str, end: int) -> str | None:
+    m = _PIN_AFTER.match(text[end : end + 60])
+    return _clean_pin(m.group(1)) if m else None
+
+
+def _clean_pin(pin: str | None) -> str | None:
+    if not pin:
+        return None
+    pin = re.sub(r"^[,\s]*(?:at\s+)?", "", pin).strip(" ,;)")
+    return pin or None
+
+
+def _parentheticals_end(text: str, end: int) -> int:
+    """End of the parentheticals that follow a citation: "(2d Cir. 2001) (quoting X)".
+
+    A parenthetical left open by a typo ends with its sentence: "(citing X, 460 U.S.
+    1 (1983). Next sentence" closes at the period.
+    """
+    pos = _pin_end(text, end)
+    while True:
+        m = re.match(r"[\s,]*\(", text[pos : pos + 20])
+        if not m:
+            return pos
+        depth = 0
+        i = pos + m.end() - 1
+        limit = min(len(text), i + 3000)
+        while i < limit:
+            ch = text[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif (
+                (
+                    depth == 1
+                    and ch == "."
+                    and text[i - 1] == ")"
+                    and re.match(r"\s+[A-Z\"“]", text[i + 1 : i + 3])
+                )
+                or ch == "\n"
+                and text[i : i + 2] == "\n\n"
+            ):
+                return i
+            i += 1
+        if depth != 0:
+            return pos
+        pos = i + 1
+
+
+# ---------------------------------------------------------------- short forms
+
+
+def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> None:
+    """Short cites and supra take the occurrence eyecite resolved them to.
+
+    A cite with a name but no "v." and a reporter cite the same opinion already gave
+    for that name ("Campbell, 2019 WL 271717691, at *4" after "Campbell v. Hanson,
+    2019 WL 2717691") is the short form of that case, even with a typo in the page.
+    """
+    first_full: dict[int, _Found] = {}
+    for f in items:
+        if f.rec.form == "full" and f.rec.kind == "case":
+            for o in f.objs:
+                res = resource_of.get(id(o))
+                if res is not None:
+                    first_full.setdefault(id(res), f)
+    seen: list[_Found] = []
+    for f in items:
+        rec = f.rec
+        if rec.form in ("short", "supra"):
+            for o in f.objs:
+                res = resource_of.get(id(o))
+                if res is not None and id(res) in first_full:
+                    f.target = first_full[id(res)]
+                    break
+        elif rec.form == "full" and rec.kind == "case" and rec.short_name and seen:
+            for prior in reversed(seen):
+                p = prior.rec
+                if (
+                    p.volume == rec.volume
+                    and p.reporter == rec.reporter
+                    and p.name
+                    and _first_word(p.name) == _first_word(rec.short_name)
+                    and set(p.cites) != set(rec.cites)
+                ):
+                    rec.form = "short"
+                    rec.pin = rec.pin or None
+                    rec.cites = []
+                    f.target = prior
+                    break
+        if rec.form == "full" and rec.kind == "case":
+            seen.append(f)
+
+
+def _first_word(name: str) -> str:
+    from ..graph.identity import short_name
+
+    return (short_name(name) or name).split()[0].lower().strip(",.")
+
+
+def _resolve_ids(items: list[_Found], resource_of: dict[int, Any]) -> None:
+    """Id. refers to the citation just before it, at its own level.
+
+    The citation before an Id. may stand inside a parenthetical of another ("X
+    (quoting Y)"): an Id. outside that parenthetical refers to X (eyecite #348). A
+    record cite just before an Id. makes the Id. a record cite (#349).
+    """
+    for n, f in enumerate(items):
+        if f.rec.form != "id":
+            continue
+        prev = None
+        for m in range(n - 1, -1, -1):
+            if items[m].rec.form == "id" and items[m].target is None and not items[m].record:
+                continue
+            prev = items[m]
+            break
+        if prev is None:
+            continue
+        climbed = False
+        while True:
+            outer = _container(items, prev, f.rec.start)
+            if outer is None:
+                break
+            prev = outer
+            climbed = True
+        target = prev.target if prev.rec.form == "id" else prev
+        if target is None:
+            continue
+        if target.record:
+            f.record = True
+            continue
+        if not climbed and not _pin_fits(f.rec.pin, target):
+            continue
+        f.target = target
+
+
+def _container(items: list[_Found], inner: _Found, before: int) -> _Found | None:
+    """The citation whose parentheticals hold `inner` but not the offset `before`."""
+    for g in items:
+        if g is inner or g.rec.end > inner.rec.start:
+            continue
+        if g.rec.end <= inner.rec.start < g.tail and not (g.rec.end <= before < g.tail):
+            return g
+    return None
+
+
+def _pin_fits(pin: str | None, target: _Found) -> bool:
+    """An Id. pin below every first page of its target cannot be to that target."""
+    if not pin or not re.fullmatch(r"\d+(?:[-–]\d+)?", pin):
+        return True
+    page = int(re.split(r"[-–]", pin)[0])
+    firsts = [
+        int(p)
+        for c in target.rec.cites
+        for p in re.findall(r"\s(\d+)$", c)
+        if target.rec.kind == "case"
+    ]
+    return not firsts or any(page >= p for p in firsts)
+
+
+# ---------------------------------------------------------------- law beyond eyecite
+
+
+def _law_kind(reporter: str, key: str) -> str:
     if "C.F.R." in reporter or "Fed. Reg." in reporter:
         return "regulation"
-    if "Const" in corrected:
+    if "Const" in key:
         return "constitution"
     if re.search(r"\bR\.", reporter):
         return "rule"
@@ -113,165 +684,110 @@ def _law_key(c: Any) -> str:
     return " ".join(p for p in (str(title), str(reporter), f"§ {base}" if base else "") if p)
 
 
-def find_citations(opinion: Opinion) -> list[Citation]:
-    """Find every citation in `opinion`.
-
-    Args:
-        opinion: the opinion to read.
-
-    Returns:
-        Citation records in text order; short forms carry `antecedent`, the index
-        of the full citation they stand for.
-    """
-    from eyecite import get_citations, resolve_citations
-    from eyecite.models import (
-        FullCaseCitation,
-        FullJournalCitation,
-        FullLawCitation,
-        IdCitation,
-        ShortCaseCitation,
-        SupraCitation,
-    )
-
-    text = opinion.text
-    found: list[Any] = [
-        c
-        for c in get_citations(text)
-        if isinstance(
-            c,
-            FullCaseCitation
-            | FullLawCitation
-            | FullJournalCitation
-            | ShortCaseCitation
-            | IdCitation
-            | SupraCitation,
-        )
-    ]
-    try:
-        resolutions = resolve_citations(found)
-    except Exception:  # eyecite's resolver must never sink an opinion
-        resolutions = {}
-    resource_of: dict[int, Any] = {}
-    for resource, members in resolutions.items():
-        for m in members:
-            resource_of[id(m)] = resource
-
-    records: list[Citation] = []
-    index_of_eyecite: dict[int, int] = {}
-    for group in _group_parallels(text, found):
-        first = found[group[0]]
-        last = found[group[-1]]
-        start, _ = first.span()
-        _, end = last.span()
-        rec: Citation
-        if isinstance(first, FullCaseCitation):
-            pin = first.metadata.pin_cite
-            year, court_text, paren_end = _year_and_court(text, _pin_end(text, end))
-            court = (last.metadata.court or circuit_court(court_text)) if court_text else None
-            if court is None and any(
-                str(found[i].groups.get("reporter")) in _SCOTUS_REPORTERS for i in group
-            ):
-                court = "scotus"
-            rec = Citation(
-                opinion=opinion.id,
-                form="full",
-                kind="case",
-                text=text[start:end],
-                start=start,
-                end=end,
-                cites=[found[i].corrected_citation() for i in group],
-                name=_case_name(first.metadata),
-                year=year,
-                court=court,
-                volume=str(first.groups.get("volume")),
-                reporter=str(first.groups.get("reporter")),
-                pin=_clean_pin(pin),
-            )
-        elif isinstance(first, FullLawCitation):
-            corrected = first.corrected_citation()
-            rec = Citation(
-                opinion=opinion.id,
-                form="full",
-                kind=_law_kind(str(first.groups.get("reporter") or ""), corrected),
-                text=text[start:end],
-                start=start,
-                end=end,
-                cites=[_law_key(first)],
-                name=_law_key(first),
-                pin=_law_pin(first),
-            )
-        elif isinstance(first, FullJournalCitation):
-            rec = Citation(
-                opinion=opinion.id,
-                form="full",
-                kind="journal",
-                text=text[start:end],
-                start=start,
-                end=end,
-                cites=[first.corrected_citation()],
-                pin=_clean_pin(first.metadata.pin_cite),
-            )
-        else:
-            form = {ShortCaseCitation: "short", IdCitation: "id", SupraCitation: "supra"}[
-                type(first)
-            ]
-            meta = first.metadata
-            rec = Citation(
-                opinion=opinion.id,
-                form=form,
-                kind="case",
-                text=text[start:end],
-                start=start,
-                end=end,
-                short_name=_clean_party(getattr(meta, "antecedent_guess", None) or "") or None,
-                volume=str(first.groups.get("volume")) if first.groups.get("volume") else None,
-                reporter=str(first.groups.get("reporter"))
-                if first.groups.get("reporter")
-                else None,
-                pin=_clean_pin(meta.pin_cite),
-            )
-        for i in group:
-            index_of_eyecite[id(found[i])] = len(records)
-        records.append(rec)
-
-    # Tie short forms to the record of the full citation they resolve to.
-    first_record_of_resource: dict[int, int] = {}
-    for c in found:
-        res = resource_of.get(id(c))
-        if res is None:
-            continue
-        idx = index_of_eyecite[id(c)]
-        if records[idx].form == "full":
-            first_record_of_resource.setdefault(id(res), idx)
-    for c in found:
-        idx = index_of_eyecite[id(c)]
-        rec = records[idx]
-        if rec.form == "full":
-            continue
-        res = resource_of.get(id(c))
-        if res is not None and id(res) in first_record_of_resource:
-            rec.antecedent = first_record_of_resource[id(res)]
-            rec.kind = records[rec.antecedent].kind
-
-    for rec in records:
-        rec.page = opinion.page_at(rec.start)
-        rec.footnote = opinion.footnote_at(rec.start)
-    return records
-
-
-def _pin_end(text: str, end: int) -> int:
-    m = _PIN_AFTER.match(text[end : end + 40])
-    return end + m.end() if m else end
-
-
-def _clean_pin(pin: str | None) -> str | None:
-    if not pin:
-        return None
-    pin = re.sub(r"^[,\s]*(?:at\s+)?", "", pin).strip(" ,;)")
-    return pin or None
-
-
 def _law_pin(c: Any) -> str | None:
     section = str(c.groups.get("section") or "")
     m = re.search(r"(\(.*)$", section)
     return m.group(1) if m else None
+
+
+_RULE_SETS = {
+    "civ": "Fed. R. Civ. P.",
+    "crim": "Fed. R. Crim. P.",
+    "app": "Fed. R. App. P.",
+    "evid": "Fed. R. Evid.",
+    "bankr": "Fed. R. Bankr. P.",
+}
+_SUBDIVISIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+_FED_RULE = re.compile(
+    r"\bFed(?:eral|\.)\s*R(?:ules?|\.)\s*(?:of\s+)?(Civ|Crim|App|Evid|Bankr)(?:il|inal|ellate|"
+    r"idence|uptcy)?\.?\s*(?:P(?:\.|roc(?:edure|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
+)
+_FED_RULE_WORDS = re.compile(
+    r"\bRule\s+(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"(?:\s+and\s+Rule\s+\d+(?:\.\d+)?"
+    r"(?:\([a-zA-Z0-9]{1,4}\))*)?\s+of\s+the\s+Federal\s+Rules\s+of\s+(Civil|Criminal|Appellate)"
+    r"\s+Procedure|\bFederal\s+Rules?\s+of\s+(Civil|Criminal|Appellate)\s+Procedure\s+"
+    r"(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"|\bFederal\s+Rules?\s+of\s+Evidence\s+(\d+)"
+)
+_LOCAL_RULE = re.compile(
+    r"\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)\s+"
+    r"(\d+(?:\.\d+)?)(\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+_CONSTITUTION = re.compile(
+    r"\b((?:U\.\s?S\.|[A-Z][a-z]{1,6}\.(?:\s[A-Z][a-z]{0,4}\.)?))\s?Const\.?,?\s+"
+    r"(?:(amend|art|pmbl)\w*\.?\s*([IVXLC]+|\d+))?(?:,?\s*§+\s*(\d+))?(?:,?\s*cl\.\s*(\d+))?",
+    re.I,
+)
+_STATE_CODE = re.compile(
+    r"\b((?:[A-Z][A-Za-z]*\.?\s+){1,4}(?:Stat|Code|Laws|Law|Rev\.\s+Stat|Gen\.\s+Stat)s?\.?"
+    r"(?:\s+Ann\.)?(?:\s+(?:ch|c)\.\s*\w+,)?)\s*(§§?)\s*(\d[\w:]*(?:[.-][\w:]+)*)"
+    r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+_TREATISE = re.compile(
+    r"\b(\d+)\s+(?:[A-Z][\w.']*\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
+    r"{1,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
+)
+
+
+def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+    """Rules, constitutions, state codes and treatises eyecite does not find."""
+    out: list[Citation] = []
+
+    def add(
+        m: re.Match[str], kind: str, key: str, pin: str | None, year: int | None = None
+    ) -> None:
+        if _overlaps(m.start(), m.end(), taken):
+            return
+        taken.append((m.start(), m.end()))
+        out.append(
+            Citation(
+                opinion=opinion_id,
+                form="full",
+                kind=kind,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                cites=[key],
+                name=key,
+                pin=pin or None,
+                year=year,
+            )
+        )
+
+    for m in _FED_RULE.finditer(text):
+        add(m, "rule", f"{_RULE_SETS[m.group(1).lower()]} {m.group(2)}", m.group(3))
+    for m in _FED_RULE_WORDS.finditer(text):
+        if m.group(1):
+            rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
+            key = f"{_RULE_SETS[rules[m.group(3).lower()]]} {m.group(1)}"
+            add(m, "rule", key, m.group(2))
+        elif m.group(4):
+            rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
+            add(m, "rule", f"{_RULE_SETS[rules[m.group(4).lower()]]} {m.group(5)}", m.group(6))
+        else:
+            add(m, "rule", f"Fed. R. Evid. {m.group(7)}", None)
+    for m in _LOCAL_RULE.finditer(text):
+        kind_word = (m.group(1) or "Civ").lower()[:3]
+        label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[kind_word]
+        add(m, "rule", f"Local {label} R. {m.group(2)}", m.group(3))
+    for m in _CONSTITUTION.finditer(text):
+        whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
+        key = f"{whose} Const."
+        if m.group(2):
+            word = m.group(2).lower()
+            part = "amend." if word.startswith("amend") else "art."
+            key += f" {part} {m.group(3).upper()}"
+        if m.group(4):
+            key += f", § {m.group(4)}"
+        if key.endswith("Const."):
+            continue
+        add(m, "constitution", key, f"cl. {m.group(5)}" if m.group(5) else None)
+    for m in _STATE_CODE.finditer(text):
+        code = re.sub(r"\s+", " ", m.group(1)).strip()
+        if code.startswith(("U.S.C", "U. S. C")):
+            continue
+        section = re.sub(r"[.:]$", "", m.group(3))
+        add(m, "statute", f"{code} § {section}", m.group(4))
+    for m in _TREATISE.finditer(text):
+        key = f"{m.group(1)} {m.group(2)} § {m.group(3)}"
+        add(m, "other", key, m.group(4), int(m.group(6)))
+    return out
