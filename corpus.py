@@ -47,21 +47,25 @@ class Corpus:
             The paths written.
         """
         from .viz import write_graphml, write_html, write_jsonl
+        from .viz.tables import output_set
 
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        for name, rows in (
-            ("opinions.jsonl", [o.row() for o in self.opinions]),
-            ("authorities.jsonl", [a.row() for a in self.authorities]),
-            ("citations.jsonl", [c.row() for c in self.citations]),
-        ):
-            write_jsonl(rows, out / name)
-            written.append(out / name)
-        write_graphml(self.graph, out / "graph.graphml")
-        written.append(out / "graph.graphml")
-        write_html(self.graph, out / "graph.html")
-        written.append(out / "graph.html")
+        # Every file goes to a temporary name first and all are renamed together at the
+        # end: an interrupted write leaves the previous build's outputs whole.
+        with output_set():
+            for name, rows in (
+                ("opinions.jsonl", [o.row() for o in self.opinions]),
+                ("authorities.jsonl", [a.row() for a in self.authorities]),
+                ("citations.jsonl", [c.row() for c in self.citations]),
+            ):
+                write_jsonl(rows, out / name)
+                written.append(out / name)
+            write_graphml(self.graph, out / "graph.graphml")
+            written.append(out / "graph.graphml")
+            write_html(self.graph, out / "graph.html")
+            written.append(out / "graph.html")
         return written
 
 
