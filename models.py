@@ -99,6 +99,8 @@ class Citation:
     via: str | None = None
     source: str = "text"
     authority: str | None = None
+    # the pin of each of `cites` ("436 U.S. 658, 691, 98 S. Ct. 2018, 2036")
+    pins: list[str | None] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
         """The citations.jsonl row."""
