@@ -29,7 +29,8 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out: Path, strict: bool, quiet: bool) -> None:
+@click.option("--open", "open_view", is_flag=True, help="Open graph.html in the browser.")
+def build(inputs: tuple[Path, ...], out: Path, strict: bool, quiet: bool, open_view: bool) -> None:
     """Read opinions at INPUTS (files or directories) and write the citation graph to --out.
 
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
@@ -54,5 +55,86 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, quiet: bool) -> Non
             f"in {s['seconds']:.1f} s -> {out}"
             + (f" ({s['failed']} files failed)" if s["failed"] else "")
         )
+    if open_view:
+        import webbrowser
+
+        webbrowser.open((out / "graph.html").resolve().as_uri())
     if corpus.errors:
         sys.exit(1)
+
+
+# --- asking a previous build: show, stats (graph.query, rendered by viz.terminal) ---
+
+_build_dir = click.option(
+    "--out",
+    "out",
+    default="citegraph-out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The --out directory of a previous `citegraph build`.",
+)
+_as_json = click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+
+
+def _report(result: dict[str, object], as_json: bool, render: object) -> None:
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    for renderable in render(result):  # type: ignore[operator]
+        console.print(renderable)
+
+
+@main.command()
+@click.argument("query")
+@_build_dir
+@_as_json
+def show(query: str, out: Path, as_json: bool) -> None:
+    """Show every passage that cites an authority, or what a corpus opinion cites.
+
+    QUERY is a name ("monell"), a citation ("436 U.S. 658", "436 U.S. at 694") or an
+    id from the tables. For an authority: each citing passage (page, signal,
+    proposition, parenthetical), grouped by citing opinion. For an opinion of the
+    corpus: what it cites, in order. Reads the tables of a previous build.
+    """
+    from dataclasses import asdict
+
+    from .graph.query import cites, citing, find
+    from .graph.tables import read_tables
+    from .viz.terminal import show as render
+
+    try:
+        tables = read_tables(out)
+        match = find(tables, query)
+    except CitegraphError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    result = {
+        "match": asdict(match),
+        "cited_by": [asdict(g) for g in citing(tables, match.id)],
+        "cites": cites(tables, match.id) if match.in_corpus else [],
+    }
+    _report(result, as_json, render)
+
+
+@main.command()
+@_build_dir
+@_as_json
+@click.option("--top", default=10, show_default=True, help="Rows in each ranking.")
+def stats(out: Path, as_json: bool, top: int) -> None:
+    """Counts by kind, the most cited and most central authorities (PageRank, HITS), the
+    opinions that cite the most, and unresolved short forms, from a previous build."""
+    from .graph.query import stats as corpus_stats
+    from .graph.tables import read_tables
+    from .viz.terminal import stats as render
+
+    try:
+        result = corpus_stats(read_tables(out), top=top)
+    except CitegraphError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    _report(result, as_json, render)

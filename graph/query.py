@@ -1,0 +1,436 @@
+"""Questions asked of a finished build: which authority or opinion a name means, the
+passages that cite it, what a corpus opinion cites, and the corpus's statistics.
+
+Everything here reads the three tables a build writes (opinions.jsonl,
+authorities.jsonl, citations.jsonl; `graph.tables.read_tables`), or the same rows
+taken from a Corpus in memory (`tables_of`), so `citegraph show` and `citegraph
+stats` answer without reading the opinions again. Results are plain rows and small
+dataclasses, ready for JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..errors import CitegraphError
+from .identity import short_name
+from .metrics import hits
+from .tables import Tables, from_tables
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+Row = dict[str, Any]
+AMBIGUOUS_SHOWN = 10  # close matches listed when a name is ambiguous
+FUZZY_CUTOFF = 0.8  # difflib ratio a misspelt word must reach ("monel" -> "monell")
+
+
+class _Index:
+    """Lookups by id over a build's tables."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.opinion_by_id = {o["id"]: o for o in tables.opinions}
+        self.authority_by_id = {a["id"]: a for a in tables.authorities}
+
+    def label(self, node: str) -> str:
+        """How an opinion or authority is shown: its label, else its name, else its id."""
+        if node in self.opinion_by_id:
+            return opinion_label(self.opinion_by_id[node])
+        a = self.authority_by_id.get(node)
+        return str((a.get("label") or a.get("name") or node) if a else node)
+
+
+def tables_of(corpus: Corpus) -> Tables:
+    """The rows of a Corpus built in memory: the same rows `Corpus.write` writes."""
+    return Tables(
+        [o.row() for o in corpus.opinions],
+        [a.row() for a in corpus.authorities],
+        [c.row() for c in corpus.citations],
+    )
+
+
+def opinion_label(row: Row) -> str:
+    """ "Name, first citation (year)", the way the graph labels a corpus opinion."""
+    label = row.get("name") or row["id"]
+    if row.get("citations"):
+        label = f"{label}, {row['citations'][0]}"
+    if row.get("date"):
+        label = f"{label} ({row['date'][:4]})"
+    return str(label)
+
+
+@dataclass
+class Match:
+    """What a query named: an authority, a corpus opinion, or both (a cited corpus opinion)."""
+
+    id: str
+    label: str
+    kind: str
+    name: str | None = None
+    citations: list[str] = field(default_factory=list)
+    court: str | None = None
+    year: int | None = None
+    in_corpus: bool = False
+    cited: int = 0  # occurrences citing it
+
+
+@dataclass
+class Group:
+    """The passages of one citing opinion that cite an authority, in text order."""
+
+    opinion: str
+    label: str
+    date: str | None
+    passages: list[Row]
+
+
+# --- finding an authority or opinion by name or citation -------------------------------
+
+_TOKEN = re.compile(r"§|[a-z0-9]+")
+# a pin or a parenthetical after a citation: "436 U.S. 658, 691 (1978)", "135 S. Ct. at 2473"
+_PIN = re.compile(r"(?:,\s*\d[\d\-–, ]*|\s+at\s+\d[\d\-–]*)?\s*(?:\([^()]*\))?\s*$")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _compact(text: str) -> str:
+    """Case, spacing and punctuation folded: "436 U. S. 658", "436 US 658" agree, and
+    "42 USC 1983" finds "42 U.S.C. § 1983"."""
+    return re.sub(r"[^a-z0-9]", "", _fold(text))
+
+
+_SHORT = re.compile(r"^(\d+)\s+(.+?)\s+at\s+(\d+)\b")
+_CITE = re.compile(r"^(\d+)\s+(.+?)(?:\s+(\d+))?$")
+
+
+def _short_form_hits(query: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """A short form ("135 S. Ct. at 2473") means the case of that volume and reporter
+    that starts on the nearest page at or before the pin."""
+    m = _SHORT.match(query.strip())
+    if not m:
+        return []
+    volume, reporter, pin = m.group(1), _compact(m.group(2)), int(m.group(3))
+    best: dict[str, tuple[int, _Candidate]] = {}
+    for cand in cands:
+        for cite in cand.match.citations:
+            c = _CITE.match(cite)
+            if not c or c.group(1) != volume or _compact(c.group(2)) != reporter:
+                continue
+            page = int(c.group(3)) if c.group(3) else 0  # a stem: "371 F. Supp. 2d"
+            if page <= pin:
+                best[cand.match.id] = max(
+                    best.get(cand.match.id, (-1, cand)), (page, cand), key=lambda pc: pc[0]
+                )
+    if not best:
+        return []
+    top = max(page for page, _ in best.values())
+    return [cand for page, cand in best.values() if page == top]
+
+
+@dataclass
+class _Candidate:
+    match: Match
+    keys: set[str]  # compact ids, citations and labels
+    names: set[str]  # compact names and short names
+    tokens: set[str]
+
+
+def _candidates(tables: Tables) -> list[_Candidate]:
+    cited = Counter(c["authority"] for c in tables.citations)
+    out: dict[str, _Candidate] = {}
+
+    def add(row: Row, kind: str, label: str, in_corpus: bool) -> None:
+        node = row["id"]
+        cites = list(row.get("citations") or [])
+        name = row.get("name")
+        if node in out:  # a corpus opinion that is also cited: one node, both views
+            cand = out[node]
+            cand.match.in_corpus = cand.match.in_corpus or in_corpus
+            cand.match.citations = sorted(set(cand.match.citations) | set(cites))
+            cand.match.name = cand.match.name or name
+        else:
+            year = row.get("year") or (int(row["date"][:4]) if row.get("date") else None)
+            match = Match(
+                id=node,
+                label=label,
+                kind=kind,
+                name=name,
+                citations=cites,
+                court=row.get("court"),
+                year=year,
+                in_corpus=in_corpus,
+                cited=cited.get(node, 0),
+            )
+            cand = _Candidate(match, set(), set(), set())
+            out[node] = cand
+        for text in [node, label, *cites]:
+            cand.keys.add(_compact(text))
+        for text in (name, short_name(name)):
+            if text:
+                cand.names.add(_compact(text))
+        for text in [node, label, name or "", *cites]:
+            cand.tokens.update(_TOKEN.findall(_fold(text)))
+
+    corpus = {o["id"] for o in tables.opinions}
+    for o in tables.opinions:
+        add(o, "case", opinion_label(o), True)
+    for a in tables.authorities:
+        add(a, a.get("kind") or "other", a.get("label") or a["id"], a["id"] in corpus)
+    cands = list(out.values())
+    for cand in cands:
+        cand.keys.discard("")
+    return cands
+
+
+def _word_hits(query: list[str], tokens: set[str]) -> bool:
+    """Every word of the query is a word of the candidate (a word of 3+ letters may be
+    the start of one: "kings" finds Kingsley); numbers and § must agree exactly."""
+    for q in query:
+        if q in tokens:
+            continue
+        if q.isalpha() and len(q) >= 3 and any(t.startswith(q) for t in tokens):
+            continue
+        return False
+    return True
+
+
+def _fuzzy_score(query: list[str], tokens: set[str]) -> float:
+    """The worst of the query words' best likeness to a candidate's word."""
+    words = [t for t in tokens if t.isalpha()]
+    score = 1.0
+    for q in query:
+        if not q.isalpha():
+            if q not in tokens:
+                return 0.0
+            continue
+        best = max((difflib.SequenceMatcher(None, q, t).ratio() for t in words), default=0.0)
+        score = min(score, best)
+    return score
+
+
+def find(tables: Tables, query: str) -> Match:
+    """The authority or corpus opinion a name or citation means.
+
+    Tried in order, the first rule that matches anything decides: an exact id,
+    citation or label ("436 U.S. 658", a pin or parenthetical after it is ignored);
+    the case's name or short name ("monell"); every word of the query in the name or
+    citations ("hartford russo"); a close spelling ("monel").
+
+    Args:
+        tables: the build.
+        query: a name, a citation or an id.
+
+    Returns:
+        The one match.
+
+    Raises:
+        CitegraphError: nothing matches, or several do (the message lists them).
+    """
+    query = query.strip()
+    cands = _candidates(tables)
+    exact = {_compact(query), _compact(_PIN.sub("", query))} - {""}
+    words = [w for w in _TOKEN.findall(_fold(query)) if w not in {"v", "vs"}]
+    if not exact and not words:
+        raise CitegraphError("give a name or a citation to look for")
+    tiers = [
+        [c for c in cands if c.keys & exact] or _short_form_hits(query, cands),
+        [c for c in cands if c.names & exact],
+        [c for c in cands if words and _word_hits(words, c.tokens)],
+    ]
+    for tier in tiers:
+        if len(tier) == 1:
+            return tier[0].match
+        if tier:
+            _ambiguous(query, [c.match for c in tier])
+    scored = sorted(((_fuzzy_score(words, c.tokens), c) for c in cands), key=lambda sc: -sc[0])
+    close = [c for s, c in scored if s >= FUZZY_CUTOFF]
+    if len(close) == 1:
+        return close[0].match
+    if close:
+        _ambiguous(query, [c.match for c in close])
+    hint = "; the closest: " + "; ".join(c.match.label for s, c in scored[:3] if s > 0.5)
+    raise CitegraphError(
+        f'no authority or opinion matches "{query}"'
+        + (hint if scored and scored[0][0] > 0.5 else ": try a citation such as 436 U.S. 658")
+    )
+
+
+def _ambiguous(query: str, matches: list[Match]) -> None:
+    matches = sorted(matches, key=lambda m: (-m.cited, m.label))
+    lines = []
+    for m in matches[:AMBIGUOUS_SHOWN]:
+        what = f"{m.kind}, corpus opinion" if m.in_corpus else m.kind
+        ask = "" if m.id in m.label else f"  [{m.id}]"
+        lines.append(f"  {m.label}{ask}  ({what}, cited {m.cited}x)")
+    more = len(matches) - AMBIGUOUS_SHOWN
+    if more > 0:
+        lines.append(f"  ... and {more} more")
+    raise CitegraphError(
+        f'"{query}" matches {len(matches)} authorities or opinions; '
+        "ask for one by its citation or id:\n" + "\n".join(lines)
+    )
+
+
+# --- passages ---------------------------------------------------------------------------
+
+
+def citing(tables: Tables, node: str) -> list[Group]:
+    """Every passage that cites `node`, grouped by citing opinion.
+
+    Groups are in date order (undated last), passages in text order.
+
+    Args:
+        tables: the build.
+        node: an authority id (or the id of a corpus opinion).
+
+    Returns:
+        One Group per citing opinion.
+    """
+    by_opinion: dict[str, list[Row]] = defaultdict(list)
+    for c in tables.citations:
+        if c["authority"] == node:
+            by_opinion[c["opinion"]].append(c)
+    opinions = {o["id"]: o for o in tables.opinions}
+    groups = []
+    for op, rows in by_opinion.items():
+        row = opinions.get(op, {"id": op})
+        rows.sort(key=lambda c: c.get("start") or 0)
+        groups.append(Group(op, opinion_label(row), row.get("date"), rows))
+    groups.sort(key=lambda g: (g.date is None, g.date or "", g.label))
+    return groups
+
+
+def cites(tables: Tables, opinion: str) -> list[Row]:
+    """What a corpus opinion cites, in text order: its citation rows, each with the
+    label of the authority it points at under `label`.
+
+    Args:
+        tables: the build.
+        opinion: the id of a corpus opinion.
+    """
+    index = _Index(tables)
+    rows = [
+        {**c, "label": index.label(c["authority"])}
+        for c in tables.citations
+        if c["opinion"] == opinion
+    ]
+    rows.sort(key=lambda c: c.get("start") or 0)
+    return rows
+
+
+# --- the graph and its statistics ------------------------------------------------------
+
+
+def stats(tables: Tables, top: int = 10, graph: nx.DiGraph | None = None) -> dict[str, Any]:
+    """The corpus in numbers.
+
+    Args:
+        tables: the build.
+        top: how many rows each ranking keeps.
+        graph: the build's graph if at hand (else rebuilt from the tables).
+
+    Returns:
+        A JSON-ready dict: `counts` (opinions, authorities, citations, edges),
+        `kinds` (authorities and citations of each kind), `forms` (citations of each
+        form), `most_cited` (by citing opinions, then occurrences), `pagerank`,
+        `hits` (authority and hub scores), `citing_most` (opinions with the most
+        citations) and `unresolved` (authorities reached only through short forms
+        whose full citation appears nowhere in the corpus).
+    """
+    g = graph if graph is not None else from_tables(tables)
+    index = _Index(tables)
+    occurrences: Counter[str] = Counter()
+    citing_ops: dict[str, set[str]] = defaultdict(set)
+    forms_of: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, list[str]] = defaultdict(list)
+    per_opinion: Counter[str] = Counter()
+    authorities_of: dict[str, set[str]] = defaultdict(set)
+    for c in tables.citations:
+        a, op = c["authority"], c["opinion"]
+        occurrences[a] += 1
+        citing_ops[a].add(op)
+        forms_of[a][c.get("form") or "full"] += 1
+        if c.get("text") and c["text"] not in written[a]:
+            written[a].append(c["text"])
+        per_opinion[op] += 1
+        authorities_of[op].add(a)
+
+    kinds: dict[str, dict[str, int]] = defaultdict(lambda: {"authorities": 0, "citations": 0})
+    for a in tables.authorities:
+        kinds[a.get("kind") or "other"]["authorities"] += 1
+    for c in tables.citations:
+        kinds[c.get("kind") or "other"]["citations"] += 1
+
+    def node(n: str) -> Row:
+        return {"id": n, "label": index.label(n)}
+
+    def kind(n: str) -> str:
+        a = index.authority_by_id.get(n)
+        return (a.get("kind") if a else None) or "case"
+
+    most_cited = sorted(occurrences, key=lambda n: (-len(citing_ops[n]), -occurrences[n], n))
+    pagerank = {n: float(d.get("pagerank") or 0.0) for n, d in g.nodes(data=True)}
+    if all("authority_score" in d for _, d in g.nodes(data=True)):
+        hub = {n: float(d.get("hub") or 0.0) for n, d in g.nodes(data=True)}
+        auth = {n: float(d["authority_score"]) for n, d in g.nodes(data=True)}
+    else:
+        hub, auth = hits(g)
+
+    def centrality(n: str) -> Row:
+        return {**node(n), "pagerank": pagerank[n], "authority": auth[n], "hub": hub[n]}
+
+    unresolved = [
+        a["id"]
+        for a in tables.authorities
+        if occurrences[a["id"]]
+        and not forms_of[a["id"]]["full"]
+        and a["id"] not in index.opinion_by_id
+    ]
+    return {
+        "counts": {
+            "opinions": len(tables.opinions),
+            "authorities": len(tables.authorities),
+            "citations": len(tables.citations),
+            "edges": g.number_of_edges(),
+            "unresolved": len(unresolved),
+        },
+        "kinds": dict(sorted(kinds.items(), key=lambda kv: -kv[1]["authorities"])),
+        "forms": dict(Counter(c.get("form") or "full" for c in tables.citations).most_common()),
+        "most_cited": [
+            {
+                **node(n),
+                "kind": kind(n),
+                "opinions": len(citing_ops[n]),
+                "citations": occurrences[n],
+                "citing": sorted(citing_ops[n]),
+            }
+            for n in most_cited[:top]
+        ],
+        "pagerank": [
+            centrality(n) for n in sorted(pagerank, key=lambda n: (-pagerank[n], n))[:top]
+        ],
+        "hits": [centrality(n) for n in sorted(auth, key=lambda n: (-auth[n], n))[:top]],
+        "citing_most": [
+            {**node(op), "citations": per_opinion[op], "authorities": len(authorities_of[op])}
+            for op in sorted(per_opinion, key=lambda n: (-per_opinion[n], n))[:top]
+        ],
+        "unresolved": [
+            {
+                **node(n),
+                "written": written[n],
+                "citations": occurrences[n],
+                "opinions": len(citing_ops[n]),
+            }
+            for n in sorted(unresolved, key=lambda n: (-occurrences[n], n))[:top]
+        ],
+    }

@@ -1,0 +1,169 @@
+"""The terminal: what `citegraph show` and `citegraph stats` print, as rich renderables.
+
+Text from opinions is untrusted: it always travels in rich `Text` objects, never as
+console markup, so a bracket in a proposition ("the [municipality]") prints as
+written and cannot restyle the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group as Stack
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+Row = dict[str, Any]
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+
+
+def passage(row: Row, heading: str | None = None) -> RenderableType:
+    """One citation occurrence: where it stands, the citation as written with its
+    signal, parenthetical and treatment, then the proposition it supports."""
+    line = Text()
+    if heading:
+        line.append(heading, style="bold")
+        line.append("  ")
+    where = []
+    if row.get("page"):
+        where.append(f"p. {row['page']}")
+    if row.get("footnote"):
+        where.append(f"n. {row['footnote']}")
+    if where:
+        line.append(", ".join(where) + "  ", style="dim")
+    if row.get("signal"):
+        line.append(str(row["signal"]) + " ", style="italic")
+    line.append(str(row.get("text") or ""), style="cyan")
+    if row.get("parenthetical"):
+        line.append(f" ({row['parenthetical']})")
+    if row.get("treatment"):
+        line.append(f"  [{row['treatment']}]", style="yellow")
+    if row.get("source") == "parenthetical":
+        line.append("  second-hand", style="dim")
+    parts: list[RenderableType] = [line]
+    if row.get("proposition"):
+        parts.append(Padding(Text(str(row["proposition"])), (0, 0, 0, 4), expand=False))
+    return Stack(*parts)
+
+
+def show(result: dict[str, Any]) -> list[RenderableType]:
+    """What `citegraph show` prints: the match, who cites it and for what, and (for a
+    corpus opinion) what it cites, in order.
+
+    Args:
+        result: {"match": ..., "cited_by": [groups], "cites": [rows]}, as cli.show
+            assembles it from graph.query.
+    """
+    m = result["match"]
+    out: list[RenderableType] = []
+    title = Text(str(m["label"]), style="bold")
+    facts = [m["kind"]] + [str(x) for x in (m.get("court"), m.get("year")) if x]
+    if m.get("in_corpus"):
+        facts.append("in the corpus")
+    title.append("  " + " · ".join(facts), style="dim")
+    out.append(title)
+    if m.get("citations"):
+        out.append(Text(" = ".join(m["citations"]), style="dim"))
+
+    groups = result["cited_by"]
+    n = sum(len(g["passages"]) for g in groups)
+    if groups or not m.get("in_corpus"):
+        out.append(Text())
+        out.append(
+            Text(
+                f"Cited {_plural(n, 'time')} by {_plural(len(groups), 'opinion')}"
+                + (":" if groups else "."),
+                style="bold",
+            )
+        )
+    for g in groups:
+        out.append(Text())
+        head = Text(str(g["label"]), style="bold green")
+        head.append(f"  {_plural(len(g['passages']), 'passage')}", style="dim")
+        out.append(head)
+        for row in g["passages"]:
+            out.append(Padding(passage(row), (0, 0, 0, 2), expand=False))
+
+    if m.get("in_corpus"):
+        rows = result["cites"]
+        out.append(Text())
+        authorities = len({r["authority"] for r in rows})
+        out.append(
+            Text(
+                f"Cites {_plural(authorities, 'authority', 'authorities')}"
+                f" in {_plural(len(rows), 'passage')}, in order:",
+                style="bold",
+            )
+        )
+        for i, row in enumerate(rows, 1):
+            out.append(
+                Padding(passage(row, heading=f"{i}. {row['label']}"), (0, 0, 0, 2), expand=False)
+            )
+    return out
+
+
+_TEXT_COLUMNS = {"authority", "node", "opinion", "kind", "as written"}
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for name in columns:
+        table.add_column(name, justify="left" if name in _TEXT_COLUMNS else "right")
+    return table
+
+
+def _cells(*values: Any) -> list[Text]:
+    return [Text(f"{v:.4f}" if isinstance(v, float) else str(v)) for v in values]
+
+
+def stats(s: dict[str, Any]) -> list[RenderableType]:
+    """What `citegraph stats` prints: one table per question (graph.query.stats)."""
+    c = s["counts"]
+    out: list[RenderableType] = [
+        Text(
+            f"{c['opinions']} opinions, {c['citations']} citations, "
+            f"{c['authorities']} authorities, {c['edges']} edges",
+            style="bold",
+        )
+    ]
+    kinds = _table("By kind", "kind", "authorities", "citations")
+    for kind, n in s["kinds"].items():
+        kinds.add_row(*_cells(kind, n["authorities"], n["citations"]))
+    forms = ", ".join(f"{n} {form}" for form, n in s["forms"].items())
+    kinds.caption = Text(f"citation forms: {forms}")
+    out.append(kinds)
+
+    cited = _table("Most cited", "authority", "kind", "opinions", "citations")
+    for r in s["most_cited"]:
+        cited.add_row(*_cells(r["label"], r["kind"], r["opinions"], r["citations"]))
+    out.append(cited)
+
+    for key, title in (("pagerank", "PageRank"), ("hits", "HITS authority score")):
+        central = _table(title, "node", "PageRank", "HITS authority", "HITS hub")
+        for r in s[key]:
+            central.add_row(*_cells(r["label"], r["pagerank"], r["authority"], r["hub"]))
+        out.append(central)
+
+    citing = _table("Citing the most", "opinion", "citations", "authorities")
+    for r in s["citing_most"]:
+        citing.add_row(*_cells(r["label"], r["citations"], r["authorities"]))
+    out.append(citing)
+
+    unresolved = _table(
+        f"Unresolved short forms ({c['unresolved']}): full citation nowhere in the corpus",
+        "authority",
+        "as written",
+        "citations",
+        "opinions",
+    )
+    for r in s["unresolved"]:
+        unresolved.add_row(
+            *_cells(r["label"], "; ".join(r["written"][:3]), r["citations"], r["opinions"])
+        )
+    out.append(unresolved)
+    return out
