@@ -1,0 +1,184 @@
+"""An interrupted build never costs the previous outputs, and the rerun completes.
+
+A real `citegraph build` runs in its own process group over the sample opinions and is
+stopped the way users and machines stop it: Ctrl-C (SIGINT to the whole group) while it
+extracts, and kill -9 (SIGKILL) while it writes. The previous build's outputs must be
+byte for byte what they were, only temporary files (hidden, ".tmp") may be left behind,
+and the next run removes those and completes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+EXTRA = ROOT / "tests" / "fixtures" / "bad" / "latin1_metro_mayaguez.txt"
+CONTRACT = ["opinions.jsonl", "authorities.jsonl", "citations.jsonl", "graph.html", "graph.graphml"]
+TEMP = re.compile(r"\..+\.tmp")
+# What else an interrupted build may leave: the store's own journal, which SQLite replays.
+SQLITE_SIDE = re.compile(r".+-(?:journal|wal|shm)")
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="process groups and signals: POSIX")
+
+
+def start(inputs: list[Path], out: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "citegraph", "build", *map(str, inputs), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own group: a signal reaches the workers as Ctrl-C does
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+def stop(proc: subprocess.Popen[str], sig: int) -> tuple[str, str]:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, sig)
+    try:
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return out, err
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in CONTRACT}
+
+
+def leftovers(out: Path, before: set[str]) -> set[str]:
+    return {p.name for p in out.iterdir()} - before
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample opinions: about eight seconds of work in one process."""
+    src = tmp_path_factory.mktemp("interrupt") / "in"
+    shutil.copytree(DATA, src)
+    return src
+
+
+@pytest.fixture(scope="module")
+def previous(inputs: Path) -> tuple[Path, dict[str, bytes], set[str], float]:
+    """A complete build: its out dir, its outputs' bytes, its file names and duration."""
+    out = inputs.parent / "out"
+    t0 = time.monotonic()
+    proc = start([inputs], out)
+    stdout, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0, stderr
+    return out, snapshot(out), {p.name for p in out.iterdir()}, time.monotonic() - t0
+
+
+def wait_for_temp_file(proc: subprocess.Popen[str], out: Path, timeout: float) -> bool:
+    """Poll until the build has begun writing its outputs (a temp file appears)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(TEMP.fullmatch(p.name) for p in out.iterdir()):
+            return True
+        time.sleep(0.002)
+    return False
+
+
+def test_ctrl_c_while_extracting_leaves_previous_outputs_byte_identical(inputs, previous) -> None:
+    out, before, names, seconds = previous
+    proc = start([inputs, EXTRA], out)
+    time.sleep(max(0.5, seconds * 0.4))
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    _, stderr = stop(proc, signal.SIGINT)
+    assert proc.returncode != 0
+    assert "Traceback" not in stderr, stderr
+    assert snapshot(out) == before
+    assert all(TEMP.fullmatch(n) or SQLITE_SIDE.fullmatch(n) for n in leftovers(out, names))
+
+
+def test_kill_9_while_writing_leaves_previous_outputs_byte_identical(inputs, previous) -> None:
+    out, before, names, seconds = previous
+    proc = start([inputs, EXTRA], out)
+    writing = wait_for_temp_file(proc, out, timeout=seconds * 10 + 60)
+    stop(proc, signal.SIGKILL)
+    assert writing, "the build never began writing"
+    assert proc.returncode == -signal.SIGKILL
+    assert snapshot(out) == before
+    left = leftovers(out, names)
+    assert any(TEMP.fullmatch(n) for n in left), left
+    assert all(TEMP.fullmatch(n) or SQLITE_SIDE.fullmatch(n) for n in left), left
+
+
+def test_rerun_after_interruptions_completes_and_cleans_up(inputs, previous) -> None:
+    out, before, names, _ = previous
+    proc = start([inputs, EXTRA], out)
+    stdout, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0, stderr
+    assert not [p.name for p in out.iterdir() if TEMP.fullmatch(p.name)]
+    after = snapshot(out)
+    assert after != before
+    assert b"Mayag\xc3\xbcez" in after["opinions.jsonl"]
+    assert after["opinions.jsonl"].count(b"\n") == before["opinions.jsonl"].count(b"\n") + 1
+
+
+# ------------------------------------------------- the same guarantees, deterministically
+
+
+def test_writer_failing_midway_leaves_every_previous_output(tmp_path, monkeypatch) -> None:
+    """The HTML writer dies after the tables are written: no table is replaced either."""
+    import citegraph.viz
+    from citegraph import build
+
+    out = tmp_path / "out"
+    build([EXTRA]).write(out)
+    before = snapshot(out)
+    names = {p.name for p in out.iterdir()}
+    corpus = build([EXTRA, ROOT / "tests" / "fixtures" / "bad" / "utf16_morales_de_jesus.txt"])
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(citegraph.viz, "write_html", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        corpus.write(out)
+    assert snapshot(out) == before
+    assert {p.name for p in out.iterdir()} == names  # temporary files removed too
+    monkeypatch.undo()
+    corpus.write(out)
+    assert b"Jes\xc3\xbas" in (out / "opinions.jsonl").read_bytes()
+
+
+def test_atomic_write_keeps_the_old_file_when_the_block_fails(tmp_path) -> None:
+    from citegraph.viz.tables import atomic_write
+
+    path = tmp_path / "graph.graphml"
+    path.write_text("previous build\n", encoding="utf-8")
+    with pytest.raises(ValueError), atomic_write(path) as f:
+        f.write("half of a new gra")
+        raise ValueError("disk full")
+    assert path.read_text(encoding="utf-8") == "previous build\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]
+
+
+def test_temp_files_of_a_killed_build_are_removed_but_a_running_ones_kept(tmp_path) -> None:
+    from citegraph.viz.tables import atomic_write
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    stale = tmp_path / f".graph.html.{dead.stdout.strip()}.abc123.tmp"
+    live = tmp_path / f".graph.html.{os.getppid()}.def456.tmp"
+    stale.write_text("<html>half", encoding="utf-8")
+    live.write_text("<html>being written", encoding="utf-8")
+    with atomic_write(tmp_path / "graph.html") as f:
+        f.write("<html></html>")
+    assert not stale.exists()
+    assert live.exists()
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == "<html></html>"
