@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ..models import Authority, Citation, Opinion
+from .metrics import add_metrics
 
 
 def _occurrence(c: Citation) -> dict[str, Any]:
@@ -44,8 +45,8 @@ def build(
 
     Returns:
         A DiGraph with node attributes kind, label, name, court, year, citations,
-        in_corpus, cited_by, pagerank, and edge attributes weight, source,
-        occurrences.
+        in_corpus, cited_by, pagerank, hub, authority_score (graph.metrics), and
+        edge attributes weight, source, occurrences.
     """
     g = nx.DiGraph()
     for op in opinions:
@@ -90,12 +91,7 @@ def build(
     for c in citations:
         if c.via and c.authority and c.via != c.authority:
             _add(g, c.via, c.authority, c, "parenthetical")
-    if g.number_of_nodes():
-        try:
-            pr = nx.pagerank(g, weight="weight")
-        except nx.PowerIterationFailedConvergence:
-            pr = {n: 1.0 / g.number_of_nodes() for n in g}
-        nx.set_node_attributes(g, pr, "pagerank")
+    add_metrics(g)
     return g
 
 
