@@ -30,8 +30,26 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--open", "open_view", is_flag=True, help="Open graph.html in the browser.")
-def build(inputs: tuple[Path, ...], out: Path, strict: bool, quiet: bool, open_view: bool) -> None:
-    """Read opinions at INPUTS (files or directories) and write the citation graph to --out.
+@click.option(
+    "--max-file-mb",
+    default=50.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Refuse an input file (archive member, bulk record) larger than this.",
+)
+def build(
+    inputs: tuple[Path, ...],
+    out: Path,
+    strict: bool,
+    quiet: bool,
+    open_view: bool,
+    max_file_mb: float,
+) -> None:
+    """Read opinions at INPUTS and write the citation graph to --out.
+
+    INPUTS are files, directories, globs, .zip / .tar.gz archives, JSON Lines or
+    CourtListener CSV bulk files, or "-" for standard input; text, HTML, PDF,
+    CourtListener and Caselaw Access Project JSON are told apart by content.
 
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
     graph.graphml.
@@ -42,7 +60,9 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, quiet: bool, open_v
         click.echo(f"error: {e}", err=True)
 
     try:
-        corpus = run_build(inputs, on_error=report, strict=strict)
+        corpus = run_build(
+            inputs, on_error=report, strict=strict, max_bytes=int(max_file_mb * 1048576)
+        )
         corpus.write(out)
     except CitegraphError as e:
         click.echo(f"error: {e}", err=True)
@@ -54,6 +74,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, quiet: bool, open_v
             f"{s['authorities']} authorities, {s['edges']} edges "
             f"in {s['seconds']:.1f} s -> {out}"
             + (f" ({s['failed']} files failed)" if s["failed"] else "")
+            + (f" ({s['duplicates']} duplicates read once)" if s.get("duplicates") else "")
         )
     if open_view:
         import webbrowser

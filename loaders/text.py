@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date as Date
-from pathlib import Path
+from typing import Any
 
 from ..errors import CitegraphError
 from ..models import Opinion
@@ -19,84 +19,83 @@ from .pages import strip_star_pages
 HEADER_CHARS = 4000
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_DATE = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_MONTH_DATE = re.compile(
+    rf"\b({_MONTHS}|{_MONTH_ABBR})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
 _DOCKET = re.compile(
     r"\b(?:No\.|NO\.|Nos\.|Docket No\.|CIVIL ACTION NO\.|Civil Action No\.|Case No\.)?\s*"
     r"(\d{1,2}[:\-]\d{2}-?(?:cv|CV|cr|CR|civ|Civ)-?\d{2,6})"
 )
-_APPEAL_DOCKET = re.compile(r"^\s*Nos?\.\s+(\d{2}-\d{3,5})", re.M)
-_ROLE = re.compile(
-    r",?\s*\b(?:et al\.?|Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|"
-    r"Respondents?|Cross-Appellants?|Cross-Appellees?|Intervenors?|"
-    r"Plaintiffs?-Appellants?|Defendants?-Appellees?|Plaintiffs?-Appellees?|"
-    r"Defendants?-Appellants?)\b[.,]?",
-    re.I,
+_APPEAL_DOCKET = re.compile(r"^\s*(?:Docket\s+)?Nos?\.:?\s+(\d{2}-\d{3,5})", re.M)
+_TITLES = (
+    r"(?:(?:Senior|Chief|Presiding|Associate|Acting)\s+)*(?:(?:United\s+States|U\.\s?S\.)\s+)?"
+    r"(?:(?:Circuit|District|Magistrate|Bankruptcy|Appellate|Superior\s+Court|Trial)\s+)?"
+    r"(?:Judge|Justice)"
 )
-_ENTITY_WORDS = {
-    "city",
-    "county",
-    "state",
-    "states",
-    "united",
-    "america",
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "co",
-    "co.",
-    "company",
-    "corporation",
-    "bank",
-    "department",
-    "dep't",
-    "board",
-    "association",
-    "union",
-    "town",
-    "village",
-    "commonwealth",
-    "people",
-    "authority",
-    "commission",
-    "school",
-    "district",
-    "university",
-    "llc",
-    "l.l.c.",
-    "ltd",
-    "ltd.",
-    "government",
-    "trust",
-    "services",
-    "insurance",
-    "of",
-    "the",
-}
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "del", "v."}
+# "ANDREW L. CARTER, JR., United States District Judge:" / "SPINA, J." / "BOUDIN, Circuit Judge."
+_AUTHOR_LINE = re.compile(
+    rf"^\s*(?:Hon\.\s+)?([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]*)*(?:,?\s+(?:JR|SR|II|III|IV)\.?)?)"
+    rf",?\s+(?:{_TITLES}|(?:C\.\s?J|P\.\s?J|J\.\s?S\.\s?C|J\.\s?A\.\s?D|J)\.)"
+    r"\s*(?:[.:,]|\(|$|\s{2,}|\s+[A-Z][a-z])",
+    re.M,
+)
+_JUSTICE_LINE = re.compile(
+    r"^\s*(?:Mr\.|Madam|Madame|Ms\.)?\s*(?:Chief\s+)?Justice\s+([A-Z][A-Za-z'\-]+)"
+    r"(?:\s+delivered|,?\s*$|[.,:])",
+    re.M,
+)
+_SIGNATURE_TITLE = re.compile(rf"^\s*{_TITLES}\s*$", re.I)
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:FOOTNOTES|Footnotes|ENDNOTES|Endnotes|NOTES|Notes)\s*:?\s*$", re.M
+)
+_NOTE_START = re.compile(r"^\s*(?:n|\[|FN|Footnote\s*)?(\d{1,3})(?:\]|\.|\s)\s*(?=\S)")
 
 
 def decode(data: bytes, path: str) -> str:
-    """Decode opinion bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else detected.
+    """Decode opinion bytes: UTF-8 (BOM or not), UTF-16 (BOM or not), else detected.
 
     Raises:
         CitegraphError: the bytes are binary or in no encoding we can detect.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
+        return _strip_controls(data.decode("utf-16", errors="replace"))
+    head = data[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        half = len(head) // 2
+        if odd > half * 0.6 and even < half * 0.1:
+            return _strip_controls(data.decode("utf-16-le", errors="replace"))
+        if even > half * 0.6 and odd < half * 0.1:
+            return _strip_controls(data.decode("utf-16-be", errors="replace"))
         raise CitegraphError("binary file, not an opinion (is it a PDF or image?)", path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    if len(data) > 200_000:
+        # charset-normalizer is slow on long input; judge from a sample, then decode all.
+        from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+        best = from_bytes(data[:200_000]).best()
+        encoding = best.encoding if best else None
+    else:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        encoding = best.encoding if best else None
+    if encoding is None:
         raise CitegraphError("cannot tell the text encoding; save it as UTF-8", path)
-    return str(best)
+    if encoding in ("ascii", "latin_1", "iso8859_1"):
+        # Windows code page 1252 is a superset in practice: curly quotes, dashes.
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def _strip_controls(text: str) -> str:
+    return text.lstrip("\ufeff")
 
 
 _LINE_END = re.compile(r"[.?!:;\"”’)\]]\s*$")
@@ -115,6 +114,7 @@ def reflow(text: str) -> str:
     out: list[str] = []
     para: list[str] = []
     prev_blank = False
+    raw_prev = ""
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -125,10 +125,14 @@ def reflow(text: str) -> str:
             indented = bool(re.match(r"[ \t]{3,}|\t", raw))
             heading = _is_heading(prev) or _is_heading(line)
             ends = bool(_LINE_END.search(prev))
-            if heading or (ends and (indented or prev_blank and not _continues(line))):
+            # A short line standing alone (a signature, "Notes", a caption line) ends
+            # its paragraph: hard-wrapped prose fills its lines.
+            short = prev_blank and len(raw_prev) < 40 and not _continues(line)
+            if heading or short or (ends and (indented or prev_blank and not _continues(line))):
                 out.append(" ".join(para))
                 para = []
         para.append(re.sub(r"[ \t\u00a0]+", " ", line))
+        raw_prev = line
         prev_blank = False
     if para:
         out.append(" ".join(para))
@@ -145,94 +149,25 @@ def _continues(line: str) -> bool:
     return bool(re.match(r"[a-z(,;]|\d+\s", line))
 
 
-def title_case(words: str) -> str:
-    """Title-case a caption written in capitals ("CITY OF HARTFORD" -> "City of Hartford")."""
-    out = []
-    for i, w in enumerate(words.split()):
-        upper = sum(ch.isupper() for ch in w)
-        letters = sum(ch.isalpha() for ch in w)
-        if letters == 0 or upper * 2 <= letters:
-            out.append(w)
-        elif i and w.lower() in _SMALL_WORDS:
-            out.append(w.lower())
-        else:
-            out.append("-".join(_cap(p) for p in w.split("-")))
-    return " ".join(out)
-
-
-def _cap(part: str) -> str:
-    m = re.match(r"(Ma?c)([A-Z].*)$", part)  # McANDREWS -> McAndrews
-    if m:
-        return m.group(1) + m.group(2)[:1] + m.group(2)[1:].lower()
-    return part[:1].upper() + part[1:].lower()
-
-
-def party_name(party: str) -> str:
-    """The name a citation uses for a party: surname of a person, else the entity."""
-    party = re.split(r",\s*(?:a/k/a|also known as|d/b/a|individually)\b", party, flags=re.I)[0]
-    party = _ROLE.sub("", party).strip(" ,.;:")
-    party = re.sub(r"\s+", " ", party)
-    if re.fullmatch(r"UNITED STATES(?: OF AMERICA)?", party, re.I):
-        return "United States"
-    words = party.split()
-    if 1 < len(words) <= 4 and not any(w.lower().strip(",") in _ENTITY_WORDS for w in words):
-        tail = [w for w in words if w.strip(".,").upper() not in {"JR", "SR", "II", "III", "IV"}]
-        if tail:
-            return title_case(tail[-1].strip(","))
-    return title_case(party.split(",")[0])
-
-
-def caption_name(header: str) -> str | None:
-    """Case name from the caption: "X, Plaintiff, v. Y, Defendant." -> "X v. Y"."""
-    lines = [ln.strip() for ln in header.splitlines()]
-    for i, ln in enumerate(lines[:80]):
-        if re.fullmatch(r"(?:v\.?|vs\.?|-?against-?)", ln, re.I):
-            before = _block(lines, i, -1)
-            after = _block(lines, i, 1)
-            if before and after:
-                return f"{party_name(before)} v. {party_name(after)}"
-    return None
-
-
-def _block(lines: list[str], i: int, step: int) -> str:
-    """The party named next to the "v." line at i: the nearest line that is not a role."""
-    j = i + step
-    seen = 0
-    while 0 <= j < len(lines) and seen < 8:
-        line = lines[j].strip(" :,")
-        j += step
-        if not line:
-            continue
-        seen += 1
-        if _ROLE.sub("", line).strip(" ,.;:"):
-            return line
-    return ""
-
-
-def header_name(header: str) -> str | None:
-    """Case name stated in an opinion's header, if any."""
-    for ln in header.splitlines()[:3]:
-        m = re.match(r"\s*(.+?\s+v\.\s+.+?)(?:,?\s+et al\.?)?(?:\s+Doc\.\s*\d+)?\s*$", ln)
-        if m and len(m.group(1)) < 120:
-            return m.group(1).strip(" ,")
-    return caption_name(header)
-
-
 def header_date(header: str) -> str | None:
     """The decision date stated in the header, as YYYY-MM-DD.
 
     Only short lines count (a date stamp, not a date inside a sentence of the body);
-    a line that says Decided / Filed wins over the first date found.
+    a line that says Decided / Filed wins over the first date found, and a date of
+    argument or submission loses to any other. An errata sheet gives the date the
+    amended opinion was issued.
     """
     found: list[tuple[int, int, str]] = []
+    months = [m.lower()[:3] for m in _MONTHS.split("|")]
     for n, line in enumerate(header.splitlines()):
-        if len(line.strip()) > 60:
+        issued = re.search(r"opinion\b.{0,30}\b(?:issued|filed|entered)\s+on\s", line, re.I)
+        if len(line.strip()) > 60 and not issued:
             continue
-        weight = 0 if re.search(r"decided|filed|dated|entered|argued", line, re.I) else 1
-        if re.search(r"argued|submitted", line, re.I):
+        weight = 0 if re.search(r"decided|filed|dated|entered|issued", line, re.I) else 1
+        if re.search(r"argued|submitted|heard", line, re.I):
             weight = 2
         for m in _MONTH_DATE.finditer(line):
-            month = _MONTHS.split("|").index(m.group(1)) + 1
+            month = months.index(m.group(1).lower()[:3]) + 1
             iso = _iso(int(m.group(3)), month, int(m.group(2)))
             if iso:
                 found.append((weight, n, iso))
@@ -252,23 +187,119 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def header_docket(header: str) -> str | None:
-    """The docket number stated in the header ("1:16-cv-01994", "93-1170")."""
-    m = _DOCKET.search(header)
-    if m:
+def header_dockets(header: str) -> list[str]:
+    """Docket numbers stated in the header, the lead case first.
+
+    District court numbers are normalised ("3-97-CV-2380" -> "3:97-cv-2380");
+    appellate numbers are kept as written ("93-1170").
+    """
+    out: list[str] = []
+    for m in _DOCKET.finditer(header):
         raw = m.group(1)
         parts = re.match(r"(\d{1,2})[:\-](\d{2})-?([A-Za-z]+)-?(\d+)", raw)
-        if parts:
-            return f"{parts[1]}:{parts[2]}-{parts[3].lower()}-{parts[4]}"
-        return raw
-    m = _APPEAL_DOCKET.search(header)
-    return m.group(1) if m else None
+        num = f"{parts[1]}:{parts[2]}-{parts[3].lower()}-{parts[4]}" if parts else raw
+        if num not in out:
+            out.append(num)
+    if not out:
+        appeal = _APPEAL_DOCKET.search(header)
+        if appeal:
+            m = appeal
+            line = header[
+                m.start() : header.find("\n", m.end()) if "\n" in header[m.end() :] else None
+            ]
+            out = list(dict.fromkeys(re.findall(r"\b\d{2}-\d{3,5}\b", line)))
+    return out
+
+
+def header_docket(header: str) -> str | None:
+    """The (lead) docket number stated in the header ("1:16-cv-01994", "93-1170")."""
+    dockets = header_dockets(header)
+    return dockets[0] if dockets else None
+
+
+def header_judge(header: str, tail: str = "") -> str | None:
+    """The judge who wrote the opinion: the author line that opens it, else the signature.
+
+    "ANDREW L. CARTER, JR., United States District Judge:" -> "Andrew L. Carter, Jr.";
+    "BOUDIN, Circuit Judge." -> "Boudin"; a signature block ("Janet C. Hall" over
+    "United States District Judge") at the end of `tail`.
+    """
+    for line in header.splitlines():
+        if re.match(r"\s*(?:\[|Before|Present|Hon\.|Honorable|\(|Judge\b)", line, re.I):
+            continue
+        m = _AUTHOR_LINE.match(line)
+        if m and not re.search(
+            r"\b(?:COURT|DISTRICT|STATES|OPINION|ORDER|MEMORANDUM)\b", m.group(1)
+        ):
+            return judge_name(m.group(1))
+        m = _JUSTICE_LINE.match(line)
+        if m:
+            return judge_name(m.group(1))
+    lines = [ln.strip() for ln in tail.splitlines() if ln.strip()]
+    for i in range(len(lines) - 1, 0, -1):
+        line = lines[i]
+        if _SIGNATURE_TITLE.match(line):
+            name = lines[i - 1].strip(" ,")
+            if re.fullmatch(
+                r"(?:/s/\s*)?[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]*){1,4}(?:,?\s+(?:Jr|Sr|JR|SR|II|III)\.?)?",
+                name,
+            ):
+                return judge_name(name.removeprefix("/s/").strip())
+        m = re.match(rf"([A-Z][A-Z.'\- ]+?(?:,?\s+(?:JR|SR)\.?)?),?\s+{_TITLES}\s*$", line)
+        if m:
+            return judge_name(m.group(1))
+    return None
+
+
+def judge_name(raw: str) -> str:
+    """A judge's name as printed in an author line, in ordinary capitals."""
+    from .caption import title_case
+
+    raw = re.sub(r"\s+", " ", raw).strip(" ,.:")
+    name = title_case(raw) if raw.upper() == raw else raw
+    return re.sub(r",?\s+(JR|SR|Jr|Sr)\.?$", lambda m: f", {m.group(1).title()}.", name)
+
+
+def header_notes(text: str) -> list[tuple[int, int, str]]:
+    """Footnote spans of endnotes printed after the opinion ("Notes", then "1. ...").
+
+    Returns:
+        (start, end, label) for each note found after a notes heading in the last
+        half of `text`; an empty list if there is none.
+    """
+    heads = [m for m in _NOTES_HEADING.finditer(text) if m.start() > len(text) // 2]
+    if not heads:
+        return []
+    pos = heads[-1].end()
+    spans: list[tuple[int, int, str]] = []
+    expected = 1
+    for m in re.finditer(r"[^\n]+", text[pos:]):
+        line = m.group(0)
+        start = pos + m.start()
+        note = _NOTE_START.match(line)
+        if note and int(note.group(1)) == expected:
+            if spans:
+                spans[-1] = (spans[-1][0], _rstrip_at(text, start), spans[-1][2])
+            spans.append((start, start + len(line), note.group(1)))
+            expected += 1
+        elif spans:
+            spans[-1] = (spans[-1][0], start + len(line), spans[-1][2])
+    return spans
+
+
+def _rstrip_at(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def header_court(header: str) -> str | None:
     """The courts-db id of the court named in the header."""
     import courts_db
 
+    header = re.split(
+        r"\b(?:APPEALS? FROM|ON APPEAL|ON PETITION|PETITION FOR REVIEW)\b", header, flags=re.I
+    )[0]
     lines = [
         ln.strip()
         for ln in header.splitlines()
@@ -336,13 +367,28 @@ def opinion_id(
     return "-".join(parts) if parts else sha1[:12]
 
 
-def opinion_from_text(text: str, source: str, **known: object) -> Opinion:
+def opinion_from_text(
+    text: str,
+    source: str,
+    *,
+    prepared: bool = False,
+    pages: list[tuple[int, str]] | None = None,
+    footnotes: list[tuple[int, int, str]] | None = None,
+    header: str | None = None,
+    **known: Any,
+) -> Opinion:
     """Build an Opinion from its text, reading the header for what `known` lacks.
 
     Args:
         text: the opinion text (decoded).
         source: the file it came from.
-        **known: metadata already known from structured fields (name, court, ...).
+        prepared: the text is final (from HTML or XML): no reflow, no star paging;
+            `pages` and `footnotes` already refer to it.
+        pages: (offset, page) pairs, for prepared text.
+        footnotes: (start, end, label) spans, for prepared text.
+        header: the text to read metadata from, if not the opinion's own start.
+        **known: metadata from structured fields: name, court, date, docket,
+            dockets, judge, type, citations.
 
     Raises:
         CitegraphError: the text is empty.
@@ -350,13 +396,20 @@ def opinion_from_text(text: str, source: str, **known: object) -> Opinion:
     if not text.strip():
         raise CitegraphError("empty opinion: the file holds no text", source)
     sha1 = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-    header, _ = strip_star_pages(text[:HEADER_CHARS])
-    text, pages = strip_star_pages(reflow(text))
+    if header is None:
+        header, _ = strip_star_pages(text[:HEADER_CHARS])
+    if not prepared:
+        text, pages = strip_star_pages(reflow(text))
+        footnotes = header_notes(text)
     name = known.get("name") or header_name(header)
     court = known.get("court") or header_court(header)
     date = known.get("date") or header_date(header)
-    docket = known.get("docket") or header_docket(header)
-    citations = list(known.get("citations") or header_citations(header))  # type: ignore[call-overload]
+    dockets = [str(d) for d in known.get("dockets") or []] or (
+        [str(known["docket"])] if known.get("docket") else header_dockets(header)
+    )
+    body_end = footnotes[0][0] if footnotes and not prepared else len(text)
+    judge = known.get("judge") or header_judge(header, text[:body_end][-3000:])
+    citations = [str(c) for c in known.get("citations") or []] or header_citations(header)
     op = Opinion(
         id="",
         source=source,
@@ -364,17 +417,49 @@ def opinion_from_text(text: str, source: str, **known: object) -> Opinion:
         name=str(name) if name else None,
         court=str(court) if court else None,
         date=str(date) if date else None,
-        docket=str(docket) if docket else None,
-        judge=str(known["judge"]) if known.get("judge") else None,
+        docket=dockets[0] if dockets else None,
+        judge=str(judge) if judge else None,
         type=str(known["type"]) if known.get("type") else None,
         citations=citations,
-        pages=pages,
+        pages=list(pages or []),
+        footnotes=list(footnotes or []),
         sha1=sha1,
     )
+    if hasattr(op, "dockets"):
+        op.dockets = dockets
     op.id = opinion_id(op.citations, op.court, op.date, op.name, sha1)
     return op
 
 
-def read_text(path: Path) -> list[Opinion]:
-    """Read a plain-text opinion file."""
-    return [opinion_from_text(decode(path.read_bytes(), str(path)), str(path))]
+def header_name(header: str) -> str | None:
+    """Case name stated in an opinion's header: a title line, else the caption."""
+    from .caption import bluebook, caption_name
+
+    for ln in header.splitlines()[:3]:
+        m = re.match(r"\s*(.+?\s+v\.\s+.+?)(?:,?\s+et al\.?)?(?:\s+Doc\.\s*\d+)?\s*$", ln)
+        if m and len(m.group(1)) < 120:
+            return bluebook(m.group(1).strip(" ,"))
+    return caption_name(header)
+
+
+def read_text(data: bytes, source: str) -> list[Opinion]:
+    """Read a plain-text opinion (any common encoding)."""
+    return [opinion_from_text(decode(data, source), source)]
+
+
+def peek(head: bytes) -> str:
+    """The first bytes of an input as text, for sniffing formats (never raises)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    if b"\x00" in head[:200] and head[1::2].count(0) > len(head) // 4:
+        return head.decode("utf-16-le", errors="ignore")
+    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+
+
+def _format():  # type: ignore[no-untyped-def]
+    from . import Format
+
+    return Format("text", read_text, extensions=(".txt", ".text", ".asc"))
+
+
+FORMAT = _format()

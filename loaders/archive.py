@@ -1,0 +1,297 @@
+"""Archives and compressed files: .zip, .tar(.gz/.bz2/.xz), and single .gz / .bz2 / .xz files.
+
+Members are yielded one by one as inputs of their own (nested archives are opened
+too), so a bad member costs only itself. Archives are bounded: at most
+MAX_MEMBERS members, MAX_TOTAL_BYTES uncompressed in all, MAX_DEPTH levels of
+nesting, and each member at most the per-file limit. A member whose path is
+absolute or climbs out of the archive ("../../etc/passwd") is never read: it is
+reported and skipped. Nothing is ever extracted to disk.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import IO, Any
+
+from ..errors import CitegraphError
+from ..models import Opinion
+
+MAX_MEMBERS = 10_000
+MAX_TOTAL_BYTES = 2 * 1024**3
+MAX_DEPTH = 3
+
+_ARCHIVE_EXTS = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz", ".gz", ".bz2", ".xz")
+
+
+def unsafe(name: str) -> bool:
+    """Whether an archive member's path is absolute or climbs out of the archive."""
+    path = name.replace("\\", "/")
+    if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+        return True
+    return ".." in PurePosixPath(path).parts
+
+
+def _skip(name: str) -> bool:
+    """Members that are not opinions: OS metadata, hidden files, unknown extensions."""
+    from . import _suffix, formats
+
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
+        return True
+    exts = {e for fmt in formats().values() for e in fmt.extensions} | set(_ARCHIVE_EXTS)
+    return _suffix(name) not in exts
+
+
+class _Budget:
+    def __init__(self, archive: str) -> None:
+        self.archive = archive
+        self.members = 0
+        self.total = 0
+
+    def check(self, size: int) -> CitegraphError | None:
+        self.members += 1
+        self.total += size
+        if self.members > MAX_MEMBERS:
+            return CitegraphError(
+                f"archive has more than {MAX_MEMBERS} members; the rest are not read "
+                "(unpack it and give the folder)",
+                self.archive,
+            )
+        if self.total > MAX_TOTAL_BYTES:
+            return CitegraphError(
+                f"archive unpacks to more than {MAX_TOTAL_BYTES // 1024**3} GB; the rest is not "
+                "read (a zip bomb?)",
+                self.archive,
+            )
+        return None
+
+
+def _source(inp: Any) -> tuple[str, Any, int]:
+    """(name, something zipfile/tarfile can open, nesting depth) of an input."""
+    from . import Member
+
+    if isinstance(inp, Member):
+        return inp.name, inp.open(), inp.depth
+    return str(inp), str(inp), 0
+
+
+def _nested(member: Any, max_bytes: int) -> Iterator[Any]:
+    """`member` itself, or its members if it is an archive too (within MAX_DEPTH)."""
+    from . import Member, _expand
+
+    if member.error is None and member.suffix in _ARCHIVE_EXTS and member.depth >= MAX_DEPTH:
+        err = CitegraphError(f"archive nested more than {MAX_DEPTH} deep; not read", member.name)
+        yield Member(member.name, error=err)
+        return
+    yield from _expand(member, max_bytes) if member.error is None else [member]
+
+
+def zip_members(inp: Any, max_bytes: int) -> Iterator[Any]:
+    """The members of a zip archive, as Members (read lazily)."""
+    from . import Member
+
+    name, src, depth = _source(inp)
+    try:
+        zf = zipfile.ZipFile(src)
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        yield Member(name, error=CitegraphError(f"damaged zip archive ({e})", name))
+        return
+    budget = _Budget(name)
+    for info in infos:
+        if info.is_dir():
+            continue
+        label = f"{name}!{info.filename}"
+        if unsafe(info.filename):
+            yield Member(
+                label, error=CitegraphError("path climbs out of the archive; ignored", label)
+            )
+            continue
+        if _skip(info.filename):
+            continue
+        over = budget.check(info.file_size)
+        if over:
+            yield Member(name, error=over)
+            return
+        if info.file_size > max_bytes:
+            yield Member(label, error=CitegraphError(_too_big(info.file_size, max_bytes), label))
+            continue
+
+        def load(info: zipfile.ZipInfo = info, label: str = label) -> bytes:
+            try:
+                with zf.open(info) as fh:
+                    return fh.read(max_bytes + 1)
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as e:
+                raise CitegraphError(f"damaged archive member ({e})", label) from e
+
+        yield from _nested(Member(label, load, depth=depth + 1, limit=max_bytes), max_bytes)
+
+
+def tar_members(inp: Any, max_bytes: int) -> Iterator[Any]:
+    """The members of a tar archive (any compression), read in one pass."""
+    from . import Member
+
+    name, src, depth = _source(inp)
+    try:
+        tf = tarfile.open(  # noqa: SIM115 - closed by the `with tf` below
+            **({"name": src} if isinstance(src, str) else {"fileobj": src}), mode="r|*"
+        )
+    except (tarfile.TarError, OSError, EOFError) as e:
+        yield Member(name, error=CitegraphError(f"damaged tar archive ({e})", name))
+        return
+    budget = _Budget(name)
+    with tf:
+        try:
+            for info in tf:
+                if not info.isfile():
+                    continue  # links and devices are never followed
+                label = f"{name}!{info.name}"
+                if unsafe(info.name):
+                    yield Member(
+                        label,
+                        error=CitegraphError("path climbs out of the archive; ignored", label),
+                    )
+                    continue
+                if _skip(info.name):
+                    continue
+                over = budget.check(info.size)
+                if over:
+                    yield Member(name, error=over)
+                    return
+                if info.size > max_bytes:
+                    yield Member(label, error=CitegraphError(_too_big(info.size, max_bytes), label))
+                    continue
+                fh = tf.extractfile(info)
+                data = fh.read(max_bytes + 1) if fh else b""
+                yield from _nested(Member(label, data, depth=depth + 1, limit=max_bytes), max_bytes)
+        except (tarfile.TarError, OSError, EOFError, zlib_error()) as e:
+            yield Member(name, error=CitegraphError(f"damaged tar archive ({e})", name))
+
+
+def zlib_error() -> type[Exception]:
+    import zlib
+
+    return zlib.error
+
+
+def compressed_members(inp: Any, max_bytes: int) -> Iterator[Any]:
+    """The one file inside a .gz / .bz2 / .xz (a tarball is read as an archive)."""
+    from . import Member, _expand
+
+    name, _, depth = _source(inp)
+    opener = _decompressor(inp)
+    inner = name
+    for ext in (".gz", ".bz2", ".xz"):
+        if inner.lower().endswith(ext):
+            inner = inner[: -len(ext)]
+    try:
+        with opener() as fh:
+            head = fh.read(512)
+    except (OSError, EOFError, lzma.LZMAError) as e:
+        yield Member(name, error=CitegraphError(f"damaged compressed file ({e})", name))
+        return
+    if len(head) >= 262 and head[257:262] == b"ustar":
+        yield from tar_members(inp, max_bytes)
+        return
+    yield from _expand(Member(inner, depth=depth + 1, opener=opener, limit=max_bytes), max_bytes)
+
+
+def _decompressor(inp: Any) -> Any:
+    from . import Member
+
+    def raw() -> IO[bytes]:
+        return inp.open() if isinstance(inp, Member) else open(inp, "rb")
+
+    def opener() -> IO[bytes]:
+        fh = raw()
+        magic = fh.read(6)
+        fh.seek(0) if fh.seekable() else None
+        if not fh.seekable():
+            fh = io.BufferedReader(_Prefixed(magic, fh))  # type: ignore[arg-type]
+        if magic[:2] == b"\x1f\x8b":
+            return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
+        if magic[:3] == b"BZh":
+            return bz2.BZ2File(fh)  # type: ignore[return-value]
+        return lzma.LZMAFile(fh)  # type: ignore[return-value]
+
+    return opener
+
+
+class _Prefixed(io.RawIOBase):
+    def __init__(self, prefix: bytes, fh: IO[bytes]) -> None:
+        self.prefix = prefix
+        self.fh = fh
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self.prefix:
+            n = min(len(b), len(self.prefix))
+            b[:n] = self.prefix[:n]
+            self.prefix = self.prefix[n:]
+            return n
+        data = self.fh.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    from . import _too_big as message
+
+    return message(size, max_bytes)
+
+
+def _read_all(members: Any) -> Any:
+    def read_all(data: bytes, source: str) -> list[Opinion]:
+        from . import Member, read
+
+        return [op for m in members(Member(source, data), len(data) + 1) for op in read(m)]
+
+    return read_all
+
+
+def _is_tar(head: bytes) -> bool:
+    return len(head) >= 262 and head[257:262] == b"ustar"
+
+
+def _formats() -> tuple[Any, Any, Any]:
+    from . import Format
+
+    z = Format(
+        "zip",
+        _read_all(zip_members),
+        extensions=(".zip",),
+        sniff=lambda head: head[:4] == b"PK\x03\x04",
+        container=True,
+        members=zip_members,
+    )
+    t = Format(
+        "tar",
+        _read_all(tar_members),
+        extensions=(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"),
+        sniff=_is_tar,
+        container=True,
+        members=tar_members,
+    )
+    c = Format(
+        "compressed",
+        _read_all(compressed_members),
+        extensions=(".gz", ".bz2", ".xz"),
+        sniff=lambda head: (
+            head[:2] == b"\x1f\x8b" or head[:3] == b"BZh" or head[:6] == b"\xfd7zXZ\x00"
+        ),
+        container=True,
+        members=compressed_members,
+    )
+    return z, t, c
+
+
+FORMAT_ZIP, FORMAT_TAR, FORMAT_COMPRESSED = _formats()

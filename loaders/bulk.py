@@ -1,0 +1,176 @@
+"""Bulk files: JSON Lines (one opinion object a line) and CourtListener's bulk CSV.
+
+Both are streamed: `members` yields one Member per record without holding the file
+in memory, so one bad record costs only itself ("opinions.jsonl:17: malformed
+JSON"). The records are read by the JSON formats (CourtListener, CAP...). Bulk
+files may be gzip or bzip2 compressed (CourtListener ships opinions-*.csv.bz2);
+compressed.py-style wrapping is done by archive.FORMAT_COMPRESSED.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..errors import CitegraphError
+from ..models import Opinion
+from .text import peek
+
+# Columns of CourtListener's opinions bulk CSV that hold text; one is enough to know it.
+_CSV_TEXT_COLUMNS = {"plain_text", "html", "html_with_citations", "html_lawbox", "html_columbia"}
+
+
+def _open(inp: Any) -> IO[bytes]:
+    from . import Member
+
+    if isinstance(inp, Member):
+        return io.BytesIO(inp.read_bytes())
+    try:
+        return open(inp, "rb")
+    except OSError as e:
+        raise CitegraphError(f"cannot read: {e.strerror or e}", str(inp)) from e
+
+
+def jsonl_members(inp: Any, max_bytes: int) -> Iterator[Any]:
+    """One Member per non-blank line of a JSON Lines file."""
+    from . import Member
+
+    name = str(inp)
+    try:
+        fh = _open(inp)
+    except CitegraphError as e:
+        yield Member(name, error=e)
+        return
+    with fh:
+        for n, line in enumerate(_lines(fh, max_bytes), 1):
+            if line is None:
+                err = CitegraphError(
+                    f"record over the {max_bytes // 1048576} MB limit", f"{name}:{n}"
+                )
+                yield Member(f"{name}:{n}", error=err)
+            elif line.strip():
+                yield Member(f"{name}:{n}", line)
+
+
+def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of `fh`; None for a line longer than `max_bytes` (skipped, not held)."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # drain the rest of the overlong line
+                rest = fh.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
+
+
+def read_jsonl_record(data: bytes, source: str) -> list[Opinion]:
+    """Read one JSON Lines record."""
+    from . import opinions_from_json
+    from .text import decode
+
+    try:
+        obj = json.loads(decode(data, source))
+    except json.JSONDecodeError as e:
+        raise CitegraphError(f"malformed JSON record ({e.msg})", source) from e
+    return opinions_from_json(obj, source)
+
+
+def csv_members(inp: Any, max_bytes: int) -> Iterator[Any]:
+    """One Member per row of a CourtListener opinions CSV (a header row names the columns)."""
+    from . import Member
+
+    name = str(inp)
+    try:
+        fh = _open(inp)
+    except CitegraphError as e:
+        yield Member(name, error=e)
+        return
+    csv.field_size_limit(min(max_bytes, sys.maxsize))
+    with io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="") as text:
+        reader = csv.DictReader(text)
+        if not reader.fieldnames or not _CSV_TEXT_COLUMNS & set(reader.fieldnames):
+            err = CitegraphError(
+                "CSV has no opinion text column (plain_text, html_with_citations, ...)", name
+            )
+            yield Member(name, error=err)
+            return
+        row_no = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                yield Member(
+                    f"{name}:row {row_no}",
+                    error=CitegraphError(f"bad CSV: {e}", f"{name}:row {row_no}"),
+                )
+                return
+            row_no += 1
+            row = {k: v for k, v in row.items() if k is not None}
+            yield Member(f"{name}:row {row_no}", json.dumps(row).encode("utf-8"))
+
+
+def looks_like_jsonl(head: bytes) -> bool:
+    """Two or more lines that each hold one JSON object."""
+    lines = [ln for ln in peek(head).splitlines() if ln.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
+        return False
+    try:
+        json.loads(lines[0])
+    except json.JSONDecodeError:
+        return False
+    return lines[1].lstrip().startswith("{")
+
+
+def looks_like_cl_csv(head: bytes) -> bool:
+    """A CSV whose header row names CourtListener opinion columns."""
+    first = peek(head).split("\n", 1)[0]
+    cols = {c.strip().strip('"') for c in first.split(",")}
+    return (
+        len(cols) > 3 and bool(_CSV_TEXT_COLUMNS & cols) and bool(re.match(r'"?[a-z_]+"?,', first))
+    )
+
+
+def _read_all(members: Any) -> Any:
+    def read_all(data: bytes, source: str) -> list[Opinion]:
+        from . import Member, read
+
+        return [op for m in members(Member(source, data), sys.maxsize) for op in read(m)]
+
+    return read_all
+
+
+def _formats() -> tuple[Any, Any]:
+    from . import Format
+
+    jsonl = Format(
+        "jsonl",
+        _read_all(jsonl_members),
+        extensions=(".jsonl", ".ndjson", ".jsonl.gz"),
+        sniff=looks_like_jsonl,
+        container=True,
+        members=jsonl_members,
+    )
+    cl_csv = Format(
+        "courtlistener-csv",
+        _read_all(csv_members),
+        extensions=(".csv", ".csv.gz", ".csv.bz2"),
+        sniff=looks_like_cl_csv,
+        container=True,
+        members=csv_members,
+    )
+    return jsonl, cl_csv
+
+
+FORMAT_JSONL, FORMAT_CSV = _formats()

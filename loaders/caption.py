@@ -1,0 +1,305 @@
+"""Case names in citation form, from a caption or a publisher's name field.
+
+A caption lists every party with its role ("ELIZABETH MANNING ET AL., Plaintiffs,
+Appellants, v. BOSTON MEDICAL CENTER CORPORATION, Defendant, Appellee."); a citation
+names the case the way the Bluebook does (rule 10.2): the first party on each side,
+a person by surname, "et al." and roles dropped, "State of" / "Commonwealth of"
+dropped, and the words of table T6 abbreviated ("Manning v. Boston Med. Ctr. Corp.").
+Corpus linking (graph/identity.py) compares these names with the names other
+opinions cite, so both must come out in the same style.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ROLE_WORDS = (
+    r"Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|"
+    r"Intervenors?|Movants?|Claimants?|Relators?|Garnishees?|Third[- ]Party|"
+    r"Counterclaim(?:[- ](?:Plaintiffs?|Defendants?))?|Counter[- ](?:Plaintiffs?|Defendants?)|"
+    r"Cross[- ](?:Appellants?|Appellees?|Plaintiffs?|Defendants?)"
+)
+# A role line: "Plaintiff, Appellant," "Defendants/Counterclaim Plaintiffs, Appellees."
+ROLE = re.compile(rf"^(?:(?:{_ROLE_WORDS})(?:[-/,\s]+|$)|and\s+)+[.,:;]*$", re.I)
+_ROLE_TAIL = re.compile(rf"(?:,|\s)\s*(?:(?:{_ROLE_WORDS})[-/,\s]*)+[.,;:]*\s*$", re.I)
+_ET_AL = re.compile(r",?\s*\bet\s+al\b\.?,?", re.I)
+# Where a party's name ends and a description of it begins.
+_DESCRIPTION = re.compile(
+    r",?\s+(?:individually|in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit|"
+    r"as\s+(?:next\s+friend|parent|guardian|administrat|executo|trustee|personal)|"
+    r"on\s+behalf\s+of|for\s+(?:himself|herself|themselves)|a/k/a|aka\b|also\s+known\s+as|"
+    r"d/b/a|doing\s+business\s+as|f/k/a|formerly\s+known|a\s+minor\b|by\s+and\s+through|"
+    r"a\s+(?:corporation|municipal|Delaware|Massachusetts|foreign)|"
+    r"(?:Attorney|Solicitor)\s+General|Secretary\s+of|Superintendent|Commissioner\b|"
+    r"Warden\b|Sheriff\b|Director\b|Chief\s+of|Acting\b)",
+    re.I,
+)
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "esq"}
+_ENTITY = {
+    "city", "county", "state", "states", "united", "america", "inc", "corp", "co", "company",
+    "corporation", "bank", "department", "dep't", "board", "association", "union", "town",
+    "village", "commonwealth", "people", "authority", "commission", "school", "district",
+    "university", "llc", "l.l.c", "ltd", "llp", "lp", "government", "trust", "services",
+    "insurance", "of", "the", "and", "&", "office", "agency", "bureau", "court", "group",
+    "center", "hospital", "church", "committee", "council", "fund", "partners", "estate",
+    "society", "institute", "club", "party", "republic", "navy", "army", "service",
+    "administration", "system", "systems", "holdings", "industries", "international",
+    "national", "federal", "american", "mutual", "foundation", "college", "airport",
+}  # fmt: skip
+_SMALL = {"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "del", "v.", "to", "at"}
+
+# Bluebook table T6 (the words courts meet most), applied to whole words.
+T6 = {
+    "Administration": "Admin.", "Administrative": "Admin.", "Administrator": "Adm'r",
+    "Agricultural": "Agric.", "America": "Am.", "American": "Am.", "Associate": "Assoc.",
+    "Associates": "Assocs.", "Association": "Ass'n", "Atlantic": "Atl.", "Authority": "Auth.",
+    "Automobile": "Auto.", "Avenue": "Ave.", "Board": "Bd.", "Broadcasting": "Broad.",
+    "Brotherhood": "Bhd.", "Brothers": "Bros.", "Building": "Bldg.", "Business": "Bus.",
+    "Casualty": "Cas.", "Center": "Ctr.", "Centre": "Ctr.", "Central": "Cent.",
+    "Chemical": "Chem.", "Coalition": "Coal.", "College": "Coll.", "Commission": "Comm'n",
+    "Commissioner": "Comm'r", "Committee": "Comm.", "Communication": "Commc'n",
+    "Communications": "Commc'ns", "Community": "Cmty.", "Company": "Co.",
+    "Construction": "Constr.", "Consolidated": "Consol.", "Cooperative": "Coop.",
+    "Corporation": "Corp.", "Correction": "Corr.", "Correctional": "Corr.",
+    "Corrections": "Corr.", "County": "Cnty.", "Defense": "Def.", "Department": "Dep't",
+    "Development": "Dev.", "Director": "Dir.", "Distributing": "Distrib.",
+    "Distribution": "Distrib.", "District": "Dist.", "Division": "Div.",
+    "Economic": "Econ.", "Education": "Educ.", "Educational": "Educ.", "Electric": "Elec.",
+    "Electronic": "Elec.", "Employee": "Emp.", "Employees": "Emps.", "Employer": "Emp.",
+    "Employment": "Emp.", "Engineering": "Eng'g", "Enterprise": "Enter.",
+    "Enterprises": "Enters.", "Entertainment": "Ent.", "Environment": "Env't",
+    "Environmental": "Env't", "Equipment": "Equip.", "Exchange": "Exch.",
+    "Federal": "Fed.", "Federation": "Fed'n", "Financial": "Fin.", "Foundation": "Found.",
+    "General": "Gen.", "Government": "Gov't", "Guaranty": "Guar.", "Hospital": "Hosp.",
+    "Housing": "Hous.", "Human": "Hum.", "Independent": "Indep.", "Industrial": "Indus.",
+    "Industries": "Indus.", "Industry": "Indus.", "Information": "Info.",
+    "Institute": "Inst.", "Institution": "Inst.", "Insurance": "Ins.",
+    "International": "Int'l", "Investment": "Inv.", "Investments": "Invs.",
+    "Laboratories": "Lab'ys", "Laboratory": "Lab'y", "Liability": "Liab.",
+    "Limited": "Ltd.", "Litigation": "Litig.", "Machine": "Mach.", "Machinery": "Mach.",
+    "Maintenance": "Maint.", "Management": "Mgmt.", "Manufacturer": "Mfr.",
+    "Manufacturers": "Mfrs.", "Manufacturing": "Mfg.", "Maritime": "Mar.",
+    "Market": "Mkt.", "Marketing": "Mktg.", "Mechanical": "Mech.", "Medical": "Med.",
+    "Medicine": "Med.", "Metropolitan": "Metro.", "Mortgage": "Mortg.",
+    "Municipal": "Mun.", "Mutual": "Mut.", "National": "Nat'l", "Northeast": "Ne.",
+    "Northern": "N.", "Northwest": "Nw.", "Organization": "Org.", "Pacific": "Pac.",
+    "Partnership": "P'ship", "Pharmaceutical": "Pharm.", "Pharmaceuticals": "Pharms.",
+    "Preservation": "Pres.", "Product": "Prod.", "Production": "Prod.",
+    "Products": "Prods.", "Professional": "Pro.", "Property": "Prop.",
+    "Protection": "Prot.", "Public": "Pub.", "Publication": "Publ'n",
+    "Publishing": "Publ'g", "Railroad": "R.R.", "Railway": "Ry.", "Refining": "Ref.",
+    "Regional": "Reg'l", "Rehabilitation": "Rehab.", "Resource": "Res.",
+    "Resources": "Res.", "Retirement": "Ret.", "Savings": "Sav.", "School": "Sch.",
+    "Schools": "Schs.", "Science": "Sci.", "Secretary": "Sec'y", "Securities": "Sec.",
+    "Security": "Sec.", "Service": "Serv.", "Services": "Servs.", "Society": "Soc'y",
+    "Southeast": "Se.", "Southern": "S.", "Southwest": "Sw.", "Steamship": "S.S.",
+    "Surety": "Sur.", "System": "Sys.", "Systems": "Sys.", "Technology": "Tech.",
+    "Telecommunication": "Telecomm.", "Telephone": "Tel.", "Telegraph": "Tel.",
+    "Transportation": "Transp.", "Transport": "Transp.", "University": "Univ.",
+    "Utility": "Util.", "Utilities": "Utils.", "Village": "Vill.",
+}  # fmt: skip
+_BUSINESS = re.compile(r"\b(?:Co|Corp|Ass'n|Bros|R\.R|Ry|Ltd|Ins|Bank)\.?(?:\s|,|$)")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII twin of `text`, one character for one ("Pérez" -> "perez")."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1] if ord(ch) > 127 else ch
+        out.append(base.lower() if len(base.lower()) == 1 else ch)
+    return "".join(out)
+
+
+def title_case(words: str) -> str:
+    """Title-case words written in capitals ("CITY OF HARTFORD" -> "City of Hartford")."""
+    out = []
+    for i, w in enumerate(words.split()):
+        upper = sum(ch.isupper() for ch in w)
+        letters = sum(ch.isalpha() for ch in w)
+        if letters == 0 or upper * 2 <= letters:
+            out.append(w)
+        elif i and w.lower() in _SMALL:
+            out.append(w.lower())
+        elif w.strip(".,").lower() in _SUFFIX - {"jr", "sr", "esq"}:
+            out.append(w.upper())
+        else:
+            out.append("-".join(_cap(p) for p in w.split("-")))
+    return " ".join(out)
+
+
+def _cap(part: str) -> str:
+    m = re.match(r"(Ma?c)([A-Z].*)$", part)  # McANDREWS -> McAndrews
+    if m:
+        return m.group(1) + m.group(2)[:1] + m.group(2)[1:].lower()
+    m = re.match(r"([A-Za-z]')([A-Za-z].*)$", part)  # O'DONNELL -> O'Donnell
+    if m:
+        return m.group(1).upper() + m.group(2)[:1].upper() + m.group(2)[1:].lower()
+    return part[:1].upper() + part[1:].lower()
+
+
+def _is_person(words: list[str]) -> bool:
+    bare = [w.strip(".,").lower() for w in words]
+    if not 1 < len(bare) <= 5 or any(w in _ENTITY for w in bare):
+        return False
+    # a person's name has no lower-case words ("Fort Dodge Animal Health" might; "of" does)
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def party_name(party: str) -> str:
+    """The name a citation uses for one side of a caption.
+
+    The first party listed; a person by surname ("ERIC H. HOLDER, JR., ATTORNEY
+    GENERAL" -> "Holder"); an entity by its name ("CITY OF HARTFORD, et al." ->
+    "City of Hartford"); roles and descriptions dropped.
+    """
+    party = re.sub(r"\s+", " ", party).strip()
+    party = re.split(r";|\s+and\s+(?=[A-Z][A-Za-z.]*\s+[A-Z])(?!.*\b(?:Inc|Co|LLC)\b)", party)[0]
+    party = _ET_AL.sub("", party)
+    party = _DESCRIPTION.split(party)[0]
+    party = _ROLE_TAIL.sub("", party).strip(" ,.;:")
+    if re.fullmatch(r"(?:THE\s+)?UNITED STATES(?: OF AMERICA)?|U\.S\.A?\.?|USA", party, re.I):
+        return "United States"
+    m = re.fullmatch(
+        r"(?:The\s+)?(?:State|Commonwealth|People)\s+of\s+(?:the\s+)?(.+)", party, re.I
+    )
+    if m and len(m.group(1).split()) <= 3:
+        return title_case(m.group(1))
+    head = re.split(r",\s*(?!(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
+    words = head.split()
+    if _is_person(words) or (
+        len(words) > 1 and party.isupper() and not any(w.lower() in _ENTITY for w in words)
+    ):
+        names = [w for w in words if w.strip(".,").lower() not in _SUFFIX]
+        if names:
+            return title_case(names[-1].strip(","))
+    return title_case(party.rstrip(","))
+
+
+def bluebook(name: str) -> str:
+    """Abbreviate a case name the Bluebook way (T6 words, "Inc." after "Co.")."""
+    parts = re.split(r"(\s+v\.\s+)", name, maxsplit=1)
+    out = []
+    for part in parts:
+        if re.fullmatch(r"\s+v\.\s+", part) or part == "United States":
+            out.append(part)
+            continue
+        words = part.split(" ")
+        for i, w in enumerate(words):
+            core = w.rstrip(",.")
+            if core in T6 and not (i == 0 and len(words) == 1):
+                tail = w[len(core) :].lstrip(".")
+                words[i] = T6[core] + tail
+        part = " ".join(words)
+        part = re.sub(r"\.\.", ".", part)
+        if _BUSINESS.search(re.sub(r",?\s+(?:Inc|Ltd|L\.?L\.?C)\.?$", "", part)):
+            part = re.sub(r",?\s+(?:Inc|Ltd|L\.?L\.?C)\.?$", "", part)  # rule 10.2.1(h)
+        out.append(part.strip(" ,"))
+    return "".join(out)
+
+
+def caption_name(header: str) -> str | None:
+    """Case name from a caption: "X, Plaintiff, v. Y, Defendant." -> "X v. Y"."""
+    lines = [ln.strip() for ln in header.splitlines()]
+    for i, ln in enumerate(lines[:120]):
+        m = re.fullmatch(
+            r"(.*?)[\s,]*\b(?:v\.?|vs\.?|-?against-?)(?:\s*\d[\d:\-A-Za-z()\s]*)?", ln, re.I
+        )
+        if not m:
+            continue
+        before = (m.group(1) + " " if m.group(1) and not ROLE.match(m.group(1)) else "") + ""
+        left = before.strip() or _block(lines, i, -1)
+        right = _block(lines, i, 1)
+        if left and right:
+            a, b = party_name(left), party_name(right)
+            if a and b:
+                return bluebook(f"{a} v. {b}")
+    return None
+
+
+def _block(lines: list[str], i: int, step: int) -> str:
+    """The party written next to the "v." line at i: its lines up to a role line."""
+    j = i + step
+    got: list[str] = []
+    while 0 <= j < len(lines) and len(got) < 6:
+        line = lines[j].strip(" :")
+        j += step
+        if not line:
+            if got:
+                break
+            continue
+        if ROLE.match(line) or re.fullmatch(r"[-_*=\s]+", line):
+            if got:
+                break
+            continue
+        if re.match(
+            r"(?:No\.|Nos\.|Case|Civil|Docket|UNITED STATES (?:DISTRICT|COURT))", line, re.I
+        ):
+            break
+        got.append(line)
+        if step > 0 and re.search(_ROLE_TAIL, line):
+            break
+    if step < 0:
+        got.reverse()
+    return " ".join(got)
+
+
+def name_from_slug(slug: str, header: str) -> str | None:
+    """A case name from a URL slug ("rule-v-fort-dodge-animal-health-inc"), spelled as
+    the header spells it (accents, capitals, punctuation), in citation form."""
+    tokens = [t for t in re.split(r"[^a-z0-9]+", slug.lower()) if t]
+    if tokens[:2] == ["in", "re"] and len(tokens) > 2:
+        sides = [tokens[2:]]
+    elif "v" in tokens:
+        k = tokens.index("v")
+        sides = [tokens[:k], tokens[k + 1 :]]
+    else:
+        return None
+    if not all(sides):
+        return None
+    folded = fold(header)
+    names = []
+    for side in sides:
+        raw = _find_words(side, header, folded)
+        if raw is None:
+            words = [t if len(t) > 1 else t + "." for t in side]
+            raw = " ".join(words).title().replace("Ex Rel", "ex rel.")
+        names.append(title_case(raw))
+    if len(names) == 1:
+        return bluebook(f"In re {names[0]}")
+    names = [
+        "United States" if re.fullmatch(r"United States(?: of America)?", n, re.I) else n
+        for n in names
+    ]
+    return bluebook(f"{names[0]} v. {names[1]}")
+
+
+_SKIP = r"(?:[^a-z0-9]+(?:the|of|and|&)\b)*[^a-z0-9]{1,3}"
+
+
+def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
+    """The words of `header` the slug `tokens` stand for, as the header writes them.
+
+    A token matches a word exactly or as its abbreviation ("dept" for "Department",
+    "mun" for "Municipal"); small words the slug left out ("of the") may stand between.
+    """
+    exact = r"\b" + r"[^a-z0-9]{1,3}".join(re.escape(t) for t in tokens) + r"\b"
+    loose = (
+        r"\b"
+        + _SKIP.join(
+            re.escape(t)
+            if t.isdigit() or len(t) < 3
+            else t[0] + "".join(f"[a-z]*?{c}" for c in t[1:]) + "[a-z]*"
+            for t in tokens
+        )
+        + r"\b"
+    )
+    for pattern in (exact, loose):
+        m = re.search(pattern, folded)
+        if m:
+            raw = header[m.start() : m.end()]
+            after = header[m.end() : m.end() + 1]
+            if after == "." and re.search(r"\b(?:Inc|Co|Corp|Jr|Ltd|Bros)$", raw, re.I):
+                raw += "."
+            return re.sub(r"\s+", " ", raw)
+    return None
