@@ -10,6 +10,9 @@ import click
 from . import __version__
 from .errors import CitegraphError
 
+# viz.export.EXPORT_FORMATS, spelled out so `citegraph --help` imports no networkx
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "json", "html")
+
 
 @click.group()
 @click.version_option(__version__, prog_name="citegraph")
@@ -31,11 +34,12 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--open", "open_view", is_flag=True, help="Open graph.html in the browser.")
 @click.option(
-    "--max-file-mb",
-    default=50.0,
-    show_default=True,
-    type=click.FloatRange(min=0, min_open=True),
-    help="Refuse an input file (archive member, bulk record) larger than this.",
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(EXPORT_FORMATS[:4], case_sensitive=False),
+    help="Also write this format (repeatable): gexf, csv (nodes.csv, edges.csv), json. "
+    "graph.graphml is always written.",
 )
 def build(
     inputs: tuple[Path, ...],
@@ -43,16 +47,12 @@ def build(
     strict: bool,
     quiet: bool,
     open_view: bool,
-    max_file_mb: float,
+    formats: tuple[str, ...],
 ) -> None:
-    """Read opinions at INPUTS and write the citation graph to --out.
-
-    INPUTS are files, directories, globs, .zip / .tar.gz archives, JSON Lines or
-    CourtListener CSV bulk files, or "-" for standard input; text, HTML, PDF,
-    CourtListener and Caselaw Access Project JSON are told apart by content.
+    """Read opinions at INPUTS (files or directories) and write the citation graph to --out.
 
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
-    graph.graphml.
+    graph.graphml, and graph.gexf, nodes.csv and edges.csv, graph.json on --format.
     """
     from .corpus import build as run_build
 
@@ -60,10 +60,8 @@ def build(
         click.echo(f"error: {e}", err=True)
 
     try:
-        corpus = run_build(
-            inputs, on_error=report, strict=strict, max_bytes=int(max_file_mb * 1048576)
-        )
-        corpus.write(out)
+        corpus = run_build(inputs, on_error=report, strict=strict)
+        corpus.write(out, formats=formats)
     except CitegraphError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1 if strict else 2)
@@ -74,7 +72,6 @@ def build(
             f"{s['authorities']} authorities, {s['edges']} edges "
             f"in {s['seconds']:.1f} s -> {out}"
             + (f" ({s['failed']} files failed)" if s["failed"] else "")
-            + (f" ({s['duplicates']} duplicates read once)" if s.get("duplicates") else "")
         )
     if open_view:
         import webbrowser
@@ -159,3 +156,48 @@ def stats(out: Path, as_json: bool, top: int) -> None:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
     _report(result, as_json, render)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+    help="Write this format (repeatable): graphml, gexf, csv, json, html. "
+    "Default: graphml, gexf, csv and json.",
+)
+@click.option(
+    "--to",
+    "to",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the files here instead of DIRECTORY.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def export(directory: Path, formats: tuple[str, ...], to: Path | None, quiet: bool) -> None:
+    """Write the graph of a previous build (its --out DIRECTORY) again, in other formats.
+
+    The graph is rebuilt from opinions.jsonl, authorities.jsonl and citations.jsonl;
+    no opinion is read again. graphml: graph.graphml (Gephi, igraph); gexf: graph.gexf
+    (Gephi, kinds coloured); csv: nodes.csv and edges.csv (Gephi's spreadsheet import,
+    pandas); json: graph.json (networkx node-link); html: graph.html.
+    """
+    from .graph.tables import from_tables, read_tables
+    from .viz.export import write_formats
+    from .viz.tables import output_set
+
+    out = to or directory
+    try:
+        g = from_tables(read_tables(directory))
+        with output_set():
+            written = write_formats(g, out, formats or EXPORT_FORMATS[:4])
+    except CitegraphError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    if not quiet:
+        click.echo(
+            f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> "
+            + ", ".join(str(p) for p in written)
+        )

@@ -37,17 +37,20 @@ class Corpus:
             "authorities": len(self.authorities),
             "edges": self.graph.number_of_edges(),
             "failed": len(self.errors),
-            "duplicates": len(self.duplicates),
             "seconds": round(self.seconds, 2),
         }
 
-    def write(self, out: str | Path) -> list[Path]:
+    def write(self, out: str | Path, formats: Iterable[str] = ()) -> list[Path]:
         """Write opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html, graph.graphml.
+
+        Args:
+            out: the output directory.
+            formats: more export formats (viz.export: gexf, csv, json).
 
         Returns:
             The paths written.
         """
-        from .viz import write_graphml, write_html, write_jsonl
+        from .viz import write_formats, write_html, write_jsonl
         from .viz.tables import output_set
 
         out = Path(out)
@@ -63,8 +66,8 @@ class Corpus:
             ):
                 write_jsonl(rows, out / name)
                 written.append(out / name)
-            write_graphml(self.graph, out / "graph.graphml")
-            written.append(out / "graph.graphml")
+            exports = ["graphml", *(f for f in formats if f.lower() != "html")]
+            written.extend(write_formats(self.graph, out, exports))
             write_html(self.graph, out / "graph.html")
             written.append(out / "graph.html")
         return written
@@ -74,7 +77,6 @@ def build(
     paths: Iterable[str | Path],
     on_error: Callable[[CitegraphError], None] | None = None,
     strict: bool = False,
-    max_bytes: int | None = None,
 ) -> Corpus:
     """Read, extract, identify and build the citation graph of the opinions at `paths`.
 
@@ -82,8 +84,6 @@ def build(
         paths: files or directories of opinions.
         on_error: called with each file that could not be read; the build goes on.
         strict: stop at the first file that cannot be read.
-        max_bytes: refuse files (archive members, bulk records) larger than this;
-            default loaders.MAX_BYTES.
 
     Returns:
         The Corpus.
@@ -93,9 +93,7 @@ def build(
     """
     from .graph import build as build_graph
     from .graph import identify
-    from .loaders import MAX_BYTES, extract, input_files, read
-
-    limit = max_bytes or MAX_BYTES
+    from .loaders import extract, input_files, read
 
     t0 = time.perf_counter()
     opinions: list[Opinion] = []
@@ -104,9 +102,9 @@ def build(
     duplicates: list[str] = []
     seen_sha: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for path in input_files(paths, limit):
+    for path in input_files(paths):
         try:
-            read_ops = read(path, limit)
+            read_ops = read(path)
         except CitegraphError as e:
             if strict:
                 raise
