@@ -41,6 +41,13 @@ def main() -> None:
     help="Also write this format (repeatable): gexf, csv (nodes.csv, edges.csv), json. "
     "graph.graphml is always written.",
 )
+@click.option(
+    "--max-file-mb",
+    default=50.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Refuse an input file (archive member, bulk record) larger than this.",
+)
 def build(
     inputs: tuple[Path, ...],
     out: Path,
@@ -48,8 +55,13 @@ def build(
     quiet: bool,
     open_view: bool,
     formats: tuple[str, ...],
+    max_file_mb: float,
 ) -> None:
-    """Read opinions at INPUTS (files or directories) and write the citation graph to --out.
+    """Read opinions at INPUTS and write the citation graph to --out.
+
+    INPUTS are files, directories, globs, .zip / .tar.gz archives, JSON Lines or
+    CourtListener CSV bulk files, or "-" for standard input; text, HTML, PDF,
+    CourtListener and Caselaw Access Project JSON are told apart by content.
 
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
     graph.graphml, and graph.gexf, nodes.csv and edges.csv, graph.json on --format.
@@ -60,7 +72,9 @@ def build(
         click.echo(f"error: {e}", err=True)
 
     try:
-        corpus = run_build(inputs, on_error=report, strict=strict)
+        corpus = run_build(
+            inputs, on_error=report, strict=strict, max_bytes=int(max_file_mb * 1048576)
+        )
         corpus.write(out, formats=formats)
     except CitegraphError as e:
         click.echo(f"error: {e}", err=True)
@@ -72,6 +86,7 @@ def build(
             f"{s['authorities']} authorities, {s['edges']} edges "
             f"in {s['seconds']:.1f} s -> {out}"
             + (f" ({s['failed']} files failed)" if s["failed"] else "")
+            + (f" ({s['duplicates']} duplicates read once)" if s.get("duplicates") else "")
         )
     if open_view:
         import webbrowser

@@ -37,6 +37,7 @@ class Corpus:
             "authorities": len(self.authorities),
             "edges": self.graph.number_of_edges(),
             "failed": len(self.errors),
+            "duplicates": len(self.duplicates),
             "seconds": round(self.seconds, 2),
         }
 
@@ -77,6 +78,7 @@ def build(
     paths: Iterable[str | Path],
     on_error: Callable[[CitegraphError], None] | None = None,
     strict: bool = False,
+    max_bytes: int | None = None,
 ) -> Corpus:
     """Read, extract, identify and build the citation graph of the opinions at `paths`.
 
@@ -84,6 +86,8 @@ def build(
         paths: files or directories of opinions.
         on_error: called with each file that could not be read; the build goes on.
         strict: stop at the first file that cannot be read.
+        max_bytes: refuse files (archive members, bulk records) larger than this;
+            default loaders.MAX_BYTES.
 
     Returns:
         The Corpus.
@@ -93,7 +97,9 @@ def build(
     """
     from .graph import build as build_graph
     from .graph import identify
-    from .loaders import extract, input_files, read
+    from .loaders import MAX_BYTES, extract, input_files, read
+
+    limit = max_bytes or MAX_BYTES
 
     t0 = time.perf_counter()
     opinions: list[Opinion] = []
@@ -102,9 +108,9 @@ def build(
     duplicates: list[str] = []
     seen_sha: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for path in input_files(paths):
+    for path in input_files(paths, limit):
         try:
-            read_ops = read(path)
+            read_ops = read(path, limit)
         except CitegraphError as e:
             if strict:
                 raise
