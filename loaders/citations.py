@@ -68,6 +68,10 @@ _RECORD = re.compile(
     r"|\bTranscript\b|\bMem\.\s+(?:in|of)\s+(?:Supp|Opp|Law)|\bMotion\s+to\s+Dismiss\s+\(Dkt"
     r"|\bEx\.\s*[A-Z0-9]\b)",
 )
+_ID = re.compile(
+    r"(?<![\w.])(?:Id|id|Ibid|ibid)\.(?:,?\s+at\s+(\*?[\d¶§P]+[\w.:]*(?:\s*[-–]\s*\d+[\w.:]*)?))?"
+    r"(?=[\s,;:.)\]]|$)"
+)
 _SHORT_NAME_BEFORE = re.compile(
     r"(?:^|[\s(;,\"“])((?:[A-Z][\w'’.&-]*|of|the|and|v\.)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|&|v\.))*)"
     r",?\s*$"
@@ -85,23 +89,28 @@ class _Found:
     record: bool = False  # a record cite (ECF No. ...), anchors Id. only
 
 
-def find_citations(opinion: Opinion) -> list[Citation]:
+def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[Citation]:
     """Find every citation in `opinion`.
 
     Args:
         opinion: the opinion to read.
+        remove_ambiguous: drop citations whose reporter abbreviation names several
+            reporters and that no year settles (eyecite's option of that name).
 
     Returns:
         Citation records in text order; short forms carry `antecedent`, the index
         of the citation they stand for. An Id. after a record cite is left out: it
         refers to the record, which is not an authority.
     """
+    if not opinion.text:
+        return []  # eyecite raises ValueError on an empty document
     from eyecite import get_citations, resolve_citations
     from eyecite.models import (
         FullCaseCitation,
         FullJournalCitation,
         FullLawCitation,
         IdCitation,
+        ReferenceCitation,
         ShortCaseCitation,
         SupraCitation,
     )
@@ -115,8 +124,11 @@ def find_citations(opinion: Opinion) -> list[Citation]:
         ShortCaseCitation,
         IdCitation,
         SupraCitation,
+        ReferenceCitation,
     )
-    found: list[Any] = [c for c in get_citations(text) if isinstance(c, kinds)]
+    every = get_citations(text, remove_ambiguous=remove_ambiguous)
+    found: list[Any] = [c for c in every if isinstance(c, kinds)]
+    unknown = [c for c in every if type(c).__name__ == "UnknownCitation"]
     try:
         resolutions = resolve_citations(found)
     except Exception:  # eyecite's resolver must never sink an opinion
@@ -127,17 +139,31 @@ def find_citations(opinion: Opinion) -> list[Citation]:
             resource_of[id(m)] = resource
 
     items: list[_Found] = []
-    for group in _group_parallels(text, found):
-        items.append(_record(opinion.id, text, [found[i] for i in group]))
+    groups = _group_parallels(text, found)
+    for n, group in enumerate(groups):
+        limit = found[groups[n + 1][0]].span()[0] if n + 1 < len(groups) else len(text)
+        items.append(_record(opinion.id, text, [found[i] for i in group], limit))
     taken = [(f.rec.start, f.rec.end) for f in items]
     for rec in _other_law(opinion.id, text, taken):
         items.append(_Found(rec=rec))
     taken = [(f.rec.start, f.rec.end) for f in items]
-    for m in _RECORD.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
+    for hit in _ID.finditer(text):  # eyecite misses an Id. right after another
+        if not _overlaps(hit.start(), hit.end(), taken):
             rec = Citation(
-                opinion.id, "full", "record", m.group(0), m.start(), m.end(), source="record"
+                opinion.id, "id", "case", hit.group(0), hit.start(), hit.end(), pin=hit.group(1)
             )
+            items.append(_Found(rec=rec))
+    taken = [(f.rec.start, f.rec.end) for f in items]
+    for hit in _RECORD.finditer(text):
+        if not _overlaps(hit.start(), hit.end(), taken):
+            rec = Citation(
+                opinion.id, "full", "record", hit.group(0), hit.start(), hit.end(), source="record"
+            )
+            items.append(_Found(rec=rec, record=True))
+    for c in unknown:  # "§ 2" with no code: an Id. after it cannot be placed
+        start, end = c.span()
+        if not _overlaps(start, end, taken):
+            rec = Citation(opinion.id, "full", "unknown", c.matched_text(), start, end)
             items.append(_Found(rec=rec, record=True))
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
     for f in items:
@@ -146,7 +172,7 @@ def find_citations(opinion: Opinion) -> list[Citation]:
     _resolve_short_forms(items, resource_of)
     _resolve_ids(items, resource_of)
 
-    out = [f for f in items if not f.record and not (f.rec.form == "id" and f.target is None)]
+    out = [f for f in items if not f.record]
     out = [f for f in out if not (f.target is not None and f.target.record)]
     index = {id(f): i for i, f in enumerate(out)}
     records: list[Citation] = []
@@ -208,7 +234,8 @@ def _group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
     return groups
 
 
-def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
+def _record(opinion_id: str, text: str, group: list[Any], limit: int) -> _Found:
+    """One occurrence from a group of eyecite citations; `limit` is where the next starts."""
     from eyecite.models import (
         FullCaseCitation,
         FullJournalCitation,
@@ -225,21 +252,24 @@ def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
     if fulls and not (shorts and isinstance(first, ShortCaseCitation)):
         head = fulls[0]
         pin_end = _pin_end(text, end)
-        pin = (
-            _pin_after(text, head.span()[1])
-            or _pin_after(text, fulls[-1].span()[1])
-            or _clean_pin(head.metadata.pin_cite)
-        )
+        paged = [c for c in fulls if c.groups.get("page")]
+        pins = [_pin_after(text, c.span()[1]) for c in paged]
+        if paged and pins and pins[0] is None and paged[0] is head:
+            pins[0] = _clean_pin(head.metadata.pin_cite)
+        pin = next((p for p in pins if p), None)
         if shorts:  # "Saucier, 150 L. Ed. 2d 272, 121 S. Ct. at 2156"
             pin = str(shorts[-1].groups.get("page") or "") or pin
         year, court_text, _ = _year_and_court(text, pin_end)
-        cites = [c.corrected_citation() for c in fulls if c.groups.get("page")]
-        if not cites:  # slip opinion: "571 U. S. ___"
-            cites = [fulls[0].corrected_citation()]
+        cites = [_case_cite(c) for c in paged]
+        if not cites:  # slip opinion: "571 U. S. ___, ___ (2014)": the page is not yet known
+            cites = [_case_cite(head)]
+            m = re.search(r"_+\s*,\s*(\d+)", text[head.span()[0] : head.span()[1] + 20])
+            pin = pin or (m.group(1) if m else None)
+            pins = [pin]
         name = _name_before(text, start) or _case_name(head.metadata)
         court = _court(fulls, court_text)
         if year is None:
-            year = _year_from_cites(fulls)
+            year = _year_from_cites(fulls) or _own_year(text, fulls, start, pin_end, limit)
         rec = Citation(
             opinion=opinion_id,
             form="full",
@@ -255,6 +285,7 @@ def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
             volume=str(head.groups.get("volume")),
             reporter=head.corrected_reporter(),
             pin=pin,
+            pins=pins,
         )
         if not head.groups.get("page"):
             rec.notes = "slip"
@@ -292,21 +323,18 @@ def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
         )
     form = "short" if isinstance(first, ShortCaseCitation) else "id"
     if not isinstance(first, ShortCaseCitation | IdCitation):
-        form = "supra"
+        form = "supra" if type(first).__name__ == "SupraCitation" else "reference"
     meta = first.metadata
     pin = _clean_pin(meta.pin_cite)
     if isinstance(first, ShortCaseCitation):
-        m = re.match(
-            r"\s*,?\s*(?:at\s+)?(\*?\d+(?:\s*[-–]\s*\d+)?(?:\s*nn?\.\s*\d+)?)",
-            text[first.span()[1] - len(str(first.groups.get("page") or "")) :],
+        m = re.search(
+            r"\bat\s+(\*?\d+(?:\s*[-–]\s*\d+)?(?:\s*nn?\.\s*\d+)?)", text[start : end + 15]
         )
         pin = (m.group(1) if m else None) or str(first.groups.get("page") or "") or pin
         name = _short_name_before(text, start)
-        guess = _clean_party(meta.antecedent_guess or "")
-        if name is None and guess and not re.search(r"[\d.]$|\d", guess):
-            name = guess
     else:
-        name = _clean_party(getattr(meta, "antecedent_guess", None) or "") or None
+        guess = getattr(meta, "antecedent_guess", None) or getattr(meta, "plaintiff", None)
+        name = _clean_party(guess or "") or None
     rec = Citation(
         opinion=opinion_id,
         form=form,
@@ -314,7 +342,7 @@ def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
         text=text[start:end],
         start=start,
         end=end,
-        cites=[c.corrected_citation() for c in fulls],
+        cites=[_case_cite(c) for c in fulls],
         short_name=name or None,
         volume=str(first.groups["volume"]) if first.groups.get("volume") else None,
         reporter=first.corrected_reporter() if first.groups.get("reporter") else None,
@@ -324,6 +352,20 @@ def _record(opinion_id: str, text: str, group: list[Any]) -> _Found:
 
 
 # ---------------------------------------------------------------- names, years, courts
+
+
+def _case_cite(c: Any) -> str:
+    """ "436 U.S. 658": volume, eyecite's corrected reporter, page ("___" if not yet known)."""
+    try:
+        reporter = c.corrected_reporter()
+    except Exception:  # a reporter eyecite cannot correct
+        reporter = c.groups.get("reporter")
+    page = c.groups.get("page")
+    corrected = str(c.corrected_citation())
+    if page and ", " not in corrected and "(" not in corrected:  # "2006-Ohio-2095"
+        return corrected
+    volume = c.groups.get("volume")
+    return " ".join(str(p) for p in (volume, reporter, page or "___") if p)
 
 
 def _case_name(meta: Any) -> str | None:
@@ -447,6 +489,23 @@ def _year_and_court(text: str, end: int) -> tuple[int | None, str | None, int]:
     return int(m.group(2)), court, end + m.end()
 
 
+def _own_year(text: str, fulls: list[Any], start: int, end: int, limit: int) -> int | None:
+    """eyecite's year, only where it stands in the citation's own words.
+
+    eyecite reads "(2022)" before "_ U.S. _ [213 L.Ed.2d 179]" and "[1983]" in New
+    York style, but also takes years from the next citation (#321): its year counts
+    only when written between the case name and the start of the next citation.
+    """
+    for c in reversed(fulls):
+        year = _int(c.metadata.year)
+        if year is None or not 1600 <= year <= 2100:
+            continue
+        window = text[max(0, start - 120) : min(limit, end + 120)]
+        if re.search(rf"[(\[]{year}[)\]]|\b{year}\)|\b{year}\]", window):
+            return year
+    return None
+
+
 def _year_from_cites(cites: list[Any]) -> int | None:
     """A WL or LEXIS cite carries its year as its volume ("2017 WL 4570374")."""
     for c in cites:
@@ -495,12 +554,12 @@ def _int(value: Any) -> int | None:
 
 
 def _pin_end(text: str, end: int) -> int:
-    m = _PIN_AFTER.match(text[end : end + 60])
+    m = _PIN_AFTER.match(text[end : end + 240])
     return end + m.end() if m else end
 
 
 def _pin_after(text: str, end: int) -> str | None:
-    m = _PIN_AFTER.match(text[end : end + 60])
+    m = _PIN_AFTER.match(text[end : end + 240])
     return _clean_pin(m.group(1)) if m else None
 
 
@@ -554,11 +613,18 @@ def _parentheticals_end(text: str, end: int) -> int:
 
 
 def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> None:
-    """Short cites and supra take the occurrence eyecite resolved them to.
+    """Short cites and supra take the earlier full citation they can only mean.
 
-    A cite with a name but no "v." and a reporter cite the same opinion already gave
-    for that name ("Campbell, 2019 WL 271717691, at *4" after "Campbell v. Hanson,
-    2019 WL 2717691") is the short form of that case, even with a typo in the page.
+    A short cite ("Vaca, 386 U.S. at 185") means the earlier full citation with its
+    volume and reporter (any of a string of parallels); when several cases share
+    them, its name decides, and if it cannot, it stays unresolved. A supra means the
+    earlier case of its name. eyecite's own resolution is kept for name-only
+    references ("Foo at 2"): eyecite guesses a short cite's name from the wrong
+    words when citations follow each other closely.
+
+    A cite with a name but no "v." and a WL or LEXIS number the opinion already gave
+    for that name, but for a digit or two ("Campbell, 2019 WL 271717691, at *4" after
+    "Campbell v. Hanson, 2019 WL 2717691") is the short form of that case.
     """
     first_full: dict[int, _Found] = {}
     for f in items:
@@ -570,7 +636,17 @@ def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> No
     seen: list[_Found] = []
     for f in items:
         rec = f.rec
-        if rec.form in ("short", "supra"):
+        if rec.form == "short":
+            stem = f"{rec.volume} {rec.reporter}"
+            f.target = _only(
+                [p for p in seen if any(_stem(c) == stem for c in p.rec.cites)], rec.short_name
+            )
+        elif rec.form == "supra":
+            if rec.short_name:
+                word = _first_word(rec.short_name)
+                named = [p for p in seen if p.rec.name and word in _name_words(p.rec.name)]
+                f.target = _only(named, None)
+        elif rec.form == "reference":
             for o in f.objs:
                 res = resource_of.get(id(o))
                 if res is not None and id(res) in first_full:
@@ -582,12 +658,13 @@ def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> No
                 if (
                     p.volume == rec.volume
                     and p.reporter == rec.reporter
+                    and re.search(r"WL|LEXIS", rec.reporter or "")
                     and p.name
                     and _first_word(p.name) == _first_word(rec.short_name)
-                    and set(p.cites) != set(rec.cites)
+                    and not set(p.cites) & set(rec.cites)
+                    and _near(p.cites[0].split()[-1], rec.cites[0].split()[-1])
                 ):
                     rec.form = "short"
-                    rec.pin = rec.pin or None
                     rec.cites = []
                     f.target = prior
                     break
@@ -595,10 +672,51 @@ def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> No
             seen.append(f)
 
 
+def _only(candidates: list[_Found], name: str | None) -> _Found | None:
+    """The one case among `candidates` (repeated citations of it count once)."""
+    cases: dict[str, _Found] = {}
+    for c in candidates:
+        key = c.rec.cites[0] if c.rec.notes != "slip" else f"{c.rec.cites[0]}#{id(c)}"
+        for other in list(cases):
+            if key != other and set(cases[other].rec.cites) & set(c.rec.cites):
+                key = other
+        cases.setdefault(key, c)
+    if len(cases) == 1:
+        return next(iter(cases.values()))
+    if len(cases) > 1 and name:
+        word = _first_word(name)
+        named = [c for c in cases.values() if c.rec.name and word in _name_words(c.rec.name)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def _stem(cite: str) -> str:
+    return re.sub(r"\s+\S+$", "", cite)
+
+
+def _name_words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower()))
+
+
+def _near(a: str, b: str) -> bool:
+    """Two document numbers that differ by at most two inserted, dropped or changed digits."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 2
+
+
 def _first_word(name: str) -> str:
     from ..graph.identity import short_name
 
-    return (short_name(name) or name).split()[0].lower().strip(",.")
+    words = (short_name(name) or name).split()
+    return words[0].lower().strip(",.") if words else ""
 
 
 def _resolve_ids(items: list[_Found], resource_of: dict[int, Any]) -> None:
@@ -606,19 +724,15 @@ def _resolve_ids(items: list[_Found], resource_of: dict[int, Any]) -> None:
 
     The citation before an Id. may stand inside a parenthetical of another ("X
     (quoting Y)"): an Id. outside that parenthetical refers to X (eyecite #348). A
-    record cite just before an Id. makes the Id. a record cite (#349).
+    record cite just before an Id. makes the Id. a record cite (#349); after a
+    section sign eyecite cannot place ("§ 2") or an Id. that stayed unresolved, an
+    Id. stays unresolved. A pin the cited case cannot have (below its first page,
+    past its last, a paragraph) leaves the Id. unresolved, as eyecite does.
     """
     for n, f in enumerate(items):
-        if f.rec.form != "id":
+        if f.rec.form != "id" or n == 0:
             continue
-        prev = None
-        for m in range(n - 1, -1, -1):
-            if items[m].rec.form == "id" and items[m].target is None and not items[m].record:
-                continue
-            prev = items[m]
-            break
-        if prev is None:
-            continue
+        prev = items[n - 1]
         climbed = False
         while True:
             outer = _container(items, prev, f.rec.start)
@@ -626,11 +740,13 @@ def _resolve_ids(items: list[_Found], resource_of: dict[int, Any]) -> None:
                 break
             prev = outer
             climbed = True
-        target = prev.target if prev.rec.form == "id" else prev
-        if target is None:
+        if prev.record:
+            f.record = prev.rec.kind == "record"
             continue
-        if target.record:
-            f.record = True
+        target: _Found | None = prev
+        while target is not None and target.rec.form != "full" and target.target is not None:
+            target = target.target
+        if target is None or (target.rec.form == "id" and target.target is None):
             continue
         if not climbed and not _pin_fits(f.rec.pin, target):
             continue
@@ -648,17 +764,21 @@ def _container(items: list[_Found], inner: _Found, before: int) -> _Found | None
 
 
 def _pin_fits(pin: str | None, target: _Found) -> bool:
-    """An Id. pin below every first page of its target cannot be to that target."""
-    if not pin or not re.fullmatch(r"\d+(?:[-–]\d+)?", pin):
+    """Whether an Id. pin can be to `target`: within some parallel's page range."""
+    from eyecite.resolve import MAX_OPINION_PAGE_COUNT
+
+    if not pin or target.rec.kind != "case" or target.rec.form != "full":
         return True
-    page = int(re.split(r"[-–]", pin)[0])
-    firsts = [
-        int(p)
-        for c in target.rec.cites
-        for p in re.findall(r"\s(\d+)$", c)
-        if target.rec.kind == "case"
-    ]
-    return not firsts or any(page >= p for p in firsts)
+    if target.rec.notes == "slip":
+        return False  # the pages of a slip opinion are not known yet
+    m = re.match(r"\*|(\d+)", pin)
+    if not m:
+        return False  # "Id. at ¶ 10" cannot be to a case
+    if not m.group(1):
+        return True  # a star pin of a WL or LEXIS document
+    page = int(m.group(1))
+    firsts = [int(c.split()[-1]) for c in target.rec.cites if c.split()[-1].isdigit()]
+    return not firsts or any(p <= page <= p + MAX_OPINION_PAGE_COUNT for p in firsts)
 
 
 # ---------------------------------------------------------------- law beyond eyecite
@@ -679,9 +799,18 @@ def _law_key(c: Any) -> str:
     groups = c.groups
     section = str(groups.get("section") or "")
     base = re.split(r"[(\s]", section, maxsplit=1)[0]
-    title = groups.get("title") or groups.get("chapter") or ""
-    reporter = groups.get("reporter") or ""
-    return " ".join(p for p in (str(title), str(reporter), f"§ {base}" if base else "") if p)
+    try:
+        reporter = str(c.corrected_reporter())
+    except Exception:  # a reporter eyecite cannot correct
+        reporter = str(groups.get("reporter") or "")
+    if not base:
+        return str(c.corrected_citation())
+    chapter = groups.get("chapter")
+    title = groups.get("title")
+    if chapter and not title and not c.matched_text().lstrip().startswith(str(chapter)):
+        return f"{reporter} ch. {chapter}, § {base}"  # "Mass. Gen. Laws ch. 93A, § 9"
+    lead = title or chapter or ""
+    return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
 
 
 def _law_pin(c: Any) -> str | None:

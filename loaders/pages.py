@@ -31,7 +31,7 @@ _NOTE_CALL = re.compile(r"(?<=[\w.,;:)\"”’'])[ \t]+n(\d{1,3})(?=[\s.,;:)]|$)
 # Emphasis markup around words ("*Usavage* v. Port Authority", "_Id._"); the star of a
 # Westlaw pin ("at *3") stands before a digit and is kept.
 _EMPHASIS = re.compile(
-    r"\*+(?=[A-Za-z\[])|(?<=[A-Za-z.,\]])\*+|(?<![\w])_+(?=\w)|(?<=[\w.])_+(?!\w)"
+    r"\*+(?=[A-Za-z\[])|(?<=[A-Za-z.,\]])\*+|(?<![\w])_+(?=[A-Za-z])|(?<=[A-Za-z.])_+(?![\w])"
 )
 
 
