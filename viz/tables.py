@@ -150,9 +150,15 @@ def output_set() -> Iterator[list[tuple[Path, Path]]]:
     block fails or is interrupted, the temporary files are removed and every previous
     output is left as it was.
 
+    Inside another output_set() the files join the outer set.
+
     Yields:
         The (temporary, target) pairs staged so far.
     """
+    outer = _STAGED.get()
+    if outer is not None:
+        yield outer
+        return
     staged: list[tuple[Path, Path]] = []
     token = _STAGED.set(staged)
     try:
