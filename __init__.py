@@ -1,8 +1,14 @@
 """citegraph: turn court opinions into a citation graph.
 
     >>> import citegraph
-    >>> corpus = citegraph.build(["data/"])          # doctest: +SKIP
-    >>> corpus.graph.number_of_nodes()               # doctest: +SKIP
+    >>> corpus = citegraph.build(["data/"])              # doctest: +SKIP
+    >>> corpus.graph.number_of_nodes()                   # doctest: +SKIP
+    >>> citegraph.find(corpus, "monell").label           # doctest: +SKIP
+    'Monell, 436 U.S. 658 (1978)'
+
+`build` reads, extracts and links; `load` reads one file; `read_tables` reads a
+previous build's output directory; `find`, `citing`, `cites` and `stats` answer
+questions of either (README.md, "As a library", runs as a doctest).
 
 The flow runs one way: loaders (read, extract) -> graph (identify, build) -> viz.
 """
@@ -13,6 +19,8 @@ __version__ = "0.1.0"
 
 from .corpus import Corpus, build
 from .errors import CitegraphError
+from .graph.query import Group, Match, cites, citing, find, stats, tables_of
+from .graph.tables import Tables, read_tables
 from .models import Authority, Citation, Opinion
 
 
@@ -39,4 +47,13 @@ __all__ = [
     "Citation",
     "Authority",
     "CitegraphError",
+    "Tables",
+    "read_tables",
+    "tables_of",
+    "find",
+    "citing",
+    "cites",
+    "stats",
+    "Match",
+    "Group",
 ]

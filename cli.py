@@ -122,7 +122,7 @@ def _report(result: dict[str, object], as_json: bool, render: object) -> None:
         console.print(renderable)
 
 
-@main.command()
+@main.command(short_help="Passages citing an authority; what an opinion cites.")
 @click.argument("query")
 @_build_dir
 @_as_json
@@ -154,7 +154,7 @@ def show(query: str, out: Path, as_json: bool) -> None:
     _report(result, as_json, render)
 
 
-@main.command()
+@main.command(short_help="Counts, most cited, PageRank and HITS, unresolved.")
 @_build_dir
 @_as_json
 @click.option("--top", default=10, show_default=True, help="Rows in each ranking.")

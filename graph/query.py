@@ -47,8 +47,10 @@ class _Index:
         return str((a.get("label") or a.get("name") or node) if a else node)
 
 
-def tables_of(corpus: Corpus) -> Tables:
+def tables_of(corpus: Corpus | Tables) -> Tables:
     """The rows of a Corpus built in memory: the same rows `Corpus.write` writes."""
+    if isinstance(corpus, Tables):
+        return corpus
     return Tables(
         [o.row() for o in corpus.opinions],
         [a.row() for a in corpus.authorities],
@@ -218,7 +220,7 @@ def _fuzzy_score(query: list[str], tokens: set[str]) -> float:
     return score
 
 
-def find(tables: Tables, query: str) -> Match:
+def find(tables: Tables | Corpus, query: str) -> Match:
     """The authority or corpus opinion a name or citation means.
 
     Tried in order, the first rule that matches anything decides: an exact id,
@@ -227,7 +229,7 @@ def find(tables: Tables, query: str) -> Match:
     citations ("hartford russo"); a close spelling ("monel").
 
     Args:
-        tables: the build.
+        tables: the build: its tables (graph.tables.read_tables) or a Corpus.
         query: a name, a citation or an id.
 
     Returns:
@@ -237,7 +239,7 @@ def find(tables: Tables, query: str) -> Match:
         CitegraphError: nothing matches, or several do (the message lists them).
     """
     query = query.strip()
-    cands = _candidates(tables)
+    cands = _candidates(tables_of(tables))
     exact = {_compact(query), _compact(_PIN.sub("", query))} - {""}
     words = [w for w in _TOKEN.findall(_fold(query)) if w not in {"v", "vs"}]
     if not exact and not words:
@@ -257,7 +259,7 @@ def find(tables: Tables, query: str) -> Match:
     if len(close) == 1:
         return close[0].match
     if close:
-        _ambiguous(query, [c.match for c in close])
+        _ambiguous(query, [c.match for c in close], by_likeness=True)
     hint = "; the closest: " + "; ".join(c.match.label for s, c in scored[:3] if s > 0.5)
     raise CitegraphError(
         f'no authority or opinion matches "{query}"'
@@ -265,8 +267,9 @@ def find(tables: Tables, query: str) -> Match:
     )
 
 
-def _ambiguous(query: str, matches: list[Match]) -> None:
-    matches = sorted(matches, key=lambda m: (-m.cited, m.label))
+def _ambiguous(query: str, matches: list[Match], by_likeness: bool = False) -> None:
+    if not by_likeness:  # else they come closest spelling first
+        matches = sorted(matches, key=lambda m: (-m.cited, m.label))
     lines = []
     for m in matches[:AMBIGUOUS_SHOWN]:
         what = f"{m.kind}, corpus opinion" if m.in_corpus else m.kind
@@ -284,22 +287,25 @@ def _ambiguous(query: str, matches: list[Match]) -> None:
 # --- passages ---------------------------------------------------------------------------
 
 
-def citing(tables: Tables, node: str) -> list[Group]:
+def citing(tables: Tables | Corpus, node: str) -> list[Group]:
     """Every passage that cites `node`, grouped by citing opinion.
 
     Groups are in date order (undated last), passages in text order.
 
     Args:
-        tables: the build.
+        tables: the build: its tables or a Corpus.
         node: an authority id (or the id of a corpus opinion).
 
     Returns:
-        One Group per citing opinion.
+        One Group per citing opinion; a passage inside another authority's
+        parenthetical ("Y (quoting X)") carries `via_label`, Y's label.
     """
+    tables = tables_of(tables)
+    index = _Index(tables)
     by_opinion: dict[str, list[Row]] = defaultdict(list)
     for c in tables.citations:
         if c["authority"] == node:
-            by_opinion[c["opinion"]].append(c)
+            by_opinion[c["opinion"]].append(_with_via_label(c, index))
     opinions = {o["id"]: o for o in tables.opinions}
     groups = []
     for op, rows in by_opinion.items():
@@ -310,17 +316,24 @@ def citing(tables: Tables, node: str) -> list[Group]:
     return groups
 
 
-def cites(tables: Tables, opinion: str) -> list[Row]:
+def _with_via_label(row: Row, index: _Index) -> Row:
+    """The row, plus `via_label` when it stands in another authority's parenthetical
+    ("Y (quoting X)": the row for X has via = Y)."""
+    return {**row, "via_label": index.label(row["via"])} if row.get("via") else row
+
+
+def cites(tables: Tables | Corpus, opinion: str) -> list[Row]:
     """What a corpus opinion cites, in text order: its citation rows, each with the
     label of the authority it points at under `label`.
 
     Args:
-        tables: the build.
+        tables: the build: its tables or a Corpus.
         opinion: the id of a corpus opinion.
     """
+    tables = tables_of(tables)
     index = _Index(tables)
     rows = [
-        {**c, "label": index.label(c["authority"])}
+        {**_with_via_label(c, index), "label": index.label(c["authority"])}
         for c in tables.citations
         if c["opinion"] == opinion
     ]
@@ -331,13 +344,16 @@ def cites(tables: Tables, opinion: str) -> list[Row]:
 # --- the graph and its statistics ------------------------------------------------------
 
 
-def stats(tables: Tables, top: int = 10, graph: nx.DiGraph | None = None) -> dict[str, Any]:
+def stats(
+    tables: Tables | Corpus, top: int = 10, graph: nx.DiGraph | None = None
+) -> dict[str, Any]:
     """The corpus in numbers.
 
     Args:
-        tables: the build.
+        tables: the build: its tables or a Corpus.
         top: how many rows each ranking keeps.
-        graph: the build's graph if at hand (else rebuilt from the tables).
+        graph: the build's graph if at hand (a Corpus brings its own; else it is
+            rebuilt from the tables).
 
     Returns:
         A JSON-ready dict: `counts` (opinions, authorities, citations, edges),
@@ -347,6 +363,9 @@ def stats(tables: Tables, top: int = 10, graph: nx.DiGraph | None = None) -> dic
         citations) and `unresolved` (authorities reached only through short forms
         whose full citation appears nowhere in the corpus).
     """
+    if graph is None and not isinstance(tables, Tables):
+        graph = tables.graph
+    tables = tables_of(tables)
     g = graph if graph is not None else from_tables(tables)
     index = _Index(tables)
     occurrences: Counter[str] = Counter()

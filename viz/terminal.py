@@ -38,13 +38,16 @@ def passage(row: Row, heading: str | None = None) -> RenderableType:
         line.append(", ".join(where) + "  ", style="dim")
     if row.get("signal"):
         line.append(str(row["signal"]) + " ", style="italic")
-    line.append(str(row.get("text") or ""), style="cyan")
+    text = str(row.get("text") or "")
+    line.append(text, style="cyan")
+    if row.get("pin") and str(row["pin"]) not in text:
+        line.append(f", {row['pin']}", style="cyan")
     if row.get("parenthetical"):
         line.append(f" ({row['parenthetical']})")
     if row.get("treatment"):
         line.append(f"  [{row['treatment']}]", style="yellow")
-    if row.get("source") == "parenthetical":
-        line.append("  second-hand", style="dim")
+    if row.get("via_label"):
+        line.append(f"  in the parenthetical of {row['via_label']}", style="dim")
     parts: list[RenderableType] = [line]
     if row.get("proposition"):
         parts.append(Padding(Text(str(row["proposition"])), (0, 0, 0, 4), expand=False))
