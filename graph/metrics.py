@@ -18,6 +18,7 @@ __all__ = ["add_metrics", "pagerank", "hits"]
 
 _MAX_ITER = 1000
 _TOL = 1e-12  # per node, as networkx's own HITS
+_ZERO = 1e-10
 
 
 def pagerank(g: nx.DiGraph) -> dict[str, float]:
@@ -73,8 +74,11 @@ def hits(g: nx.DiGraph) -> tuple[dict[str, float], dict[str, float]]:
             break
     auth = a_matrix.T @ hub
     auth /= auth.sum() or 1.0
-    hubs = {node: float(v) for node, v in zip(nodes, hub)}
-    authorities = {node: float(v) for node, v in zip(nodes, auth)}
+    # what is left below the tolerance is the iteration's residue of a zero score
+    hub[hub < _ZERO] = 0.0
+    auth[auth < _ZERO] = 0.0
+    hubs = {node: float(v) for node, v in zip(nodes, hub, strict=True)}
+    authorities = {node: float(v) for node, v in zip(nodes, auth, strict=True)}
     return _finite_or_uniform(g, hubs), _finite_or_uniform(g, authorities)
 
 

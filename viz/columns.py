@@ -127,12 +127,20 @@ def edge_attributes(data: dict[str, Any]) -> dict[str, Any]:
 def export_ids(g: nx.DiGraph) -> dict[Hashable, str]:
     """A unique, non-empty, XML-safe id for every node of `g`.
 
-    A node's id is its own (e.g. "436 U.S. 658") less the characters XML forbids; only
-    where that leaves it empty or equal to another's does it get a "~2"-style suffix.
+    A node whose id is already all of that keeps it (e.g. "436 U.S. 658"); any other
+    loses the characters XML forbids and, only where that leaves it empty or equal to
+    another's, gets a "~2"-style suffix.
     """
     ids: dict[Hashable, str] = {}
     taken: set[str] = set()
     for n in g.nodes:
+        nid = str(n)
+        if nid and nid == xml_safe(nid) and nid not in taken:
+            ids[n] = nid
+            taken.add(nid)
+    for n in g.nodes:
+        if n in ids:
+            continue
         base = xml_safe(str(n)) or "node"
         nid, k = base, 2
         while nid in taken:
@@ -140,7 +148,7 @@ def export_ids(g: nx.DiGraph) -> dict[Hashable, str]:
             k += 1
         taken.add(nid)
         ids[n] = nid
-    return ids
+    return {n: ids[n] for n in g.nodes}
 
 
 def type_of(value: Any) -> str | None:
@@ -159,12 +167,14 @@ def type_of(value: Any) -> str | None:
 def column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     """One type per column over all `rows`: long and double meet in double, else string.
 
-    Columns appear in the order the rows first name them; a column with no value in
-    any row is left out.
+    Columns keep the order in which the rows name them (with a value or not); a column
+    with no value in any row is left out.
     """
+    order: dict[str, None] = {}
     types: dict[str, str] = {}
     for row in rows:
         for name, value in row.items():
+            order.setdefault(name)
             t = type_of(value)
             if t is None:
                 continue
@@ -173,7 +183,7 @@ def column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
                 types[name] = t
             elif prev != t:
                 types[name] = "double" if {prev, t} <= {"long", "double"} else "string"
-    return types
+    return {name: types[name] for name in order if name in types}
 
 
 def render(value: Any, t: str) -> str:

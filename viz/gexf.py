@@ -97,7 +97,7 @@ def _write(g: nx.DiGraph, f: IO[str]) -> None:
         f.write(f"      <node id={quoteattr(nid)} label={_attr(attrs['label'])}>")
         _attvalues(f, "node", attrs, types["node"])
         r, gr, b = node_colour(attrs["kind"])
-        f.write(f'<viz:color r="{r}" g="{gr}" b="{b}" a="1.0"/>')
+        f.write(f'<viz:color r="{r}" g="{gr}" b="{b}"/>')
         f.write(f'<viz:size value="{node_size(attrs["cited_by"], max_cited)!r}"/>')
         f.write("</node>\n")
     f.write("    </nodes>\n    <edges>\n")
