@@ -29,6 +29,8 @@ class Opinion:
     pages: list[tuple[int, str]] = field(default_factory=list)
     footnotes: list[tuple[int, int, str]] = field(default_factory=list)
     sha1: str = ""
+    # every docket number of the header (consolidated cases); `docket` is the lead one
+    dockets: list[str] = field(default_factory=list)
 
     def page_at(self, offset: int) -> str | None:
         """The page of the official report on which `offset` stands, if known."""

@@ -85,6 +85,8 @@ class Member:
         depth: how deep in nested archives it lies.
         opener: a function that opens it as a stream (decompressed files).
         limit: the most bytes `read_bytes` reads from `opener`.
+        hint: the file name its format is guessed from, if not `name`
+            ("opinions.csv" for "opinions.csv.bz2").
     """
 
     def __init__(
@@ -95,6 +97,7 @@ class Member:
         depth: int = 0,
         opener: Callable[[], IO[bytes]] | None = None,
         limit: int = MAX_BYTES,
+        hint: str | None = None,
     ) -> None:
         self.name = name
         self._data = data
@@ -102,11 +105,12 @@ class Member:
         self.depth = depth
         self._opener = opener
         self.limit = limit
+        self.hint = hint or name
 
     @property
     def suffix(self) -> str:
         """The member's extension, lower case."""
-        return _suffix(self.name)
+        return _suffix(self.hint)
 
     def read_bytes(self) -> bytes:
         """The member's bytes (at most `limit` + 1 of a stream).
@@ -286,11 +290,15 @@ def _expand(inp: Input, max_bytes: int) -> Iterator[Input]:
     except CitegraphError as e:
         yield Member(str(inp), error=e)
         return
-    fmt = detect(head, str(inp))
+    fmt = detect(head, _hint(inp))
     if fmt.container and fmt.members is not None:
         yield from fmt.members(inp, max_bytes)
     else:
         yield inp
+
+
+def _hint(inp: Input) -> str:
+    return inp.hint if isinstance(inp, Member) else str(inp)
 
 
 def _head(inp: Input) -> bytes:
@@ -329,7 +337,7 @@ def read(path: str | Path | Member, max_bytes: int = MAX_BYTES) -> list[Opinion]
     else:
         inp = Path(path)
     name = str(inp)
-    fmt = detect(_head(inp), name)
+    fmt = detect(_head(inp), _hint(inp))
     if fmt.container and fmt.members is not None:
         return [op for m in fmt.members(inp, max_bytes) for op in read(m, max_bytes)]
     data = _open_input(inp, max_bytes)

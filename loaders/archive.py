@@ -185,9 +185,14 @@ def compressed_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """The one file inside a .gz / .bz2 / .xz (a tarball is read as an archive)."""
     from . import Member, _expand
 
-    name, _, depth = _source(inp)
+    name = str(inp)
+    depth = getattr(inp, "depth", 0)
+    if depth >= MAX_DEPTH:
+        err = CitegraphError(f"compressed more than {MAX_DEPTH} times over; not read", name)
+        yield Member(name, error=err)
+        return
     opener = _decompressor(inp)
-    inner = name
+    inner = getattr(inp, "hint", name)
     for ext in (".gz", ".bz2", ".xz"):
         if inner.lower().endswith(ext):
             inner = inner[: -len(ext)]
@@ -200,7 +205,8 @@ def compressed_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     if len(head) >= 262 and head[257:262] == b"ustar":
         yield from tar_members(inp, max_bytes)
         return
-    yield from _expand(Member(inner, depth=depth + 1, opener=opener, limit=max_bytes), max_bytes)
+    member = Member(name, depth=depth + 1, opener=opener, limit=max_bytes, hint=inner)
+    yield from _expand(member, max_bytes)
 
 
 def _decompressor(inp: Any) -> Any:

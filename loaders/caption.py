@@ -184,6 +184,10 @@ def bluebook(name: str) -> str:
         if re.fullmatch(r"\s+v\.\s+", part) or part == "United States":
             out.append(part)
             continue
+        # rule 10.2.1(f): "Commonwealth of Massachusetts" -> "Massachusetts"
+        part = re.sub(
+            r"^(?:The\s+)?(?:State|Commonwealth|People)\s+of\s+(?:the\s+)?(?=[A-Z])", "", part
+        )
         words = part.split(" ")
         for i, w in enumerate(words):
             core = w.rstrip(",.")
@@ -236,6 +240,8 @@ def _block(lines: list[str], i: int, step: int) -> str:
             r"(?:No\.|Nos\.|Case|Civil|Docket|UNITED STATES (?:DISTRICT|COURT))", line, re.I
         ):
             break
+        if step < 0 and got and _ends_sentence(line):
+            break  # the sentence before the caption ("NOTICE: ... only in related cases.")
         got.append(line)
         if step > 0 and re.search(_ROLE_TAIL, line):
             break
@@ -244,10 +250,18 @@ def _block(lines: list[str], i: int, step: int) -> str:
     return " ".join(got)
 
 
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.:]$", line)) and not re.search(
+        r"\b(?:Inc|Co|Corp|Jr|Sr|Ltd|al|[A-Z])\.$", line
+    )
+
+
 def name_from_slug(slug: str, header: str) -> str | None:
     """A case name from a URL slug ("rule-v-fort-dodge-animal-health-inc"), spelled as
     the header spells it (accents, capitals, punctuation), in citation form."""
     tokens = [t for t in re.split(r"[^a-z0-9]+", slug.lower()) if t]
+    while tokens and tokens[-1] == "v":
+        tokens.pop()
     if tokens[:2] == ["in", "re"] and len(tokens) > 2:
         sides = [tokens[2:]]
     elif "v" in tokens:

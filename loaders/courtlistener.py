@@ -102,17 +102,39 @@ def _from_lawbox_head(html: str) -> dict[str, Any]:
             for m in re.finditer(rf'<p class="{cls}">(.*?)</p>', html[:20000], re.S)
         ]
 
+    def field_html(cls: str) -> list[str]:
+        return [m.group(1) for m in re.finditer(rf'<p class="{cls}">(.*?)</p>', html[:20000], re.S)]
+
     cites = [c for c in field("case_cite") if re.match(r"\d+\s+\S.*\s+\d+$", c)]
     if cites:
         known["citations"] = cites
     dates = field("date")
     if dates:
-        date = header_date("\n".join(re.split(r"(?<=\.)\s+(?=[A-Z])", dates[0])))
+        date = header_date("\n".join(re.split(r"(?<=\.)\s+(?=[A-Z])", "\n".join(dates))))
         if date:
             known["date"] = date
+    parties = field_html("parties")
+    if parties:
+        from .caption import caption_name
+
+        lines = re.sub(r"<br\s*/?>", "\n", parties[0])
+        name = caption_name(html_to_text(lines.replace("\n", "<br>")).replace("\n\n", "\n"))
+        if name:
+            known["name"] = name
+    courts = field("court")
+    if courts:
+        from .text import header_court
+
+        court = header_court(courts[0])
+        if court:
+            known["court"] = court
     dockets = field("docket")
     if dockets:
-        nums = re.findall(r"\b\d{2}-\d{3,5}\b|\b\d:\d{2}-[a-z]{2}-\d+\b", dockets[0])
+        joined = " ".join(dockets)
+        nums = re.findall(r"\b\d{2}-\d{3,5}\b|\b\d:\d{2}-[a-z]{2}-\d+\b", joined)
+        # older numbering: "No. 167." "Docket 23789." -> the docket number proper
+        nums = nums or re.findall(r"\bDocket\s+(?:No\.\s*)?(\d[\w-]*)", joined)
+        nums = nums or re.findall(r"\bNos?\.\s*(\d[\w-]*)", joined)
         if nums:
             known["dockets"] = nums
     return known
@@ -121,6 +143,11 @@ def _from_lawbox_head(html: str) -> dict[str, Any]:
 def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
     """Build an Opinion from a CourtListener opinion object (API object or bulk row)."""
     text = obj.get("plain_text") or ""
+    longest = max((len(obj.get(k) or "") for k in HTML_FIELDS), default=0)
+    if len(text) < 0.3 * longest:
+        # plain_text is sometimes a converter's error message ("Usage: wpd2html ...")
+        # while the HTML holds the opinion: take the HTML when it is far longer.
+        text = ""
     if not text.strip():
         for key in HTML_FIELDS:
             if obj.get(key):
@@ -137,7 +164,7 @@ def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
         if obj.get(key):
             known.update(_from_lawbox_head(obj[key]))
     slug = re.search(r"/opinion/\d+/([^/]+)/?$", str(obj.get("absolute_url") or ""))
-    if slug:
+    if slug and not known.get("name"):
         from .caption import name_from_slug
 
         name = name_from_slug(slug.group(1), text[:6000])

@@ -57,6 +57,7 @@ class Layout:
     pages: list[tuple[int, str]] = field(default_factory=list)
     footnotes: list[tuple[int, int, str]] = field(default_factory=list)
     pending_notes: list[tuple[str, Any]] = field(default_factory=list)
+    glue: bool = False  # the next paragraph break is skipped (after a footnote's label)
 
     @property
     def last(self) -> str:
@@ -70,16 +71,18 @@ class Layout:
         if text:
             self.parts.append(text)
             self.pos += len(text)
+            self.glue = False
 
     def emit_raw(self, text: str) -> None:
         """Append text as is (a reflowed <pre> block)."""
         if text:
             self.parts.append(text)
             self.pos += len(text)
+            self.glue = False
 
     def paragraph(self) -> None:
         """End the current paragraph."""
-        if not self.parts:
+        if not self.parts or self.glue:
             return
         while self.parts and self.parts[-1].endswith(" "):
             stripped = self.parts[-1].rstrip(" ")
@@ -180,6 +183,7 @@ def flush_notes(out: Layout) -> None:
         out.paragraph()
         start = out.pos
         out.emit(f"{label}. " if label and label[-1].isdigit() else f"{label} ")
+        out.glue = True
         if el.text:
             out.emit(el.text)
         for child in el:

@@ -307,6 +307,7 @@ def header_court(header: str) -> str | None:
     ]
     # Drop right-hand columns of slip-opinion headers ("DOC #", "DATE FILED").
     lines = [re.split(r"\s{2,}|\t|ELECTRONICALLY|DOC\s*#|DATE FILED", ln)[0] for ln in lines]
+    lines = [ln.rstrip(" .,;:") for ln in lines]
     joined = " ".join(ln for ln in lines if ln)[:400]
     if not joined:
         return None
@@ -425,8 +426,7 @@ def opinion_from_text(
         footnotes=list(footnotes or []),
         sha1=sha1,
     )
-    if hasattr(op, "dockets"):
-        op.dockets = dockets
+    op.dockets = dockets
     op.id = opinion_id(op.citations, op.court, op.date, op.name, sha1)
     return op
 

@@ -1,0 +1,80 @@
+"""Caselaw Access Project case JSON and case HTML: one Opinion per opinion of the case,
+each with its author, type, footnotes and page map; the case's metadata from CAP's
+fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citegraph.loaders import read
+from citegraph.loaders.cap import author_name
+
+FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
+
+
+def test_majority_and_dissent_of_one_cap_case_are_two_opinions_with_their_authors() -> None:
+    majority, dissent = read(FORMATS / "cap_pierce_v_united_states.json")
+    assert (majority.type, majority.judge) == ("majority", "Miller")
+    assert (dissent.type, dissent.judge) == ("dissent", "Nelson")
+    assert majority.text.startswith("Mr. Justice Miller")
+    assert dissent.text.startswith("Mr. Justice Nelson")
+    assert "I am unable to concur in tbe opinion just delivered." in dissent.text
+    assert "I am unable to concur" not in majority.text
+    assert majority.id == "7 Ct. Cl. 65" and dissent.id == "7 Ct. Cl. 65 (dissent)"
+    for op in (majority, dissent):
+        assert op.name == "Pierce v. United States"
+        assert op.date == "1871-12"
+        # the malformed parallel "1 Ct. Cls. R., p. 270, 3 id., p. 10; ..." is not a citation
+        assert op.citations == ["7 Ct. Cl. 65"]
+
+
+def test_cap_page_numbers_become_the_page_map_not_text() -> None:
+    majority, dissent = read(FORMATS / "cap_pierce_v_united_states.json")
+    assert majority.pages[0] == (0, "66")
+    assert dissent.pages[0] == (0, "76")
+    assert "*67" not in majority.text
+
+
+def test_page_break_inside_a_sentence_is_located_where_it_falls() -> None:
+    (op,) = read(FORMATS / "cap_dlm_v_tjs.json")
+    offset = dict((p, o) for o, p in op.pages)["676"]
+    assert op.text[offset:].startswith("in 1993.")
+    assert op.page_at(op.text.index("In 1997, mother married")) == "676"
+
+
+def test_cap_json_docket_court_and_author_with_suffix() -> None:
+    (op,) = read(FORMATS / "cap_dlm_v_tjs.json")
+    assert op.name == "D.L.M. v. T.J.S."
+    assert op.court == "moctapp"
+    assert op.date == "2004-03-23"
+    assert op.docket == "ED 83155"
+    assert op.judge == "William H. Crandall, Jr."
+    assert op.citations == ["134 S.W.3d 673"]
+
+
+def test_cap_html_case_metadata_citation_anchors_and_footnotes() -> None:
+    (op,) = read(FORMATS / "cap_commonwealth_v_brown.html")
+    assert op.name == "Commonwealth v. Brown"
+    assert op.court == "mass"
+    assert op.date == "2013-12-24"  # "Submitted Sept. 4, 2013. Decided Dec. 24, 2013."
+    assert op.judge == "Spina"
+    assert op.citations == ["1 N.E.3d 259"]  # from the case id FC:NE3d/1/1ne3d259.xml
+    # citation anchors keep their text in place
+    assert "Miller v. Alabama, --- U.S. ----, 132 S.Ct. 2455, 183 L.Ed.2d 407 (2012)" in op.text
+    assert len(op.footnotes) == 11
+    start, end, label = op.footnotes[0]
+    assert label == "1"
+    assert op.text[start:end] == (
+        '1. We use the term "juvenile defendants" here to refer to defendants who were under '
+        "the age of eighteen on the date of their crimes."
+    )
+    assert op.footnote_at(op.text.index("We use the term")) == "1"
+    assert op.footnote_at(op.text.index("This case is before us")) is None
+
+
+def test_cap_author_lines_name_the_judge() -> None:
+    assert author_name("WAUTERS, J.S.C.") == "Wauters"
+    assert author_name("SPINA, J.") == "Spina"
+    assert author_name("Mr. Justice Nelson,") == "Nelson"
+    assert author_name("WILLIAM H. CRANDALL, JR., Judge.") == "William H. Crandall, Jr."
+    assert author_name("PER CURIAM.") is None
