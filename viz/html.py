@@ -1,14 +1,22 @@
 """The interactive HTML view: one self-contained file that works offline.
 
 Node and edge data are assembled with pyvis, then rendered through citegraph's own
-template: vis-network's script and stylesheet are inlined, nothing is requested
+template (pyvis 0.3.2's template loads Bootstrap from a CDN and switches tooltips to
+innerHTML): vis-network's script and stylesheet are inlined, nothing is requested
 from any network host, and all opinion text travels as JSON data (with "<" escaped
 so "</script>" cannot close the block) and is shown with textContent only.
+
+Large graphs: every node gets a position computed here (networkx); up to
+`LAYOUT_THRESHOLD` nodes the browser's physics polishes it and stops once it
+settles, above that physics stays off. `max_nodes` keeps the most important nodes
+by PageRank and the page states what was left out.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +36,14 @@ KIND_COLOURS = {
     "other": "#999999",
 }
 CORPUS_COLOUR = "#000000"
+LAYOUT_THRESHOLD = 1000  # above this many nodes physics is off in the browser
+LABEL_CHARS = 60
+NO_SIGNAL = "(no signal)"
+UNKNOWN_COURT = "(unknown)"
+# best-connected nodes laid out by force; the rest spiral around them. Below 500 nodes
+# networkx uses its vectorised solver; from 500 on, a loop over the nodes 4x slower.
+_CORE = 499
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def _vis_asset(name: str) -> str:
@@ -37,45 +53,262 @@ def _vis_asset(name: str) -> str:
     return (base / name).read_text(encoding="utf-8")
 
 
-def graph_data(g: nx.DiGraph) -> dict[str, Any]:
-    """Nodes and edges as the page's script reads them (pyvis builds the lists)."""
+class _IdList(list):  # type: ignore[type-arg]
+    """A list of node ids with set-speed membership.
+
+    pyvis 0.3.2 keeps node ids in a list and tests membership on every add_node and
+    twice on every add_edge, which is quadratic: 20,000 nodes take minutes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._set.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+
+def most_important(g: nx.DiGraph, max_nodes: int | None) -> list[Any]:
+    """The `max_nodes` nodes of `g` with the highest PageRank (all nodes if None).
+
+    Ties go to the more often cited node, then to the node id, so the choice is stable.
+    """
+    if max_nodes is None or max_nodes >= g.number_of_nodes():
+        return list(g)
+    return ranked(g)[: max(max_nodes, 0)]
+
+
+def ranked(g: nx.DiGraph) -> list[Any]:
+    """The nodes of `g`, most important first: PageRank, then times cited, then id."""
+    order = sorted(
+        g.nodes(data=True),
+        key=lambda nd: (-(nd[1].get("pagerank") or 0.0), -(nd[1].get("cited_by") or 0), str(nd[0])),
+    )
+    return [n for n, _ in order]
+
+
+def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
+    """Positions for every node of `g`, in the view's pixel units.
+
+    The best-connected nodes (at most 499) are placed by networkx's force-directed
+    spring layout; every other node goes on a golden-angle spiral around the placed
+    neighbour it is most linked to (an authority cited once sits beside the opinion
+    that cites it). Linear in the edges beyond the core, so 20,000 nodes take seconds.
+    """
+    if not g.number_of_nodes():
+        return {}
+    und = g.to_undirected(as_view=True)
+    degree = dict(und.degree())
+    order = sorted(g, key=lambda v: (-degree[v], str(v)))
+    # one seat in the core for the head of each component, biggest first, so that an
+    # opinion citing nothing the others cite lies beside the rest, not on a far ring
+    components = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
+    heads = [min(c, key=lambda v: (-degree[v], str(v))) for c in components]
+    seats = _CORE - min(len(heads), _CORE // 3)
+    core = [v for v in order[:seats] if degree[v] > 1] or order[:1]
+    in_core = set(core)
+    for c, head in zip(components, heads, strict=True):
+        if len(core) >= _CORE:
+            break
+        if in_core.isdisjoint(c):
+            core.append(head)
+            in_core.add(head)
+    scale = max(300.0, 60.0 * math.sqrt(g.number_of_nodes()))
+    raw = nx.spring_layout(und.subgraph(core), seed=seed, scale=scale, iterations=60)
+    pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
+    around: Counter[Any] = Counter()
+
+    def place(v: Any, anchor: Any) -> None:
+        k = around[anchor]
+        around[anchor] += 1
+        r = 22.0 * math.sqrt(k + 2)
+        ax, ay = pos[anchor]
+        pos[v] = (ax + r * math.cos(k * _GOLDEN_ANGLE), ay + r * math.sin(k * _GOLDEN_ANGLE))
+
+    frontier = list(core)
+    ring = 0
+    unplaced = iter(order)
+    while True:
+        while frontier:
+            nxt = []
+            for u in frontier:
+                for v in sorted(und[u], key=lambda w: (-degree[w], str(w))):
+                    if v not in pos:
+                        place(v, u)
+                        nxt.append(v)
+            frontier = nxt
+        start = next((v for v in unplaced if v not in pos), None)
+        if start is None:
+            return pos
+        # a component the core does not reach: start it on a ring outside the rest
+        angle = ring * _GOLDEN_ANGLE
+        radius = scale * (1.1 + 0.01 * ring)
+        pos[start] = (radius * math.cos(angle), radius * math.sin(angle))
+        frontier = [start]
+        ring += 1
+
+
+def _sizes(values: dict[Any, float]) -> dict[Any, float]:
+    lo = min(values.values(), default=0.0)
+    hi = max(values.values(), default=0.0)
+    span = (hi - lo) or 1.0
+    return {n: round(8 + 24 * math.sqrt(max(v - lo, 0.0) / span), 2) for n, v in values.items()}
+
+
+def _short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _occurrence(o: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in o.items() if v not in (None, "", [])}
+
+
+def _court_names() -> dict[str, str]:
+    try:
+        from courts_db import courts
+    except ImportError:  # courts-db is a dependency; the view still works without names
+        return {}
+    return {c["id"]: c["name"] for c in courts}
+
+
+def graph_data(
+    g: nx.DiGraph, max_nodes: int | None = None, layout_threshold: int = LAYOUT_THRESHOLD
+) -> dict[str, Any]:
+    """Everything the page's script reads, as one JSON-ready dict.
+
+    Args:
+        g: the citation graph (node and edge attributes as graph.build makes them).
+        max_nodes: keep only this many nodes, the most important by PageRank.
+        layout_threshold: above this many nodes, physics is off in the browser.
+
+    Returns:
+        A dict with `nodes` and `edges` (built with pyvis), `counts`, `left_out`,
+        `opinions` (label of every corpus opinion, for the passages), `courts`,
+        `colours` and `physics`.
+    """
     from pyvis.network import Network
 
+    kept = most_important(g, max_nodes)
+    sub = g if len(kept) == g.number_of_nodes() else g.subgraph(kept)
+    positions = layout(sub)
+    by_cited = _sizes({n: float(d.get("cited_by") or 0) for n, d in sub.nodes(data=True)})
+    by_rank = _sizes({n: float(d.get("pagerank") or 0.0) for n, d in sub.nodes(data=True)})
+    rank_order = {n: i + 1 for i, n in enumerate(ranked(g))}
+
     net = Network(directed=True)
-    max_cited = max([d.get("cited_by") or 0 for _, d in g.nodes(data=True)] or [1]) or 1
-    for n, d in g.nodes(data=True):
+    net.node_ids = _IdList()
+    for n, d in sub.nodes(data=True):
         kind = d.get("kind") or "other"
+        full = str(d.get("label") or n)
+        x, y = positions[n]
+        # an opinion of the corpus is never drawn smaller than a mid-sized authority
+        floor = 16.0 if d.get("in_corpus") else 0.0
         net.add_node(
             str(n),
-            label=str(d.get("label") or n)[:60],
+            label=_short(full),
             color=KIND_COLOURS.get(kind, KIND_COLOURS["other"]),
-            size=10 + 30 * ((d.get("cited_by") or 0) / max_cited) ** 0.5,
             shape="diamond" if d.get("in_corpus") else "dot",
+            size=max(by_cited[n], floor),
+            x=round(x, 1),
+            y=round(y, 1),
             kind=kind,
             name=d.get("name"),
-            full_label=d.get("label"),
+            full_label=full,
             court=d.get("court"),
             year=d.get("year"),
-            citations=d.get("citations") or [],
+            citations=list(d.get("citations") or []),
             in_corpus=bool(d.get("in_corpus")),
-            cited_by=d.get("cited_by") or 0,
-            pagerank=d.get("pagerank") or 0.0,
+            cited_by=int(d.get("cited_by") or 0),
+            pagerank=float(d.get("pagerank") or 0.0),
+            rank=rank_order[n],
+            size_cited=max(by_cited[n], floor),
+            size_pagerank=max(by_rank[n], floor),
         )
-    for u, v, d in g.edges(data=True):
+    for u, v, d in sub.edges(data=True):
+        occurrences = [_occurrence(o) for o in d.get("occurrences") or []]
+        signals = sorted({o.get("signal") or NO_SIGNAL for o in occurrences}) or [NO_SIGNAL]
         net.add_edge(
             str(u),
             str(v),
             value=d.get("weight", 1),
             source_kind=d.get("source", "text"),
             dashes=d.get("source") == "parenthetical",
-            occurrences=d.get("occurrences") or [],
+            signals=signals,
+            occurrences=occurrences,
         )
-    edges = []
-    for e in net.edges:
-        e = dict(e)
-        e["from"], e["to"] = e.pop("from"), e.pop("to")
-        edges.append(e)
-    return {"nodes": net.nodes, "edges": edges, "colours": KIND_COLOURS}
+
+    left_out = _left_out(g, set(kept))
+    opinions = {
+        str(n): str(d.get("label") or n) for n, d in g.nodes(data=True) if d.get("in_corpus")
+    }
+    court_names = _court_names()
+    courts = {
+        c: court_names.get(c, c)
+        for c in sorted({str(d.get("court")) for _, d in sub.nodes(data=True) if d.get("court")})
+    }
+    return {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "counts": _counts(g),
+        "shown": {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges()},
+        "left_out": left_out,
+        "opinions": opinions,
+        "courts": courts,
+        "colours": KIND_COLOURS,
+        "physics": sub.number_of_nodes() <= layout_threshold,
+        "max_nodes": max_nodes,
+    }
+
+
+def _counts(g: nx.DiGraph) -> dict[str, int]:
+    return {
+        "opinions": sum(1 for _, d in g.nodes(data=True) if d.get("in_corpus")),
+        "authorities": sum(1 for _, d in g.nodes(data=True) if not d.get("in_corpus")),
+        "citations": sum(
+            int(d.get("weight") or 0)
+            for *_, d in g.edges(data=True)
+            if d.get("source") != "parenthetical"
+        ),
+        "edges": g.number_of_edges(),
+    }
+
+
+def _left_out(g: nx.DiGraph, kept: set[Any]) -> dict[str, Any] | None:
+    """What --max-nodes left out: counts, the nodes' names, and the passages that
+    cite a kept node from a left-out opinion (so a node's panel stays complete)."""
+    dropped = [n for n in g if n not in kept]
+    if not dropped:
+        return None
+    kinds: Counter[str] = Counter()
+    for n in dropped:
+        d = g.nodes[n]
+        kinds["corpus opinion" if d.get("in_corpus") else str(d.get("kind") or "other")] += 1
+    edges = citations = 0
+    passages: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for u, v, d in g.edges(data=True):
+        if u in kept and v in kept:
+            continue
+        edges += 1
+        if d.get("source") != "parenthetical":
+            citations += int(d.get("weight") or 0)
+        if v in kept:
+            for o in d.get("occurrences") or []:
+                passages[str(v)].append({**_occurrence(o), "citing": str(u)})
+    return {
+        "nodes": len(dropped),
+        "kinds": dict(kinds.most_common()),
+        "edges": edges,
+        "citations": citations,
+        "names": [
+            [str(g.nodes[n].get("label") or n), " ".join(g.nodes[n].get("citations") or [])]
+            for n in ranked(g.subgraph(dropped))
+        ],
+        "passages": dict(passages),
+    }
 
 
 def script_json(data: Any) -> str:
@@ -90,21 +323,16 @@ def script_json(data: Any) -> str:
     )
 
 
-def render_html(g: nx.DiGraph, title: str = "citegraph") -> str:
-    """The whole page for graph `g`, as a string."""
+def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None = None) -> str:
+    """The whole page for graph `g`, as a string.
+
+    Args:
+        g: the citation graph.
+        title: shown in the header and the browser tab.
+        max_nodes: keep only the most important nodes by PageRank.
+    """
     template = resources.files("citegraph.viz").joinpath("template.html").read_text("utf-8")
-    counts = {
-        "opinions": sum(1 for _, d in g.nodes(data=True) if d.get("in_corpus")),
-        "authorities": sum(1 for _, d in g.nodes(data=True) if not d.get("in_corpus")),
-        "citations": sum(
-            int(d.get("weight") or 0)
-            for *_, d in g.edges(data=True)
-            if d.get("source") != "parenthetical"
-        ),
-        "edges": g.number_of_edges(),
-    }
-    data = graph_data(g)
-    data["counts"] = counts
+    data = graph_data(g, max_nodes=max_nodes)
     data["title"] = title
     return (
         template.replace("/*VIS_CSS*/", _vis_asset("vis-network.css"))
@@ -113,8 +341,18 @@ def render_html(g: nx.DiGraph, title: str = "citegraph") -> str:
     )
 
 
-def write_html(g: nx.DiGraph, path: str | Path, title: str = "citegraph") -> None:
-    """Write the interactive view of `g` to `path` (atomically)."""
-    page = render_html(g, title)
+def write_html(
+    g: nx.DiGraph, path: str | Path, title: str = "citegraph", max_nodes: int | None = None
+) -> None:
+    """Write the interactive view of `g` to `path` (atomically).
+
+    Args:
+        g: the citation graph.
+        path: the file to write.
+        title: shown in the header and the browser tab.
+        max_nodes: keep only the `max_nodes` most important nodes (PageRank); the page
+            says what was left out.
+    """
+    page = render_html(g, title, max_nodes=max_nodes)
     with atomic_write(path) as f:
         f.write(page)
