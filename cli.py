@@ -48,6 +48,12 @@ def main() -> None:
     type=click.FloatRange(min=0, min_open=True),
     help="Refuse an input file (archive member, bulk record) larger than this.",
 )
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="graph.html keeps only the N most important nodes (PageRank) and says what it left out.",
+)
 def build(
     inputs: tuple[Path, ...],
     out: Path,
@@ -56,6 +62,7 @@ def build(
     open_view: bool,
     formats: tuple[str, ...],
     max_file_mb: float,
+    max_nodes: int | None,
 ) -> None:
     """Read opinions at INPUTS and write the citation graph to --out.
 
@@ -75,7 +82,7 @@ def build(
         corpus = run_build(
             inputs, on_error=report, strict=strict, max_bytes=int(max_file_mb * 1048576)
         )
-        corpus.write(out, formats=formats)
+        corpus.write(out, formats=formats, max_nodes=max_nodes)
     except CitegraphError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1 if strict else 2)

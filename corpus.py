@@ -41,12 +41,16 @@ class Corpus:
             "seconds": round(self.seconds, 2),
         }
 
-    def write(self, out: str | Path, formats: Iterable[str] = ()) -> list[Path]:
+    def write(
+        self, out: str | Path, formats: Iterable[str] = (), max_nodes: int | None = None
+    ) -> list[Path]:
         """Write opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html, graph.graphml.
 
         Args:
             out: the output directory.
             formats: more export formats (viz.export: gexf, csv, json).
+            max_nodes: graph.html keeps only this many nodes, the most important by
+                PageRank (the other files keep everything).
 
         Returns:
             The paths written.
@@ -69,7 +73,7 @@ class Corpus:
                 written.append(out / name)
             exports = ["graphml", *(f for f in formats if f.lower() != "html")]
             written.extend(write_formats(self.graph, out, exports))
-            write_html(self.graph, out / "graph.html")
+            write_html(self.graph, out / "graph.html", max_nodes=max_nodes)
             written.append(out / "graph.html")
         return written
 
