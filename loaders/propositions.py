@@ -1,371 +1,746 @@
 """The proposition each citation supports, with its signal, quotation and parenthetical.
 
-Bluebook practice: a citation sentence supports the textual sentence before it; a
-citation clause supports the clause it stands in; a string of citations joined by
-";" shares one proposition. Sentences are split with rules that know legal
-abbreviations ("v.", "U.S.", "F. Supp. 2d", "Id.", "Cir.") and never inside a citation.
+Bluebook practice, as a lawyer reads an opinion:
+
+- A citation sentence ("Smith v. Jones, 1 F.3d 2 (1st Cir. 1993).") supports the
+  textual sentence before it; a citation clause ("..., see Smith, 1 F.3d at 3, and
+  ...") supports the clause it stands in; a citation the text talks about ("In
+  Smith, 1 F.3d 2, the court held ...") supports its whole sentence.
+- A string cite (citations joined by ";") shares one proposition, and a signal
+  carries on to the citations after it until a new one. Id. and short forms get
+  the proposition at their own position.
+- A citation inside another's parenthetical ("Campbell (quoting Portillo (quoting
+  Kingsley))") shares the outer proposition, records how it is used ("quoting",
+  "citing") as its treatment and points at the citation that uses it (`parent`).
+- Subsequent history ("aff'd, 522 U.S. 1 (1998)") belongs to the citation before it:
+  that citation's `history` says what happened, and the later decision's record
+  points back at it (`parent`, source "history").
+- Parentheticals that report sourcing ("internal quotation marks omitted", "quoting
+  X", "per curiam") go to `notes`; the explanatory one goes to `parenthetical`.
+- A citation in a footnote takes its proposition from the footnote's text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from ..models import Citation, Opinion
+from .sentences import is_abbreviation, quotation_spans, sentence_spans
 
-ABBREVIATIONS = {
-    "v",
-    "vs",
-    "u.s",
-    "id",
-    "ibid",
-    "cir",
-    "ct",
-    "no",
-    "nos",
-    "e.g",
-    "i.e",
-    "inc",
-    "co",
-    "corp",
-    "dep't",
-    "dept",
-    "supp",
-    "f",
-    "s",
-    "l",
-    "ed",
-    "2d",
-    "3d",
-    "4th",
-    "app",
-    "dist",
-    "n",
-    "nn",
-    "p",
-    "pp",
-    "para",
-    "sec",
-    "art",
-    "amend",
-    "cl",
-    "ch",
-    "cf",
-    "al",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "jr",
-    "sr",
-    "st",
-    "ave",
-    "u.s.c",
-    "c.f.r",
-    "r",
-    "fed",
-    "civ",
-    "crim",
-    "evid",
-    "proc",
-    "stat",
-    "gen",
-    "ann",
-    "rev",
-    "super",
-    "div",
-    "ass'n",
-    "assn",
-    "univ",
-    "int'l",
-    "nat'l",
-    "gov't",
-    "comm'n",
-    "bd",
-    "educ",
-    "hosp",
-    "mun",
-    "twp",
-    "cnty",
-    "prods",
-    "servs",
-    "sys",
-    "tr",
-    "ex",
-    "dkt",
-    "ecf",
-    "op",
-    "opp",
-    "mem",
-    "decl",
-    "aff",
-    "pl",
-    "pls",
-    "def",
-    "defs",
-    "br",
-    "rep",
-    "j",
-    "jj",
-    "c.j",
-    "hon",
-    "etc",
-    "seq",
-    "viz",
-    "cert",
-    "reh'g",
-    "aff'd",
-    "rev'd",
-    "vacated",
-    "ltd",
-    "llc",
-    "bros",
-    "mfg",
-    "ins",
-    "sec'y",
-    "admin",
-}
-_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+__all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]
+
+# Every introductory signal of the Bluebook (rule 1.2), longest first for matching.
 SIGNALS = (
-    "see, e.g.,",
-    "see also",
-    "see generally",
-    "see",
-    "but see",
-    "but cf.",
-    "but cf",
-    "cf.",
-    "cf",
-    "compare",
-    "contra",
-    "accord",
-    "e.g.,",
-    "e.g.",
+    "See generally",
+    "See also",
+    "See, e.g.,",
+    "See",
+    "But see",
+    "But cf.",
+    "Cf.",
+    "Compare",
+    "Contra",
+    "Accord",
+    "E.g.,",
 )
+_MARK = r"[*_]{0,2}"
 _SIGNAL = re.compile(
-    r"(?:^|[\s;(])\*?_?((?:but\s+)?(?:see(?:,?\s+e\.g\.,?|\s+also|\s+generally)?|cf\.?(?:,?\s+e\.g\.,?)?"
-    r"|compare|contra|accord|e\.g\.,?))\*?_?[,]?\s+(?=\S)",
+    rf"(?<![\w.])({_MARK}(?:but\s+)?(?:see(?:{_MARK}\s+(?:also|generally))?|cf\.|compare|contra|accord"
+    rf"|e\.g\.)(?:{_MARK},?\s*{_MARK}e\.g\.)?{_MARK}),?{_MARK}(?=\s)",
     re.I,
 )
+_WITH = re.compile(rf"(?<![\w.]){_MARK}with{_MARK}(?=\s)")
 _SOURCING = re.compile(
-    r"^(?:internal\s+)?(?:quotation|citation|alteration|emphasis|footnote|brackets)s?\b"
-    r"|^(?:citations?|quotations?|alterations?)\s+omitted|^cleaned up|^per curiam|^en banc"
-    r"|^emphasis (?:added|in original)|^footnote omitted",
+    r"^(?:quoting|quoted\s+in|citing|cited\s+in|cited\s+with\s+approval\s+in|"
+    r"(?:internal\s+|some\s+|other\s+)?(?:quotations?|quotation\s+marks?|citations?|alterations?|"
+    r"brackets?|footnotes?|emphasis|ellipses|ellipsis|punctuation|modifications?|"
+    r"internal\s+citations?)(?:\s*(?:,|and|&)\s*(?:internal\s+)?(?:quotations?|quotation\s+marks?|"
+    r"citations?|alterations?|brackets?|footnotes?|emphasis|punctuation))*\s+"
+    r"(?:omitted|added|supplied|in\s+original|original)|cleaned\s+up|per\s+curi[au]m|en\s+banc|"
+    r"plurality(?:\s+opinion)?|table|unpublished(?:\s+table)?(?:\s+(?:decision|opinion))?|"
+    r"mem(?:orandum)?\.?(?:\s+op(?:inion)?\.?)?|"
+    r"[A-Z][\w'’-]+,\s+(?:C\.\s*)?J\.,?\s+(?:concurring|dissenting)|"
+    r"(?:opinion|statement)\s+of\s+[A-Z][\w'’-]+,\s+(?:C\.\s*)?J\.)",
     re.I,
+)
+_SECOND_HAND = re.compile(
+    r"\b(quoting|quoted\s+in|citing|cited\s+in|cited\s+with\s+approval\s+in|"
+    r"adopting|relying\s+on|following|discussing|applying)\b[^()]*$",
+    re.I,
+)
+_HISTORY = re.compile(
+    r",?\s*((?:aff'd|affirmed|rev'd|reversed|vacated|modified|remanded|cert\.\s+denied|"
+    r"cert\.\s+granted|cert\.\s+dismissed|reh'g\s+denied|reh'g\s+granted|appeal\s+dismissed|"
+    r"overruled|abrogated|superseded|withdrawn|amended)"
+    r"(?:\s+(?:in\s+part|and\s+remanded|on\s+other\s+grounds|as\s+moot|per\s+curiam))*"
+    r"(?:,?\s+and\s+(?:aff'd|rev'd|vacated|remanded)(?:\s+in\s+part)?)*"
+    r"(?:\s+by)?(?:,|\s+sub\s+nom\.)?)\s*",
+    re.I,
+)
+_PIN = re.compile(
+    r",?\s*(?:at\s+)?\*{0,2}\d+(?:\s*(?:[-–—]|&|,|and|to)\s*\*{0,2}\d+)*(?:\s*nn?\.\s*\d+)?"
+    r"|,?\s*(?:at\s+)?(?:n|nn|¶|¶¶|§|§§)\.?\s*\d+"
+)
+_TREATMENT = (
+    (
+        re.compile(
+            r"\bdeclin(?:e|ed|es|ing)\s+to\s+follow\b|\b(?:do|does|did|will)\s+not\s+follow\b", re.I
+        ),
+        "declined to follow",
+    ),
+    (re.compile(r"\bdistinguish(?:ed|es|ing|able)\b", re.I), "distinguished"),
+    (re.compile(r"\boverrul(?:ed|es|ing)\b", re.I), "overruled"),
+    (re.compile(r"\babrogat(?:ed|es|ing)\b", re.I), "abrogated"),
+    (re.compile(r"\bsupersed(?:ed|es|ing)\b", re.I), "superseded"),
+    (re.compile(r"\bdisapprov(?:ed|es|ing)\b", re.I), "disapproved"),
+    (re.compile(r"\bcriticiz(?:ed|es|ing)\b", re.I), "criticized"),
+    (
+        re.compile(
+            r"\b(?:called\s+into\s+question|question(?:ed|s|ing)\s+(?:the\s+)?(?:holding|reasoning|continued\s+validity))\b",
+            re.I,
+        ),
+        "questioned",
+    ),
+    (
+        re.compile(
+            r"\b(?:we|court|courts|i)\s+(?:have\s+|has\s+|therefore\s+|again\s+)?(?:follow(?:s|ed)?|adopt(?:s|ed)?)\b",
+            re.I,
+        ),
+        "followed",
+    ),
+)
+_NAME_JOINERS = {
+    "v.",
+    "vs.",
+    "v",
+    "of",
+    "the",
+    "and",
+    "&",
+    "for",
+    "ex",
+    "rel.",
+    "re",
+    "de",
+    "del",
+    "la",
+    "le",
+    "van",
+    "von",
+    "on",
+    "to",
+    "in",
+    "et",
+    "al.",
+    "a",
+    "an",
+    "by",
+    "through",
+    "behalf",
+    "d/b/a",
+    "n/k/a",
+    "as",
+    "at",
+    "from",
+    "&amp;",
+    "en",
+    "du",
+    "des",
+    "di",
+    "da",
+    "y",
+    "e",
+}
+# "..., Russo v. Bailey, 2001 U.S. Dist. LEXIS 14297, which have been consolidated":
+# a citation named in the sentence, not a clause of support
+_APPOSITIVE_GOES_ON = r"(?:which|who|whom|whose|where|when|stemming|involving|concerning)\b"
+_PAREN_OPEN = re.compile(r",?\s*\(")
+# "Torres, 893 F.2d at 409. ("[T]o state a claim ...") An actionable": a parenthetical
+# set after the period still explains the citation before it
+_PAREN_AFTER_PERIOD = re.compile(r"\.\s+\((?=[^()]*(?:\([^()]*\)[^()]*)*\)\.?\s+[A-Z\"“])")
+_SENTENCE_ON = re.compile(r"\s+[\"“(]*[A-Z]")
+_RECORD_WORDS = {"and", "the", "for", "see", "also", "inter", "alia", "with", "at", "supp", "opp"}
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_DOCKET = re.compile(
+    r",?\s*(?:Civ(?:il)?\.?\s+(?:Action\s+)?|Crim(?:inal)?\.?\s+(?:Action\s+)?)?Nos?\.\s*[^,;()]{1,60},?\s*$"
 )
 
 
-def sentence_spans(
-    text: str, protected: list[tuple[int, int]] | None = None
-) -> list[tuple[int, int]]:
-    """Split `text` into sentences, never inside a protected span (a citation).
+@dataclass
+class _Cite:
+    """Where one citation's clause stands: signal, name, pin, parentheticals, history."""
 
-    Returns:
-        (start, end) offsets of each sentence, covering the text.
+    index: int
+    head: int  # first character of the signal, or of the case name
+    name_start: int
+    tail: int  # just past its last parenthetical (or history)
+    signal: str | None = None
+    parens: list[tuple[int, int]] = field(default_factory=list)  # inner spans
+    history_of: int | None = None
+    history: str | None = None
+
+
+def canonical_signal(raw: str) -> str:
+    """The Bluebook spelling of a signal as written ("*see, e.g.*," -> "See, e.g.,").
+
+    Args:
+        raw: the signal as it stands in the text, markup and case as written.
     """
-    protected = sorted(protected or [])
-    spans: list[tuple[int, int]] = []
-    start = 0
-    pi = 0
-    for m in _BOUNDARY.finditer(text):
-        cut = m.start() + 1
-        while pi < len(protected) and protected[pi][1] <= cut:
-            pi += 1
-        if pi < len(protected) and protected[pi][0] < cut < protected[pi][1]:
-            continue
-        word = re.search(r"(\S+)$", text[start : m.start() + 1])
-        if word:
-            token = word.group(1).lower().strip("(\"'“[*_")
-            bare = token.rstrip(".")
-            if (
-                bare in ABBREVIATIONS
-                or re.fullmatch(r"[a-z]", bare)
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)
-            ):
-                continue
-        # a paragraph break is always a boundary; within a line, require a real end
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    # paragraph breaks split too
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        for piece in _split_paragraphs(text, s, e, protected):
-            out.append(piece)
-    return out
-
-
-def _split_paragraphs(text: str, s: int, e: int, protected: list[tuple[int, int]]):
-    pos = s
-    for m in re.finditer(r"\n[ \t]*\n", text[s:e]):
-        cut = s + m.end()
-        if any(a < cut < b for a, b in protected):
-            continue
-        if text[pos:cut].strip():
-            yield (pos, cut)
-        pos = cut
-    if text[pos:e].strip():
-        yield (pos, e)
-
-
-def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def _mask(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str:
-    """The text from lo to hi with citation spans (and their parentheticals) removed."""
-    out = []
-    pos = lo
-    for a, b in spans:
-        if b <= lo or a >= hi:
-            continue
-        out.append(text[pos : max(a, lo)])
-        pos = min(b, hi)
-    out.append(text[pos:hi])
-    return "".join(out)
-
-
-def _cite_span_with_name(text: str, c: Citation, lo: int) -> int:
-    """Where a citation's clause starts: its case name, back to the last ; or sentence start."""
-    seg = text[lo : c.start]
-    cut = max(seg.rfind(";"), seg.rfind(". "), seg.rfind(": "), seg.rfind("\n\n"))
-    return lo + cut + 1 if cut >= 0 else lo
-
-
-def _paren_after(text: str, end: int) -> list[tuple[int, int]]:
-    """Balanced parentheticals that follow position `end` (after pin and year)."""
-    out = []
-    pos = end
-    while True:
-        m = re.match(r"[\s,]*(?:at\s+)?[\d*\-–, n.]*\s*\(", text[pos : pos + 60])
-        if not m:
-            break
-        open_at = pos + m.end() - 1
-        depth = 0
-        close = None
-        for j in range(open_at, min(len(text), open_at + 3000)):
-            ch = text[j]
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    close = j
-                    break
-        if close is None:
-            break
-        out.append((open_at + 1, close))
-        pos = close + 1
-    return out
-
-
-def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
-    """Set proposition, signal, parenthetical, quote and treatment on each citation."""
-    text = opinion.text
-    clauses: list[tuple[int, int]] = []
-    parens_of: dict[int, list[tuple[int, int]]] = {}
-    for i, c in enumerate(citations):
-        parens = _paren_after(text, c.end)
-        parens_of[i] = parens
-        end = parens[-1][1] + 1 if parens else c.end
-        clauses.append((c.start, end))
-    # citations inside another's parenthetical are second-hand
-    for i, c in enumerate(citations):
-        for j in range(i - 1, -1, -1):
-            if any(pa <= c.start < pb for pa, pb in parens_of[j]):
-                c.parent = j
-                c.source = "parenthetical"
-                lead = text[max(0, c.start - 200) : c.start]
-                m = re.search(r"\b(quoting|citing|cited in|quoted in)\b[^()]*$", lead)
-                c.treatment = m.group(1) if m else "citing"
-                break
-    spans = sentence_spans(text, clauses)
-    starts = [s for s, _ in spans]
-    import bisect
-
-    for i, c in enumerate(citations):
-        if c.parent is not None:
-            parent = citations[c.parent]
-            c.proposition = parent.proposition
-            continue
-        k = max(0, bisect.bisect_right(starts, c.start) - 1)
-        s, e = spans[k]
-        clause_start = _cite_span_with_name(text, c, s)
-        lead = text[clause_start : c.start]
-        m = _SIGNAL.search(" " + lead)
-        if m:
-            c.signal = _signal_form(m.group(1))
-        own = _clean(_mask(text, clauses, s, e))
-        own_words = re.findall(r"[A-Za-z]{2,}", own)
-        if len(own_words) >= 4 and not _is_citation_sentence(text, s, clauses):
-            c.proposition = (
-                _clean(_mask(text, clauses, s, clause_start if clause_start > s else e)) or own
-            )
-        else:
-            # a citation sentence: the textual sentence before it
-            kk = k - 1
-            while kk >= 0 and _is_citation_sentence(text, spans[kk][0], clauses):
-                kk -= 1
-            if kk >= 0:
-                c.proposition = _clean(_mask(text, clauses, *spans[kk]))
-        for a, b in parens_of[i]:
-            inner = _clean(text[a:b])
-            if re.fullmatch(r"[^()]*\d{4}", inner) and len(inner) < 60:
-                continue  # court and year
-            low = inner.lower()
-            if low.startswith(("quoting", "citing", "cited in", "quoted in")):
-                c.treatment = c.treatment or low.split()[0]
-                continue
-            if _SOURCING.search(inner):
-                c.notes = inner if c.notes is None else f"{c.notes}; {inner}"
-                continue
-            if c.parenthetical is None:
-                c.parenthetical = inner
-        q = re.findall(r"[\"“]([^\"”]{3,})[\"”]", c.proposition or "")
-        if q:
-            c.quote = max(q, key=len)
-
-
-def _is_citation_sentence(text: str, s: int, clauses: list[tuple[int, int]]) -> bool:
-    """A sentence that begins with a citation (or a signal then a citation)."""
-    for a, _b in clauses:
-        if a >= s:
-            lead = text[s:a]
-            return len(
-                re.findall(r"[A-Za-z]{2,}", _SIGNAL.sub(" ", " " + lead))
-            ) <= 8 and not re.search(
-                r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", _strip_names(lead)
-            )
-    return False
-
-
-def _strip_names(lead: str) -> str:
-    return re.sub(
-        r"[A-Z][\w.'&-]*(?:\s+(?:of|the|and|for|v\.|ex rel\.)\s+[A-Z][\w.'&-]*)*", " ", lead
-    )
-
-
-def _signal_form(raw: str) -> str:
-    s = re.sub(r"\s+", " ", raw.strip(" ,")).lower()
+    s = re.sub(r"[*_]", "", raw).lower().strip(" ,")
+    s = re.sub(r"\s+", " ", s)
+    eg = bool(re.search(r"e\.g\.", s))
+    base = re.sub(r",?\s*e\.g\.,?", "", s).strip(" ,")
     words = {
         "see": "See",
         "see also": "See also",
         "see generally": "See generally",
         "cf.": "Cf.",
-        "cf": "Cf.",
         "but see": "But see",
         "but cf.": "But cf.",
-        "but cf": "But cf.",
         "compare": "Compare",
         "contra": "Contra",
         "accord": "Accord",
-        "e.g.": "E.g.",
+        "with": "with",
+        "": "E.g.,",
     }
-    if s in words:
-        return words[s]
-    s = s.replace(",", "").replace("  ", " ")
-    if s.startswith("see e.g."):
-        return "See, e.g.,"
-    if s.startswith("cf. e.g."):
-        return "Cf., e.g.,"
-    return s[:1].upper() + s[1:]
+    out = words.get(base, base[:1].upper() + base[1:])
+    if eg and base:
+        out = f"{out}, e.g.,"
+    return out
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"(?<=\w) -\d{1,3}- (?=\w)", " ", s)  # page numbers of a slip opinion
+    s = re.sub(r"\s+([,;:)\]])", r"\1", s)
+    s = re.sub(r"([(\[])\s+", r"\1", s)
+    s = re.sub(r"\(\s*[,;]?\s*\)", "", s)
+    s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
+    s = re.sub(r"[,;:]+\s*(?=[.?!]$)", "", s)
+    s = s.strip(" ,;:").lstrip(".)]").rstrip("([").strip()
+    return re.sub(r"^n\d{1,3}\s+(?=[A-Z])", "", s)
+
+
+def _balanced(text: str, open_at: int, limit: int) -> int | None:
+    """Index of the ")" closing the "(" at `open_at`, or None.
+
+    A missing ")" is a common slip ("(quoting A (quoting B (2015)); see also C"): a
+    signal after "); " at depth one ends the outer parenthetical there, so the next
+    citation of the string is not swallowed into it.
+    """
+    depth = 0
+    for j in range(open_at, min(len(text), limit)):
+        ch = text[j]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        elif ch == "." and depth == 1 and text[j - 1] == ")" and _SENTENCE_ON.match(text, j + 1):
+            return j  # "(quoting X (2006). Accordingly": the ")" was left out
+        elif (
+            ch == "\n"
+            and depth >= 1
+            and _PARAGRAPH_END.match(text, j)
+            and _ends_sentence(text[open_at:j])
+        ):
+            return j  # never closed before the paragraph ended: a slip of the pen
+        elif (
+            ch == ";"
+            and depth == 1
+            and text[j - 1] == ")"
+            and _SIGNAL.match(text, _skip_space(text, j + 1))
+        ):
+            return j - 1
+    return None
+
+
+def _ends_sentence(s: str) -> bool:
+    word = re.search(r"\S+$", s)
+    return bool(word) and word.group().endswith(".") and not is_abbreviation(word.group())
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _name_start(text: str, lo: int, start: int) -> int:
+    """Where the case name before a citation begins (start itself if there is none)."""
+    seg = text[lo:start]
+    m = _DOCKET.search(seg)
+    if m and "v." in seg[: m.start()]:
+        seg = seg[: m.start()] + ","
+    stripped = seg.rstrip()
+    if not stripped.endswith(","):
+        return start
+    body = stripped[:-1]
+    tokens = list(re.finditer(r"\S+", body))
+    begin = None
+    for tok in reversed(tokens):
+        word = tok.group().strip("*_")
+        bare = word.rstrip(",")
+        if bare[:1].isupper() or bare[:1].isdigit() or (bare[:1] in "'\"“‘(" and len(bare) > 1):
+            begin = tok.start()
+            continue
+        if re.fullmatch(r"-\d{1,3}-", bare):  # a page number of a slip opinion
+            continue
+        if bare.lower() in _NAME_JOINERS and begin is not None:
+            continue
+        if bare in ("et", "al.") or len(bare) == 1:  # "et al." ends names; "Int l" is OCR
+            continue
+        break
+    if begin is None:
+        return start
+    # a signal is not part of the name: "See Jimenez ex rel. Jimenez v. KFRC"
+    sig = _SIGNAL.match(body, begin)
+    if sig:
+        begin = _skip_space(body, sig.end())
+    # "In Smith v. Jones": "In" opens the sentence, not the name
+    first = re.match(r"\S+", body[begin:])
+    if first and first.group().strip("*_") in ("In", "Under", "As", "Like", "Unlike", "Per"):
+        nxt = re.match(r"\S+\s+(\S+)", body[begin:])
+        if not (nxt and nxt.group(1).strip("*_") in ("re", "Re")):
+            begin += first.end()
+            begin = _skip_space(body, begin)
+    # trim a leading word that ends a sentence of its own ("Amendment. Gerstein")
+    while True:
+        m2 = re.search(r"[a-z)\]][.?!][\"”']?\s+(?=[A-Z*_])", body[begin:])
+        if not m2:
+            break
+        word = re.search(r"\S+$", body[begin : begin + m2.start() + 2])
+        if word and is_abbreviation(word.group()):
+            break
+        begin += m2.end()
+    return lo + begin
+
+
+def _scan_tail(text: str, c: Citation, limit: int) -> tuple[int, list[tuple[int, int]]]:
+    """End of a citation's pin cites and parentheticals, and the parentheticals' spans."""
+    pos = c.end
+    parens: list[tuple[int, int]] = []
+    while pos < limit:
+        m = _PIN.match(text, pos, limit)
+        if m and m.end() > pos:
+            pos = m.end()
+            continue
+        m = _PAREN_OPEN.match(text, pos, limit) or _PAREN_AFTER_PERIOD.match(text, pos, limit)
+        if m:
+            close = _balanced(text, m.end() - 1, m.end() + 4000)
+            if close is None:
+                break
+            parens.append((m.end(), close))
+            pos = close + 1
+            continue
+        break
+    return pos, parens
+
+
+def _classify(inner: str) -> str:
+    """'court' (court and year), 'sourcing' or 'explanatory' for one parenthetical."""
+    s = _clean(inner).rstrip(".")
+    if _SOURCING.match(s):
+        return "sourcing"
+    lower_words = re.findall(r"\b[a-z]{3,}\b", s)
+    if re.search(r"\b(?:1[6-9]|20)\d{2}$", s) and len(s) < 70 and len(lower_words) <= 1:
+        return "court"
+    if len(lower_words) < 2 and not re.search(r"[\"“]", s):
+        return "sourcing"  # docket numbers, "(Dkt. No. 69)", "(JCH)"
+    return "explanatory"
+
+
+def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
+    """Set proposition, signal, parenthetical, quote, treatment, notes, history, parent.
+
+    Args:
+        opinion: the opinion the citations were found in (offsets refer to its text).
+        citations: its citations in text order, as loaders.citations finds them.
+    """
+    text = opinion.text
+    if not citations:
+        return
+    order = sorted(range(len(citations)), key=lambda i: citations[i].start)
+    cites: dict[int, _Cite] = {}
+    regions = _regions(opinion)
+
+    # 1. each citation's own clause: signal and name before, pin and parentheticals after
+    prev_tail = 0
+    for rank, i in enumerate(order):
+        c = citations[i]
+        nxt = citations[order[rank + 1]].start if rank + 1 < len(order) else len(text)
+        tail, parens = _scan_tail(text, c, len(text))
+        # a tail never runs into the next citation unless a parenthetical holds it
+        if not parens and tail > nxt:
+            tail = max(c.end, nxt)
+        lo = max(
+            prev_tail if prev_tail <= c.start else 0, c.start - 400, _region_of(regions, c.start)[0]
+        )
+        lo = _last_stop(text, lo, c.start)
+        name_start = _name_start(text, lo, c.start) if c.form != "id" else c.start
+        head = name_start
+        own_signal: str | None = None
+        lead = text[lo:name_start]
+        sm = None
+        for m in _SIGNAL.finditer(lead):
+            sm = m
+        if sm and not lead[sm.end() :].strip(" ,*_"):
+            own_signal = canonical_signal(sm.group(1))
+            head = lo + sm.start()
+        elif re.search(rf"(?<![\w.]){_MARK}with{_MARK}\s*$", lead):
+            wm = list(_WITH.finditer(lead))[-1]
+            own_signal = "with"
+            head = lo + wm.start()
+        cites[i] = _Cite(i, head, name_start, tail, own_signal, parens)
+        prev_tail = max(prev_tail, tail)
+
+    # 2. nesting: a citation inside another's parenthetical is used second-hand
+    for i in cites:
+        c = citations[i]
+        best: tuple[int, int] | None = None
+        for j, cj in cites.items():
+            if j == i:
+                continue
+            for a, b in cj.parens:
+                if a <= c.start < b and (best is None or a > best[1]):
+                    best = (j, a)
+        if best is not None:
+            c.parent = best[0]
+            c.source = "parenthetical"
+            inner = text[best[1] : c.start]
+            # the word that introduces it within the parenthetical ("quoting", "citing")
+            segment = re.split(r"[;]", inner)[-1] if ";" in inner else inner
+            m = _SECOND_HAND.search(segment) or _SECOND_HAND.search(inner)
+            c.treatment = _norm_treatment(m.group(1)) if m else "citing"
+
+    # 3. subsequent history: "X, 1 F.3d 2 (1st Cir. 1993), aff'd, 510 U.S. 3 (1994)"
+    for rank, i in enumerate(order):
+        ci = cites[i]
+        if rank + 1 >= len(order):
+            continue
+        j = order[rank + 1]
+        cj = cites[j]
+        if citations[j].parent is not None and citations[j].parent != citations[i].parent:
+            continue
+        hm = _HISTORY.match(text, ci.tail, cj.name_start + 1)
+        if not hm:
+            continue
+        between = text[hm.end() : cj.name_start]
+        if not _looks_like_name_or_empty(between) or cj.signal:
+            continue
+        root = i
+        while cites[root].history_of is not None:
+            root = cites[root].history_of  # type: ignore[assignment]
+        cj.history_of = root
+        cj.head = ci.head
+        phrase = _clean(hm.group(1)).rstrip(",")
+        cj.history = phrase
+        later = citations[j]
+        later.parent = root
+        later.source = "history"
+        later.history = phrase
+        later.notes = _join(later.notes, f"subsequent history of {citations[root].text}: {phrase}")
+        full = _clean(text[hm.start() : cj.tail]).lstrip(", ")
+        citations[root].history = _join(citations[root].history, full)
+        cites[root].tail = max(cites[root].tail, cj.tail)
+
+    # 4. sentences, with every top-level citation clause protected
+    top = [i for i in order if citations[i].parent is None]
+    protected = [(cites[i].head, cites[i].tail) for i in top]
+    hard = [p for a, b, _ in opinion.footnotes for p in (a, b)]
+    spans = sentence_spans(text, protected, hard)
+    starts = [s for s, _ in spans]
+    # citations the text talks about ("pursuant to 42 U.S.C. § 1983") stay in its words
+    clause_spans = sorted(
+        (cites[i].head, cites[i].tail)
+        for i in top
+        if not re.search(
+            r"[A-Za-z0-9]$", text[max(0, cites[i].head - 40) : cites[i].head].rstrip(" *_")
+        )
+    )
+
+    # string cites: consecutive top-level clauses joined by ";" (or ", and", ", with")
+    units: list[list[int]] = []
+    for i in top:
+        if units:
+            prev = cites[units[-1][-1]]
+            gap = text[prev.tail : cites[i].head]
+            if re.fullmatch(r"\s*;\s*|\s*,?\s*(?:and|&)\s+|\s*", gap) or (
+                cites[i].signal == "with" and re.fullmatch(r"\s*,?\s*", gap)
+            ):
+                units[-1].append(i)
+                continue
+        units.append([i])
+
+    for unit in units:
+        first = cites[unit[0]]
+        last = cites[unit[-1]]
+        k = max(0, bisect_right(starts, first.head) - 1)
+        s, e = spans[k]
+        region = _region_of(regions, first.head)
+        before = text[s : first.head]
+        after = text[last.tail : e]
+        window = ""
+        textual = False
+        block = False
+        if _is_lead_in(before) and not _continues(after):
+            prop, block = _preceding_proposition(text, spans, k, clause_spans, region, first.head)
+        else:
+            after_words = _residue(text, last.tail, e, clause_spans)
+            prop, textual = _clause_proposition(
+                text, s, e, first.head, clause_spans, first.signal, after_words
+            )
+            window = _residue(text, s, e, clause_spans)
+        signal: str | None = None
+        for i in unit:
+            c = citations[i]
+            if cites[i].signal:
+                signal = cites[i].signal
+            c.signal = signal
+            c.proposition = prop
+            _parentheticals(text, c, cites[i])
+            if c.signal is None and prop and not textual:
+                c.quote = prop if block else _quote(prop)
+            c.treatment = c.treatment or _treatment(window)
+
+    # 5. second-hand and history citations share their outer citation's proposition
+    for i in order:
+        c = citations[i]
+        if c.parent is None:
+            continue
+        root = c.parent
+        while citations[root].parent is not None and root != citations[root].parent:
+            root = citations[root].parent  # type: ignore[assignment]
+        c.proposition = citations[root].proposition
+        _parentheticals(text, c, cites[i])
+        if c.treatment == "quoting":
+            c.quote = citations[c.parent].quote
+        if c.source == "history":
+            c.signal = None
+
+
+def _norm_treatment(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower())
+    return {"quoted in": "quoted in", "cited in": "cited in"}.get(w, w)
+
+
+def _join(old: str | None, new: str) -> str:
+    return new if not old else f"{old}; {new}"
+
+
+def _looks_like_name_or_empty(s: str) -> bool:
+    s = s.strip(" ,")
+    return not s or (s[:1].isupper() and ";" not in s and len(s) < 200)
+
+
+def _last_stop(text: str, lo: int, start: int) -> int:
+    """The last point before `start` where a citation clause may begin."""
+    # "&amp;" left by an HTML source is one character, not a semicolon
+    seg = re.sub(r"&#?\w{1,8};", lambda m: "&" * len(m.group()), text[lo:start])
+    cut = -1
+    for m in re.finditer(r"[;:()\]]", seg):
+        cut = max(cut, m.end())
+    for m in re.finditer(r"[.?!][\"”'’)]*\s+", seg):
+        word = re.search(r"\S+$", seg[: m.start() + 1])
+        if word and is_abbreviation(word.group()):
+            continue
+        cut = max(cut, m.end())
+    # a blank line after a heading ("DISCUSSION"); after "ex rel." it is a page break
+    for m in re.finditer(r"[A-Za-z0-9][ \t]*\n[ \t]*\n\s*", seg):
+        cut = max(cut, m.end())
+    return lo + cut if cut >= 0 else lo
+
+
+def _is_lead_in(before: str) -> bool:
+    """True when nothing but punctuation or a record cite precedes the citation clause.
+
+    "Second Amended Complaint (Dkt. No. 96) at 17-21; see Vaca ..." is still a citation
+    sentence: a textual sentence always has lowercase words of its own.
+    """
+    words = [w for w in re.findall(r"\b[a-z]{3,}\b", before) if w not in _RECORD_WORDS]
+    return not words
+
+
+def _residue(text: str, s: int, e: int, clauses: list[tuple[int, int]]) -> str:
+    """Sentence text with citation clauses cut out."""
+    out = []
+    pos = s
+    for a, b in clauses:
+        if b <= s or a >= e:
+            continue
+        out.append(text[pos : max(a, pos)])
+        pos = max(pos, min(b, e))
+    out.append(text[pos:e])
+    return "".join(out)
+
+
+def _is_citation_sentence(text: str, s: int, e: int, clauses: list[tuple[int, int]]) -> bool:
+    """A sentence with no text of its own: citations, signals, record cites in parentheses."""
+    residue = _clean(_residue(text, s, e, clauses))
+    residue = _SIGNAL.sub(" ", residue)
+    words = re.findall(r"[A-Za-z]{2,}", residue)
+    if len(words) < 3:
+        return True
+    whole = text[s:e].strip()
+    # "(Pl. Tr. at 40:18-25)." or "(ECF No. 1)." report the record, not a proposition
+    return whole.startswith("(") and whole.rstrip(".").endswith(")") and len(words) <= 20
+
+
+def _preceding_proposition(
+    text: str,
+    spans: list[tuple[int, int]],
+    k: int,
+    clauses: list[tuple[int, int]],
+    region: tuple[int, int],
+    head: int,
+) -> tuple[str | None, bool]:
+    """The textual sentence a citation sentence supports; True if it is a block quotation.
+
+    A citation that opens a paragraph after a paragraph with no citation of its own
+    follows a block quotation: the whole quoted paragraph is the proposition.
+    """
+    kk = k - 1
+    if (
+        kk >= 0
+        and _PARAGRAPH_END.search(text, spans[kk][1], head)
+        and text[spans[kk][0]] not in "\"“'"
+    ):
+        para_start = _paragraph_start(text, spans[kk][0])
+        if para_start >= region[0] and not any(para_start <= a < spans[kk][1] for a, _ in clauses):
+            para = _clean(text[para_start : spans[kk][1]])
+            if len(re.findall(r"[.?!]", para)) > 1 and not _is_heading(para):
+                return para, True
+    while kk >= 0 and spans[kk][0] >= region[0]:
+        s, e = spans[kk]
+        if not _is_citation_sentence(text, s, e, clauses) and not _is_heading(text[s:e]):
+            return _clean(_residue(text, s, e, clauses)) or None, False
+        kk -= 1
+    return None, False
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    ends = [m.end() for m in _PARAGRAPH_END.finditer(text, max(0, pos - 5000), pos + 1)]
+    return _skip_space(text, ends[-1]) if ends else max(0, pos - 5000)
+
+
+def _is_heading(s: str) -> bool:
+    """A caption or heading line ("DISCUSSION", "FOR THE DISTRICT OF CONNECTICUT")."""
+    s = s.strip()
+    if not s:
+        return True
+    if len(re.findall(r"\b[a-z]{3,}\b", s)) < 3:
+        return True
+    return s[-1] not in ".?!:;\"”’')" and len(s) < 120
+
+
+def _continues(after: str) -> bool:
+    """True when the sentence goes on in words after a citation that opens it."""
+    rest = after.strip(" ,*_")
+    return bool(re.match(r"[a-z]+\s+[a-z]+", rest)) and not _SIGNAL.match(rest)
+
+
+def _clause_proposition(
+    text: str,
+    s: int,
+    e: int,
+    head: int,
+    clauses: list[tuple[int, int]],
+    signal: str | None = None,
+    after: str = "",
+) -> tuple[str | None, bool]:
+    """The clause a citation clause supports, or the whole sentence that talks about it.
+
+    "..., see Smith, 1 F.3d 2." supports the words before it, back to the previous
+    citation clause of the sentence; "pursuant to 42 U.S.C. § 1983" or "In Smith v.
+    Jones, 1 F.3d 2, the court held" is part of the statement, so the whole sentence
+    is its proposition.
+    """
+    lo = s
+    for a, b in clauses:
+        if a >= s and b <= head:
+            lo = max(lo, b)
+    before = text[lo:head].rstrip(" *_")
+    textual = bool(before) and (before[-1].isalnum() or before[-1] in ".")
+    # "Russo filed three lawsuits, Russo v. Bailey, 2001 ..., which have been consolidated"
+    textual = textual or (
+        not signal
+        and not re.search(r"[,;][\"”]$", before)
+        and bool(re.match(r"[\s,]*(?:and\s*,[\s,]*)?" + _APPOSITIVE_GOES_ON, after))
+    )
+    if _is_heading(text[s:e]):
+        return None, True
+    if textual or len(re.findall(r"[A-Za-z]{2,}", before)) < 3:
+        return _clean(_residue(text, s, e, clauses)) or None, True
+    return _clean(before) or None, False
+
+
+def _parentheticals(text: str, c: Citation, ci: _Cite) -> None:
+    for a, b in ci.parens:
+        inner = _clean(text[a:b])
+        kind = _classify(inner)
+        if kind == "court":
+            continue
+        if kind == "sourcing":
+            if c.notes is None or inner not in c.notes:
+                c.notes = _join(c.notes, inner)
+            continue
+        if c.parenthetical is None:
+            c.parenthetical = _without_sourcing(inner)
+
+
+def _without_sourcing(inner: str) -> str:
+    """An explanatory parenthetical without its own sourcing parentheticals.
+
+    ("The act ... opinion." (alteration in original) (quoting Grava ...)) explains
+    with the quotation; where the quotation came from is not part of it.
+    """
+    out = inner
+    for m in reversed(list(re.finditer(r"\(", inner))):
+        close = _balanced(inner, m.start(), len(inner))
+        if close is None:
+            continue
+        nested = inner[m.start() + 1 : close]
+        if _SOURCING.match(nested.strip()) and _clean(out[: m.start()]):
+            out = out[: m.start()] + out[close + 1 :]
+    return _clean(out)
+
+
+def _quote(prop: str) -> str | None:
+    """The quoted language in a proposition (passages joined by " ... ")."""
+    spans = quotation_spans(prop)
+    outer: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if outer and a < outer[-1][1]:
+            continue
+        outer.append((a, b))
+    if not outer:
+        stray = re.search(r"[\"“]([^\"“”]{12,})$", prop)
+        return _clean(stray.group(1)) if stray else None
+    parts = [_clean(prop[a + 1 : b - 1]) for a, b in outer]
+    parts = [p for p in parts if len(p) > 1]
+    return " ... ".join(parts) if parts else None
+
+
+def _treatment(window: str) -> str | None:
+    """What the citing court does with an authority, from the words of its sentence."""
+    for pattern, word in _TREATMENT:
+        if pattern.search(window):
+            return word
+    return None
+
+
+def _regions(opinion: Opinion) -> list[tuple[int, int]]:
+    """Body and footnote spans: a proposition never crosses from one into another."""
+    return sorted((a, b) for a, b, _ in opinion.footnotes)
+
+
+def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in regions:
+        if a <= pos < b:
+            return (a, b)
+    # the body: from the end of the footnote before pos to the start of the next
+    lo = max([b for a, b in regions if b <= pos] or [0])
+    return (lo, 10**12)

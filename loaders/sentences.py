@@ -1,0 +1,199 @@
+"""Sentence boundaries in legal text.
+
+General-purpose splitters (pysbd, punkt) cut legal text after "v.", "U.S.", "F. Supp.",
+"Cir." or "No." and inside quotations and parentheticals. The rules here know the
+abbreviations of case names, reporters, courts and record citations; they never cut
+inside a span the caller protects (a citation with its parentheticals), inside
+balanced parentheses or brackets, or inside a quotation that closes in the same
+passage. A blank line ends a sentence unless the text plainly runs on (a page break
+in the middle of a sentence: no closing punctuation before, a lowercase word after).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+__all__ = ["sentence_spans", "is_abbreviation", "quotation_spans", "ABBREVIATIONS"]
+
+# Words that end with a period without ending a sentence: case names, reporters,
+# courts, record citations, signals. Stored lowercase without the final period.
+_ABBREVIATION_WORDS = """
+    v vs rel u.s id ibid cir ct no nos e.g i.e inc co corp dep't dept supp f s l ed app dist
+    n nn p pp para paras sec secs art amend cl ch cf al mr mrs ms dr jr sr st ave u.s.c
+    c.f.r r fed civ crim evid proc stat gen ann rev super div ass'n assn univ int'l
+    nat'l gov't comm'n comm bd educ hosp mun twp cnty prods servs sys tr ex dkt ecf op
+    opp mem decl aff pl pls pl.'s def defs br rep j jj c.j hon viz cert reh'g aff'd
+    rev'd ltd llc bros mfg ins sec'y admin wm geo chas thos jas jos attys atty dep depo
+    resp defs.' pls.' cal conn mass fla mich minn tex va wis ariz colo kan ky md mont
+    neb nev okla ore tenn vt wyo n.y n.j n.h n.c n.d n.m s.c s.d r.i w.va d.c d.n.y
+    d.conn d.mass d.me d.n.h d.p.r d.r.i e.d w.d s.d.n.y e.d.n.y n.d.n.y w.d.n.y bankr
+    b.r a.2d a.3d p.2d p.3d n.e n.w s.e s.w l.ed dept's jan feb mar apr jun jul aug sep
+    sept oct nov dec ft mt cong sess reg regs rul supp.2d cmt illus hr h.r s.rep h.rep
+    acad adver advert agric all. am. amusement ass'n auth auto ave bankr bhd bldg broad
+    bros bus cas cent chem coal coll comm'r commc'n commc'ns cmty comp condo cons consol
+    constr cont'l coop corr cty ctr def dep't dev dir disc distrib div econ educ elec
+    emp eng'g enter ent envtl equal equip exch exec exp fed fid fin found gen grp guar
+    hosp hous imp indem indep indus info inst ins int'l inv lab liab litig mach maint mgmt
+    mfr mfg mkt mktg med mem'l merch metro mgmt mortg mun mut nat'l ne nw org pac par'ship
+    p'ship pers pharm pres prob prod prof prop prot pub reg'l rehab rep res ret ry r.r sav
+    sch sci sec serv servs soc sols sq sta sur sys tech tel temp transcon transp tpk twp
+    univ util vill tit commun nav
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+# a sentence end; a footnote number may stick to it ("lack merit.1 The")
+_END = re.compile(r"[.?!]+[\"'”’)\]]*(?:(?<=[a-z]{3}\.)\d{1,2})?(?=\s)")
+# what may open the next sentence; "n4" is a LEXIS footnote call-out left in the text
+_NEXT_START = re.compile(r"\s+(?:n\d{1,3}\s+)?[\"'“‘(\[*_]*[A-Z0-9]")
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_LIST_LABEL = re.compile(r"(?:^|\s)[0-9ivx]{1,4}$")
+_MAX_PAREN = 2000
+_MAX_QUOTE = 2000
+
+
+def is_abbreviation(word: str) -> bool:
+    """True when `word` (ending in a period) is an abbreviation, not a sentence end.
+
+    Args:
+        word: the whitespace-delimited token that ends with the period.
+    """
+    token = word.lower().lstrip("(\"'“‘[*_").rstrip("*_")
+    bare = token.rstrip(".")
+    if bare in ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"[a-z]", bare):  # an initial: "John A. Smith"
+        return True
+    if re.fullmatch(r"(?:[a-z]{1,2}\.)+[a-z]{0,2}\.?", token):  # U.S., N.Y., e.g.
+        return True
+    return bool(re.fullmatch(r"[ivx]+", bare) and word[:1].isupper() and len(bare) <= 4)
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Balanced (...) and [...] spans, nested ones included."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    pairs = {")": "(", "]": "["}
+    for i, ch in enumerate(text):
+        if ch in "([":
+            stack.append((ch, i))
+        elif ch in ")]":
+            # "1) the force used" labels a list item; it closes nothing.
+            if (
+                ch == ")"
+                and _LIST_LABEL.search(text[max(0, i - 6) : i])
+                and (not stack or stack[-1][0] != "(" or i - stack[-1][1] > 8)
+            ):
+                continue
+            while stack and i - stack[0][1] > _MAX_PAREN:
+                stack.pop(0)
+            if stack and stack[-1][0] == pairs[ch]:
+                spans.append((stack.pop()[1], i + 1))
+    return spans
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages that open and close within a passage.
+
+    Straight quotes are told apart by position: one after whitespace or an opening
+    bracket opens, any other closes. Openers never closed are dropped, so one stray
+    mark cannot swallow the rest of an opinion.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n" and _BLANK.match(text, i):
+            stack.clear()  # a quotation that runs on past a paragraph is not tracked
+        elif ch == "“":
+            stack.append(i)
+        elif ch == '"':
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if (prev.isspace() or prev in "([{—–-/'‘") and not nxt.isspace():
+                stack.append(i)
+            elif stack:
+                spans.append((stack.pop(), i + 1))
+        elif ch == "”" and stack:
+            spans.append((stack.pop(), i + 1))
+        while stack and i - stack[0] > _MAX_QUOTE:
+            stack.pop(0)
+    return spans
+
+
+class _Blocks:
+    """Membership test: is a position strictly inside one of many spans?"""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def inside(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos - 1) - 1
+        return i >= 0 and self.starts[i] < pos < self.ends[i]
+
+
+def sentence_spans(
+    text: str,
+    protected: Iterable[tuple[int, int]] = (),
+    hard: Iterable[int] = (),
+) -> list[tuple[int, int]]:
+    """Split `text` into sentences.
+
+    Args:
+        text: the opinion text.
+        protected: (start, end) spans never cut (citations with their parentheticals).
+        hard: offsets that always end a sentence (footnote boundaries).
+
+    Returns:
+        (start, end) offsets of each sentence in text order, trimmed of surrounding
+        whitespace; together they cover every non-blank character.
+    """
+    blocks = _Blocks(list(protected) + _bracket_spans(text) + quotation_spans(text))
+    cuts: set[int] = {p for p in hard if 0 < p < len(text)}
+    for m in _END.finditer(text):
+        cut = m.end()
+        if not _NEXT_START.match(text, cut) or blocks.inside(cut):
+            continue
+        if re.match(r"\.\.\.(?!\.)", m.group()) or text[max(0, m.start() - 3) : m.start()] == ". .":
+            continue  # an ellipsis marks an omission, not the end of a sentence
+        if m.group().startswith("."):
+            word = re.search(r"\S+$", text[max(0, m.start() - 40) : m.start() + 1])
+            if word and is_abbreviation(word.group()) and not _ends_id_sentence(text, m):
+                continue
+        cuts.add(cut)
+    for m in _BLANK.finditer(text):
+        cut = m.start()
+        if blocks.inside(cut):
+            continue
+        before = text[:cut].rstrip()
+        after = text[m.end() : m.end() + 1]
+        if before and before[-1] not in ".?!:;\"”’')]" and (after.islower() or after.isdigit()):
+            continue  # a page break in mid-sentence
+        cuts.add(cut)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for cut in sorted(cuts) + [len(text)]:
+        a, b = pos, cut
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        pos = cut
+    return spans
+
+
+def _ends_id_sentence(text: str, m: re.Match[str]) -> bool:
+    """ "Id." followed by a capitalised word is a whole citation sentence ("Id. On July")."""
+    word = text[max(0, m.start() - 3) : m.start() + 1]
+    return bool(re.search(r"(?:^|[\s(\"“*_])(?:Id|id|Ibid|ibid)\.$", word)) and bool(
+        re.match(r"\s+[\"“(]*[A-Z]", text[m.end() : m.end() + 4])
+    )
