@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 AMBIGUOUS_SHOWN = 10  # close matches listed when a name is ambiguous
-FUZZY_CUTOFF = 0.8  # difflib ratio a misspelt word must reach ("monel" -> "monell")
+FUZZY_CUTOFF = 0.8  # difflib ratio a misspelt word must reach ("monnel" -> "monell")
+HINT_CUTOFF = 0.6  # ... to be suggested when nothing matches
 
 
 class _Index:
@@ -101,6 +102,8 @@ _PIN = re.compile(r"(?:,\s*\d[\d\-–, ]*|\s+at\s+\d[\d\-–]*)?\s*(?:\([^()]*\)
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
@@ -206,17 +209,24 @@ def _word_hits(query: list[str], tokens: set[str]) -> bool:
     return True
 
 
-def _fuzzy_score(query: list[str], tokens: set[str]) -> float:
-    """The worst of the query words' best likeness to a candidate's word."""
-    words = [t for t in tokens if t.isalpha()]
-    score = 1.0
+def _likeness(query: list[str], vocabulary: list[str]) -> list[dict[str, float]]:
+    """For each query word, the words of the corpus spelt like it and how alike (difflib
+    ratio); numbers and § only match themselves."""
+    out = []
     for q in query:
         if not q.isalpha():
-            if q not in tokens:
-                return 0.0
+            out.append({q: 1.0})
             continue
-        best = max((difflib.SequenceMatcher(None, q, t).ratio() for t in words), default=0.0)
-        score = min(score, best)
+        close = difflib.get_close_matches(q, vocabulary, n=200, cutoff=HINT_CUTOFF)
+        out.append({t: difflib.SequenceMatcher(None, q, t).ratio() for t in close})
+    return out
+
+
+def _fuzzy_score(likeness: list[dict[str, float]], tokens: set[str]) -> float:
+    """The worst of the query words' best likeness to a candidate's word."""
+    score = 1.0
+    for like in likeness:
+        score = min(score, max((like.get(t, 0.0) for t in tokens), default=0.0))
     return score
 
 
@@ -254,16 +264,21 @@ def find(tables: Tables | Corpus, query: str) -> Match:
             return tier[0].match
         if tier:
             _ambiguous(query, [c.match for c in tier])
-    scored = sorted(((_fuzzy_score(words, c.tokens), c) for c in cands), key=lambda sc: -sc[0])
+    vocabulary = sorted({t for c in cands for t in c.tokens if t.isalpha()})
+    likeness = _likeness(words, vocabulary)
+    scored = sorted(
+        ((_fuzzy_score(likeness, c.tokens), c) for c in cands),
+        key=lambda sc: (-sc[0], -sc[1].match.cited, sc[1].match.label),
+    )
     close = [c for s, c in scored if s >= FUZZY_CUTOFF]
     if len(close) == 1:
         return close[0].match
     if close:
         _ambiguous(query, [c.match for c in close], by_likeness=True)
-    hint = "; the closest: " + "; ".join(c.match.label for s, c in scored[:3] if s > 0.5)
+    hint = "; the closest: " + "; ".join(c.match.label for s, c in scored[:3] if s > 0)
     raise CitegraphError(
         f'no authority or opinion matches "{query}"'
-        + (hint if scored and scored[0][0] > 0.5 else ": try a citation such as 436 U.S. 658")
+        + (hint if scored and scored[0][0] > 0 else ": try a citation such as 436 U.S. 658")
     )
 
 

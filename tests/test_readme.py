@@ -36,8 +36,10 @@ def test_the_first_two_commands_are_install_and_build_then_install_and_test() ->
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert INSTALL_AND_TEST in [line.strip() for line in ci]
+    # CI may prepare the machine first (apt, npm), then runs the README's command verbatim
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    commands = [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
+    assert commands[-1] == INSTALL_AND_TEST
 
 
 def test_readme_tours_every_command() -> None:

@@ -121,7 +121,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _cells(*values: Any) -> list[Text]:
-    return [Text(f"{v:.4f}" if isinstance(v, float) else str(v)) for v in values]
+    return [Text(f"{v:.4g}" if isinstance(v, float) else str(v)) for v in values]
 
 
 def stats(s: dict[str, Any]) -> list[RenderableType]:
@@ -137,9 +137,9 @@ def stats(s: dict[str, Any]) -> list[RenderableType]:
     kinds = _table("By kind", "kind", "authorities", "citations")
     for kind, n in s["kinds"].items():
         kinds.add_row(*_cells(kind, n["authorities"], n["citations"]))
-    forms = ", ".join(f"{n} {form}" for form, n in s["forms"].items())
-    kinds.caption = Text(f"citation forms: {forms}")
     out.append(kinds)
+    forms = ", ".join(f"{n} {form}" for form, n in s["forms"].items())
+    out.append(Text(f"Citations by form: {forms}"))
 
     cited = _table("Most cited", "authority", "kind", "opinions", "citations")
     for r in s["most_cited"]:
