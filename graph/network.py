@@ -4,7 +4,8 @@ A node is an opinion of the corpus or an authority; an authority that is a corpu
 opinion is the same node. An edge citing -> cited aggregates occurrences:
 `weight` is their number and `occurrences` holds each one's proposition, pin,
 signal and page for the writers. An edge learned second-hand ("Y (quoting X)")
-carries source = "parenthetical".
+carries source = "parenthetical"; one from subsequent history ("X, aff'd, Y") runs
+from the later decision Y to X and carries source = "history".
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def _occurrence(c: Citation) -> dict[str, Any]:
         "parenthetical": c.parenthetical,
         "quote": c.quote,
         "treatment": c.treatment,
+        "notes": c.notes,
+        "history": c.history,
         "page": c.page,
         "footnote": c.footnote,
     }
@@ -87,10 +90,14 @@ def build(
             continue
         _add(g, c.opinion, c.authority, c, "text")
         g.nodes[c.authority]["cited_by"] += 1
-    # second-hand edges: "Campbell (quoting Portillo)" means Campbell cites Portillo
+    # second-hand edges: "Campbell (quoting Portillo)" means Campbell cites Portillo;
+    # subsequent history "X, aff'd, Y" means the later decision Y acted on X
     for c in citations:
         if c.via and c.authority and c.via != c.authority:
-            _add(g, c.via, c.authority, c, "parenthetical")
+            if c.source == "history":
+                _add(g, c.authority, c.via, c, "history")
+            else:
+                _add(g, c.via, c.authority, c, "parenthetical")
     add_metrics(g)
     return g
 
