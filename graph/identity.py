@@ -10,6 +10,7 @@ the opinion's own citations or, failing those, by case name + court + year.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -26,6 +27,30 @@ _REPORTER_RANK = [
     r"WL$",
     r"LEXIS",
 ]
+# Bluebook T6 abbreviations seen in case names, so "Dep't of Army" names the
+# "Department of the Army".
+_ABBREVIATED = {
+    "dep't": "department", "dept": "department", "ass'n": "association",
+    "assoc": "association", "assn": "association", "comm'n": "commission",
+    "commn": "commission", "corp": "corporation", "co": "company", "bd": "board",
+    "educ": "education", "sec'y": "secretary", "gov't": "government",
+    "govt": "government", "int'l": "international", "nat'l": "national",
+    "univ": "university", "hosp": "hospital", "servs": "services", "serv": "service",
+    "auth": "authority", "cty": "county", "cnty": "county", "mun": "municipal",
+    "ins": "insurance", "mfg": "manufacturing", "fed": "federal", "am": "american",
+    "transp": "transportation", "sys": "systems", "indus": "industries",
+    "elec": "electric", "mut": "mutual", "dist": "district", "envtl": "environmental",
+    "metro": "metropolitan", "med": "medical", "ctr": "center", "cmty": "community",
+    "sch": "school", "prods": "products", "comm'r": "commissioner",
+    "commr": "commissioner", "dev": "development", "fin": "financial",
+    "grp": "group", "inv": "investment", "mgmt": "management", "mktg": "marketing",
+    "emps": "employees", "hous": "housing", "prot": "protection", "sav": "savings",
+    "tel": "telephone", "twp": "township", "util": "utility", "admin": "administration",
+    "pub": "public", "res": "resources", "bros": "brothers", "assocs": "associates",
+    "org": "organization", "pers": "personnel", "prof'l": "professional",
+    "reg'l": "regional", "s'holders": "shareholders", "soc'y": "society",
+    "dir": "director", "tr": "trust", "info": "information", "intern": "international",
+}  # fmt: skip
 _GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
 
 
@@ -109,9 +134,17 @@ def name_tokens(name: str | None) -> list[set[str]]:
         "in",
         "re",
         "for",
+        "corporation",
+        "company",
+        "incorporated",
     }
-    parties = re.split(r"\s+v\.?\s+", name.lower(), maxsplit=1)
-    return [{w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", p) if w not in stop} for p in parties]
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
+    parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
+    return [
+        {_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)} - stop
+        for p in parties
+    ]
 
 
 def names_match(a: str | None, b: str | None) -> bool:
@@ -202,7 +235,7 @@ def identify(
         court = _mode([r.court for r in recs])
         opinion = opinion_of_root.get(root)
         if opinion is None and kind == "case":
-            opinion = _match_corpus(name, court, year, corpus_by_court_year)
+            opinion = _match_corpus(cites, name, court, year, corpus_by_court_year)
         aid = opinion or cites[0]
         id_of_root[root] = aid
         if aid in authorities:  # two sets matched to one corpus opinion
@@ -314,6 +347,7 @@ def _join_slip_opinions(uf: UnionFind, citations: list[Citation]) -> None:
 
 
 def _match_corpus(
+    cites: list[str],
     name: str | None,
     court: str | None,
     year: int | None,
@@ -325,9 +359,25 @@ def _match_corpus(
         op.id
         for y in (year, year - 1, year + 1)
         for op in corpus.get((court, y), [])
-        if names_match(name, op.name)
+        if names_match(name, op.name) and not _cites_conflict(cites, op.citations)
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+def _cites_conflict(ours: list[str], theirs: list[str]) -> bool:
+    """Two sets of citations that cannot be one case: the same reporter, another page.
+
+    "United States v. Zapata, 1 F.3d 46" is not the corpus opinion "United States v.
+    Zapata, 18 F.3d 971", however well the names agree.
+    """
+    series = {_series(c): c for c in theirs}
+    return any(_series(c) in series and series[_series(c)] != c for c in ours)
+
+
+def _series(cite: str) -> str:
+    """The reporter of a citation ("F.3d" of "1 F.3d 46")."""
+    parts = cite.split()
+    return " ".join(parts[1:-1]) if len(parts) > 2 else cite
 
 
 def _mode(values):  # type: ignore[no-untyped-def]

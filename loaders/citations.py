@@ -126,7 +126,9 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         SupraCitation,
         ReferenceCitation,
     )
-    every = get_citations(text, remove_ambiguous=remove_ambiguous)
+    # a citation broken over lines ("131 S. Ct.\n\n2541") is one citation; offsets kept
+    flat = re.sub(r"[\r\n\t\f\v]", " ", text)
+    every = get_citations(flat, remove_ambiguous=remove_ambiguous)
     found: list[Any] = [c for c in every if isinstance(c, kinds)]
     unknown = [c for c in every if type(c).__name__ == "UnknownCitation"]
     try:
@@ -169,6 +171,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     for f in items:
         f.tail = _parentheticals_end(text, f.rec.end)
 
+    items = [f for f in items if not _own_header_cite(text, f, opinion)]
     _resolve_short_forms(items, resource_of)
     _resolve_ids(items, resource_of)
 
@@ -188,6 +191,25 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         rec.footnote = _footnote(notes, rec.start)
         records.append(rec)
     return records
+
+
+def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
+    """A citation of the opinion itself, in its header: its identity, not a citation.
+
+    A header line that holds nothing but citations ("158 F. Supp. 2d 214, 2001 U.S.
+    Dist. LEXIS 14297"; a table's "21 F.3d 420") names the opinion at hand.
+    """
+    rec = f.rec
+    if rec.form != "full" or rec.kind != "case" or rec.start > max(3000, len(text) // 10):
+        return False
+    if set(rec.cites) & set(opinion.citations) and rec.start < 3000:
+        return True
+    line_start = text.rfind("\n", 0, rec.start) + 1
+    line_end = text.find("\n", rec.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    rest = line.replace(rec.text, " ")
+    rest = re.sub(r"\b(?:U\.\s?S\.|Dist\.|App\.|LEXIS|WL|Table|No\.|Cir\.|F\.\dd)", " ", rest)
+    return len(re.findall(r"[A-Za-z]", rest)) < 3
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
