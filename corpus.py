@@ -101,8 +101,9 @@ def build(
     """
     from .graph import build as build_graph
     from .graph import identify
-    from .loaders import MAX_BYTES, extract, input_files, read
+    from .loaders import MAX_BYTES, extract, input_files, read, speedups
 
+    speedups.install()
     limit = max_bytes or MAX_BYTES
 
     t0 = time.perf_counter()

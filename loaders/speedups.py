@@ -1,0 +1,481 @@
+"""Speed-ups for eyecite 2.7.8, installed around it in one place: `install()`.
+
+eyecite finds the right citations but spends most of its time in two functions:
+
+- `eyecite.helpers.get_court_by_paren` normalises every court of courts-db with a
+  regex substitution for each court parenthetical it reads ("(1st Cir. 1993)"), about
+  3,000 substitutions per citation. Here an index of the normalised court strings is
+  built once; a lookup gives the same court (first exact match, else the last court
+  whose string starts with the parenthetical, as eyecite's loop does).
+- `eyecite.find.extract_pincited_reference_citations` compiles a regex of the case
+  names of each full citation and scans the rest of the document with it, so time
+  grows with (citations x text) (eyecite #290). Here one pass per document finds every
+  place where a pin cite follows whitespace ("... at 1234"); each full citation then
+  checks only those places for its names, with the same leftmost-first, first-name-
+  first rules as eyecite's regex, so the reference citations are the same.
+
+The tokenizer stays eyecite's default unless a faster one gives identical tokens:
+`install(tokenizer="hyperscan")` uses eyecite's HyperscanTokenizer (the `speed`
+extra) with its compiled database cached on disk.
+
+tests/test_speedups.py checks that eyecite's own citations come out identical with
+and without these speed-ups on real opinions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["install", "uninstall", "installed", "court_by_paren", "pincited_references"]
+
+# (module, attribute) -> eyecite's original, kept so uninstall() can restore it.
+_ORIGINALS: dict[tuple[str, str], Any] = {}
+_STATE: dict[str, Any] = {"tokenizer": None}
+
+
+# --- courts: an index built once --------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _court_index() -> tuple[dict[str, str], dict[str, Any]]:
+    """(exact, prefix) maps from a normalised court string to its courts-db id."""
+    import regex
+    from eyecite.helpers import courts
+
+    exact: dict[str, str] = {}
+    prefix: dict[str, Any] = {}
+    for court in courts:
+        s = regex.sub(r"[^\w]", "", court["citation_string"]).lower()
+        # eyecite returns the first exact match...
+        exact.setdefault(s, str(court["id"]))
+        # ...else the last court whose string starts with the parenthetical.
+        for k in range(1, len(s) + 1):
+            prefix[s[:k]] = court["id"]
+    return exact, prefix
+
+
+def court_by_paren(paren_string: str) -> str | None:
+    """The courts-db id for a court parenthetical ("2d Cir."), as eyecite finds it.
+
+    Args:
+        paren_string: the court part of a citation's parenthetical.
+
+    Returns:
+        The court id, or None.
+    """
+    import regex
+
+    court_str = regex.sub(r"[^\w]", "", paren_string).lower()
+    if not court_str:
+        return None
+    exact, prefix = _court_index()
+    found = exact.get(court_str)
+    if found is not None:
+        return found
+    return prefix.get(court_str)
+
+
+# --- reference citations ("Smith at 123"): one pass per document -------------------
+
+_WORD = re.compile(r"\w")
+_BOUNDARY = re.compile(r"\b")
+# eyecite's reference regex is `\b(?:NAMES)\s+PIN_CITE`: after a name, this must match.
+_AFTER_NAME: re.Pattern[str] | None = None
+_NO_SITE: tuple[int, dict[str, Any]] = (-1, {})
+
+
+class _Document:
+    """What one pass over a document found: each name's places before a pin cite."""
+
+    def __init__(self, text: str) -> None:
+        global _AFTER_NAME
+        if _AFTER_NAME is None:
+            from eyecite.regexes import PIN_CITE_REGEX
+
+            _AFTER_NAME = re.compile(rf"\s+{PIN_CITE_REGEX}", re.VERBOSE)
+        # Holding `text` keeps its id from being reused by another document.
+        self.text = text
+        self.sites: dict[int, tuple[int, dict[str, Any]]] = {}
+        self.places: dict[str, tuple[list[int], list[tuple[int, int, dict[str, Any]]]]] = {}
+
+    def site(self, offset: int) -> tuple[int, dict[str, Any]]:
+        """End and groups of `\\s+PIN_CITE` matched at `offset`, or (-1, {})."""
+        found = self.sites.get(offset)
+        if found is None:
+            assert _AFTER_NAME is not None
+            m = _AFTER_NAME.match(self.text, offset)
+            found = self.sites[offset] = (m.end(), m.groupdict()) if m else _NO_SITE
+        return found
+
+    def name_places(self, name: str) -> tuple[list[int], list[tuple[int, int, dict[str, Any]]]]:
+        """Offsets where `name` stands right before a pin cite, with the match's end."""
+        found = self.places.get(name)
+        if found is None:
+            starts, hits = [], []
+            text, n = self.text, len(name)
+            p = text.find(name)
+            while p >= 0:
+                end, groups = self.site(p + n)
+                if end >= 0:
+                    starts.append(p)
+                    hits.append((p, end, groups))
+                p = text.find(name, p + 1)
+            found = self.places[name] = (starts, hits)
+        return found
+
+
+_last_document: list[_Document] = []
+
+
+def _document(text: str) -> _Document:
+    if not _last_document or _last_document[0].text is not text:
+        _last_document[:] = [_Document(text)]
+    return _last_document[0]
+
+
+def pincited_references(citation: Any, plain_text: str) -> list[Any]:
+    """Reference citations ("Roe at 240") to `citation` after it, as eyecite finds them.
+
+    A drop-in for eyecite.find.extract_pincited_reference_citations that reads the
+    document once instead of once per full citation.
+
+    Args:
+        citation: an eyecite FullCaseCitation.
+        plain_text: the document's plain text.
+
+    Returns:
+        eyecite ReferenceCitations, in text order.
+    """
+    from eyecite.models import CaseReferenceToken, ReferenceCitation
+    from eyecite.utils import is_valid_name
+
+    names = [
+        (key, value)
+        for key in ReferenceCitation.name_fields
+        if (value := getattr(citation.metadata, key, None)) and is_valid_name(value)
+    ]
+    if not names:
+        return []
+    offset = citation.span()[-1]
+    doc = _document(plain_text)
+    candidates = []
+    for alt, (_, value) in enumerate(names):
+        starts, hits = doc.name_places(value)
+        for p, end, groups in hits[bisect.bisect_left(starts, offset) :]:
+            # eyecite searches the slice plain_text[offset:], where \b holds at its
+            # start whenever the first character is a word character.
+            if p == offset:
+                if not _WORD.match(plain_text, p):
+                    continue
+            elif not _BOUNDARY.match(plain_text, p):
+                continue
+            candidates.append((p, alt, end, groups))
+    # eyecite's finditer: leftmost match first, the first name of the alternation
+    # wins at one offset, and the search goes on after the end of each match.
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    references = []
+    last_end = offset
+    for p, alt, end, groups in candidates:
+        if p < last_end:
+            continue
+        metadata: dict[str, Any] = {key: None for key, _ in names}
+        metadata[names[alt][0]] = names[alt][1]
+        metadata.update(groups)
+        references.append(
+            ReferenceCitation(
+                token=CaseReferenceToken(data=plain_text[p:end], start=p, end=end),
+                span_start=p,
+                span_end=end,
+                full_span_start=p,
+                full_span_end=end,
+                index=0,
+                metadata=metadata,
+            )
+        )
+        last_end = end
+    return references
+
+
+# --- tokenizer ----------------------------------------------------------------------
+#
+# eyecite's default tokenizer picks, with pyahocorasick, the reporter regexes whose
+# reporter string occurs in the text (about 900 of 6,800 for an opinion) and runs each
+# over the whole text; that is most of what is left of eyecite's time. eyecite's own
+# HyperscanTokenizer is faster but not identical: it scans bytes, so "450 U.S. at 35-36"
+# with an en dash loses its citation, and it re-runs each regex on the matched slice
+# only. The "hyperscan" tokenizer here keeps the default tokenizer's work and order
+# exactly and uses Hyperscan only to skip regexes that cannot match: one pass over the
+# text with every regex compiled in prefilter mode, loosened where Python's Unicode
+# classes are wider than Hyperscan's, so a regex Hyperscan rules out has no match.
+
+# Python's case-insensitive ASCII letters also match these (re module documentation).
+_CASE_SPECIALS = frozenset("\u0130\u0131\u017f\u212a")
+# Hyperscan scans bytes; every non-ASCII character of the text becomes this one byte,
+# and the patterns accept it wherever Python could accept a non-ASCII character.
+_OTHER = "\\x80"
+_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+# \s, \d, \w in Python's Unicode sense, widened: (inside a class, standing alone).
+_WIDER = {
+    "s": (f"\\s\\x1c-\\x1f{_OTHER}", f"[\\s\\x1c-\\x1f{_OTHER}]"),
+    "d": (f"0-9{_OTHER}", f"[0-9{_OTHER}]"),
+    "w": (f"\\w{_OTHER}", f"[\\w{_OTHER}]"),
+}
+
+
+def widen_for_hyperscan(regex: str) -> str | None:
+    """A Hyperscan pattern that matches wherever Python's `regex` matches.
+
+    The pattern runs over the text with each non-ASCII character replaced by one
+    byte, 0x80. Python's \\s, \\d and \\w take Unicode classes, so here they take
+    that byte too; a non-ASCII character of the pattern becomes it; a negated class
+    keeps it (Hyperscan's narrower \\s etc. already make a wider complement). `$`
+    also accepts a newline, and `{,n}` is spelled `{0,n}`, which Hyperscan needs.
+
+    Returns:
+        The pattern, or None where this rewriting cannot promise a superset.
+    """
+    out = []
+    i, in_class, negated = 0, False, False
+    while i < len(regex):
+        c = regex[i]
+        if ord(c) > 127:
+            if in_class and (regex[i - 1 : i] == "-" or regex[i + 1 : i + 2] == "-"):
+                return None  # a range with a non-ASCII end
+            if not negated:
+                out.append(_OTHER)
+            i += 1
+            continue
+        if c == "\\" and i + 1 < len(regex):
+            nxt = regex[i + 1]
+            if nxt in _WIDER and not negated:
+                out.append(_WIDER[nxt][0 if in_class else 1])
+            elif nxt.isalpha() and nxt not in "sdwSDWnrtfvx":
+                return None  # \b, \A, \Z and the like: not rewritten
+            else:
+                out.append(regex[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]" and not (out and out[-1] in ("[", "[^")):
+                in_class = negated = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            if regex.startswith("[^", i):
+                negated = True
+                out.append("[^")
+                i += 2
+                continue
+            out.append(c)
+        elif c == "$":
+            out.append("(?:$|\\n)")
+        elif c == "{" and regex.startswith("{,", i):
+            out.append("{0,")
+            i += 2
+            continue
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("CITEGRAPH_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base or Path.home() / ".cache") / "citegraph" / "hyperscan"
+
+
+def _default_tokenizer_class() -> Any:
+    from eyecite.tokenizers import AhocorasickTokenizer
+
+    class PrefilteredTokenizer(AhocorasickTokenizer):  # type: ignore[misc]
+        """eyecite's default tokenizer, skipping regexes Hyperscan proves cannot match."""
+
+        def __post_init__(self) -> None:
+            super().__post_init__()
+            self._db: Any = None
+            self._always: set[int] = set()
+
+        def prepare(self) -> None:
+            """Load the compiled database from the disk cache, or compile and cache it."""
+            if self._db is None:
+                self._db, self._always = _prefilter_database(self.extractors)
+
+        def get_extractors(self, text: str) -> Any:
+            extractors = super().get_extractors(text)
+            self.prepare()
+            hits = _prefilter_hits(self._db, self._always, self.extractors, text)
+            keep = {id(self.extractors[i]) for i in hits}
+            # The default tokenizer's set, in its own order: ties between tokens of
+            # the same span are settled by this order, so it must not change.
+            return [e for e in extractors if id(e) in keep]
+
+    return PrefilteredTokenizer
+
+
+def _prefilter_hits(db: Any, always: set[int], extractors: list[Any], text: str) -> set[int]:
+    """Indices of the extractors that may match `text` (a superset of those that do)."""
+    hits = set(always)
+    if _CASE_SPECIALS.intersection(text):
+        hits.update(i for i, e in enumerate(extractors) if e.flags & re.I)
+
+    def on_match(index: int, start: int, end: int, flags: int, context: Any) -> None:
+        hits.add(index)
+
+    db.scan(_NON_ASCII_TEXT.sub("\x80", text).encode("latin-1"), match_event_handler=on_match)
+    return hits
+
+
+def _prefilter_database(extractors: list[Any]) -> tuple[Any, set[int]]:
+    """Hyperscan database of the widened regexes (cached on disk) and the always-run set."""
+    import hashlib
+
+    import hyperscan
+
+    expressions: list[bytes] = []
+    flags: list[int] = []
+    ids: list[int] = []
+    always: set[int] = set()
+    base = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+    base |= hyperscan.HS_FLAG_ALLOWEMPTY
+    for i, e in enumerate(extractors):
+        widened = widen_for_hyperscan(e.regex)
+        if (
+            widened is None
+            or e.flags & ~re.I
+            or (e.flags & re.I and any(ord(c) > 127 for c in e.regex))
+        ):
+            always.add(i)  # e.g. Unicode case folding: leave to Python
+            continue
+        expressions.append(widened.encode("latin-1"))
+        flags.append(base | (hyperscan.HS_FLAG_CASELESS if e.flags & re.I else 0))
+        ids.append(i)
+    key = hashlib.sha256(
+        repr((expressions, flags, ids, getattr(hyperscan, "__version__", ""))).encode()
+    ).hexdigest()
+    cache = _cache_dir() / f"prefilter-{key[:32]}.hsdb"
+    always_file = cache.with_suffix(".always")
+    db = None
+    if cache.exists() and always_file.exists():
+        try:
+            db = hyperscan.loadb(cache.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+            db.scratch = hyperscan.Scratch(db)
+            always |= {int(x) for x in always_file.read_text().split()}
+        except Exception:  # a damaged cache is rebuilt
+            db = None
+    if db is None:
+        db, failed = _compile(hyperscan, expressions, flags, ids)
+        always |= failed
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(hyperscan.dumpb(db))
+        always_file.write_text(" ".join(map(str, sorted(failed))))
+        os.replace(tmp, cache)
+    return db, always
+
+
+def _compile(
+    hyperscan: Any, expressions: list[bytes], flags: list[int], ids: list[int]
+) -> tuple[Any, set[int]]:
+    """Compile, leaving out (into the always-run set) any regex Hyperscan refuses."""
+    failed: set[int] = set()
+    while True:
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        try:
+            db.compile(expressions=expressions, ids=ids, flags=flags)
+            return db, failed
+        except hyperscan.error as e:
+            # "Expression N ..." names the culprit by its position in the list.
+            m = re.search(r"(\d+)", str(e))
+            if not m or int(m.group(1)) >= len(ids):
+                raise
+            n = int(m.group(1))
+            failed.add(ids[n])
+            del expressions[n], flags[n], ids[n]
+
+
+def make_tokenizer(name: str) -> Any:
+    """An eyecite tokenizer by name: "default" (pyahocorasick) or "hyperscan".
+
+    "hyperscan" is the default tokenizer with a Hyperscan prefilter: the same tokens,
+    faster. Its compiled database is cached under ~/.cache/citegraph (or
+    $CITEGRAPH_CACHE).
+
+    Raises:
+        ImportError: "hyperscan" without the hyperscan package (the `speed` extra).
+    """
+    from eyecite.tokenizers import default_tokenizer
+
+    if name == "default":
+        return default_tokenizer
+    if name == "hyperscan":
+        import hyperscan  # noqa: F401  (fail here, not on the first opinion)
+
+        tokenizer = _default_tokenizer_class()()
+        tokenizer.prepare()
+        return tokenizer
+    raise ValueError(f"unknown tokenizer {name!r}")
+
+
+def _with_tokenizer(get_citations: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(get_citations)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if len(args) < 3 and "tokenizer" not in kwargs and _STATE["tokenizer"] is not None:
+            kwargs["tokenizer"] = _STATE["tokenizer"]
+        return get_citations(*args, **kwargs)
+
+    return wrapper
+
+
+# --- install ------------------------------------------------------------------------
+
+
+def _patch(module: Any, attr: str, new: Any) -> None:
+    key = (module.__name__, attr)
+    if key not in _ORIGINALS:
+        _ORIGINALS[key] = getattr(module, attr)
+    setattr(module, attr, new)
+
+
+def install(tokenizer: str | None = None) -> None:
+    """Install the speed-ups into eyecite (idempotent; safe in every worker).
+
+    Args:
+        tokenizer: None keeps eyecite's default tokenizer; "hyperscan" uses
+            HyperscanTokenizer with its database cached on disk.
+    """
+    import eyecite
+    import eyecite.find
+    import eyecite.helpers
+
+    _patch(eyecite.helpers, "get_court_by_paren", court_by_paren)
+    _patch(eyecite.find, "extract_pincited_reference_citations", pincited_references)
+    if tokenizer and tokenizer != "default":
+        _STATE["tokenizer"] = make_tokenizer(tokenizer)
+        original = _ORIGINALS.get(("eyecite.find", "get_citations"), eyecite.find.get_citations)
+        wrapped = _with_tokenizer(original)
+        _patch(eyecite.find, "get_citations", wrapped)
+        _patch(eyecite, "get_citations", wrapped)
+
+
+def uninstall() -> None:
+    """Give eyecite back its own functions."""
+    import importlib
+
+    for (module, attr), original in _ORIGINALS.items():
+        setattr(importlib.import_module(module), attr, original)
+    _ORIGINALS.clear()
+    _STATE["tokenizer"] = None
+    _last_document.clear()
+
+
+def installed() -> bool:
+    """Whether the speed-ups are in place."""
+    import eyecite.helpers
+
+    return eyecite.helpers.get_court_by_paren is court_by_paren

@@ -1,0 +1,195 @@
+"""The speed-ups around eyecite change nothing that eyecite finds.
+
+Gate for loaders/speedups.py: eyecite's own citations (before citegraph's corrections)
+and their resolution come out identical with and without the speed-ups on real
+opinions: the two seed opinions of data/ and 26 First Circuit opinions (1993-94,
+2010-13) copied from CourtListener's `plain_text` into tests/fixtures/opinions_ca1/.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "opinions_ca1"
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _texts() -> list[tuple[str, str]]:
+    files = sorted(FIXTURES.glob("*.txt")) + sorted(DATA.glob("*.txt"))
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+def _eyecite_view(text: str) -> tuple[list[tuple], list[list[int]]]:
+    """Every citation eyecite finds (type, spans, groups, metadata) and its resolution."""
+    import eyecite
+
+    cites = eyecite.get_citations(text)
+    rows = [
+        (
+            type(c).__name__,
+            c.span(),
+            c.full_span(),
+            dict(c.groups),
+            dataclasses.asdict(c.metadata),
+            getattr(c, "year", None),
+            repr(getattr(c, "edition_guess", None)),
+        )
+        for c in cites
+    ]
+    index = {id(c): i for i, c in enumerate(cites)}
+    groups = sorted(
+        sorted(index[id(m)] for m in members)
+        for members in eyecite.resolve_citations(cites).values()
+    )
+    return rows, groups
+
+
+@pytest.fixture(scope="module")
+def plain_eyecite() -> dict[str, tuple]:
+    from citegraph.loaders import speedups
+
+    logging.getLogger("eyecite").setLevel(logging.ERROR)
+    speedups.uninstall()
+    return {name: _eyecite_view(text) for name, text in _texts()}
+
+
+def test_fixture_corpus_is_real_and_dense_with_citations(plain_eyecite) -> None:
+    assert len(plain_eyecite) == 28
+    kinds = [row[0] for rows, _ in plain_eyecite.values() for row in rows]
+    assert len(kinds) > 800
+    assert kinds.count("FullCaseCitation") > 400
+    assert kinds.count("IdCitation") > 50
+    assert kinds.count("ShortCaseCitation") > 20
+    assert kinds.count("ReferenceCitation") >= 3
+
+
+def test_eyecite_citations_identical_with_court_index_and_one_pass_references(
+    plain_eyecite,
+) -> None:
+    from citegraph.loaders import speedups
+
+    speedups.install()
+    try:
+        assert speedups.installed()
+        for name, text in _texts():
+            assert _eyecite_view(text) == plain_eyecite[name], name
+    finally:
+        speedups.uninstall()
+    assert not speedups.installed()
+
+
+def test_court_parenthetical_resolves_like_eyecite_for_every_courts_db_string() -> None:
+    from citegraph.loaders import speedups
+    from courts_db import courts
+    from eyecite.helpers import get_court_by_paren
+
+    assert get_court_by_paren is not speedups.court_by_paren
+    samples = {c["citation_string"] for c in courts} | {
+        "1st Cir.",
+        "2d Cir.",
+        "D. Conn.",
+        "S.D.N.Y.",
+        "D.Mass.",
+        "Mass. App. Ct.",
+        "Pa.Super.",
+        "SC",
+        "N.D. Ill",  # a prefix of several courts: eyecite takes the last
+        "Cir.",
+        "",
+        "...",
+        "Wholly Unknown Tribunal",
+    }
+    for s in sorted(samples):
+        assert speedups.court_by_paren(s) == get_court_by_paren(s), s
+    assert speedups.court_by_paren("1st Cir.") == "ca1"
+    assert speedups.court_by_paren("D. Conn.") == "ctd"
+
+
+def test_reference_by_either_party_name_and_pin_cite_matches_eyecite() -> None:
+    """ "Kingsley at 397" and "Hendrickson at 398" after the full cite are references,
+    also right after a period ("cf.Kingsley"); a name without a pin cite is none."""
+    import eyecite
+    from citegraph.loaders import speedups
+
+    text = (
+        "See Kingsley v. Hendrickson, 576 U.S. 389, 396 (2015). In Kingsley, the Court "
+        "held so. Kingsley at 397. Hendrickson at 398; cf.Kingsley at 399."
+    )
+    speedups.uninstall()
+    plain = [(type(c).__name__, c.span(), str(c.metadata)) for c in eyecite.get_citations(text)]
+    speedups.install()
+    try:
+        fast = [(type(c).__name__, c.span(), str(c.metadata)) for c in eyecite.get_citations(text)]
+    finally:
+        speedups.uninstall()
+    assert fast == plain
+    assert [span for kind, span, _ in fast if kind == "ReferenceCitation"] == [
+        (text.index("Kingsley at 397"), text.index("Kingsley at 397") + len("Kingsley at 397")),
+        (text.index("Hendrickson at"), text.index("Hendrickson at") + len("Hendrickson at 398")),
+        (text.index("Kingsley at 399"), text.index("Kingsley at 399") + len("Kingsley at 399")),
+    ]
+
+
+def test_hyperscan_pattern_accepts_python_unicode_spaces_digits_and_dashes() -> None:
+    from citegraph.loaders.speedups import widen_for_hyperscan
+
+    assert widen_for_hyperscan(r"(?P<volume>[1-9]\d*) U\.\s*S\.(?:[^a-zA-Z0-9\s]|$)") == (
+        r"(?P<volume>[1-9][0-9\x80]*) U\.[\s\x1c-\x1f\x80]*S\.(?:[^a-zA-Z0-9\s]|(?:$|\n))"
+    )
+    assert widen_for_hyperscan(r"(\S*§\S*)\d{,3}") == r"(\S*\x80\S*)[0-9\x80]{0,3}"
+    assert widen_for_hyperscan(r"\bId\.") is None
+
+
+def test_hyperscan_prefilter_never_drops_a_regex_python_matches(tmp_path, monkeypatch) -> None:
+    """Soundness of the prefilter: every reporter regex that matches in the text survives.
+
+    An extractor with no match adds no token, so the prefiltered tokenizer returns
+    exactly the default tokenizer's tokens. Checked on the regexes the default
+    tokenizer would run on the fixtures (the full database takes minutes to compile).
+    """
+    pytest.importorskip("hyperscan")
+    from citegraph.loaders import speedups
+    from eyecite.tokenizers import default_tokenizer
+
+    monkeypatch.setenv("CITEGRAPH_CACHE", str(tmp_path))
+    texts = [t for _, t in _texts()] + [
+        "450 U.S. at 35\u201336.",  # en dash after the pin: eyecite's own Hyperscan loses it
+        "See 436\u00a0U.S. 658 and 436 U.\u00a0S. 658, 98 S.\u2009Ct. 2018.",
+        "Under 42 U.S.C. \u00a7\u00a01983, see 5 U.S.C. \u00a7 552(b)(7)(C).",
+        "N.Y. Jud. Law \u00a7 4; 12 Mass. L. Rptr. 5 (Mass. Super. 2000).",
+    ]
+    chosen: list = []
+    seen: set[int] = set()
+    for text in texts:
+        for e in default_tokenizer.get_extractors(text):
+            if id(e) not in seen:
+                seen.add(id(e))
+                chosen.append(e)
+    db, always = speedups._prefilter_database(chosen)
+    kept_total = 0
+    for text in texts:
+        kept = speedups._prefilter_hits(db, always, chosen, text)
+        matching = {i for i, e in enumerate(chosen) if e.compiled_regex.search(text)}
+        assert matching <= kept, [chosen[i].regex[:80] for i in matching - kept]
+        kept_total += len(kept)
+    # and it is a filter: most regexes the default tokenizer runs are skipped
+    assert kept_total < 0.5 * sum(len(default_tokenizer.get_extractors(t)) for t in texts)
+
+
+def test_install_is_idempotent_and_uninstall_restores_eyecite() -> None:
+    import eyecite.find
+    import eyecite.helpers
+    from citegraph.loaders import speedups
+
+    original = eyecite.find.extract_pincited_reference_citations
+    speedups.install()
+    speedups.install()
+    assert eyecite.helpers.get_court_by_paren is speedups.court_by_paren
+    speedups.uninstall()
+    assert eyecite.find.extract_pincited_reference_citations is original
+    assert re.match(r"get_court_by_paren", eyecite.helpers.get_court_by_paren.__name__)
