@@ -138,15 +138,25 @@ def test_passages_citing_section_1983_are_grouped_by_opinion_in_date_order(
     assert sum(len(g.passages) for g in groups) == len(every)
 
 
-def test_monell_is_cited_by_russo_with_the_quoted_holding(built: Tables, russo: str) -> None:
+def test_monell_is_cited_by_russo_for_no_respondeat_superior(built: Tables, russo: str) -> None:
     (group,) = citing(built, MONELL)
     assert group.opinion == russo
     full = group.passages[0]
     assert full["text"] == "436 U.S. 658, 691, 56 L. Ed. 2d 611, 98 S. Ct. 2018"
     assert full["page"] == "222"
-    # "Id. at 694" quotes Monell's holding on municipal policy or custom
-    (id_cite,) = [p for p in group.passages if p["text"] == "Id. at 694"]
-    assert "policy or custom, whether made by its lawmakers" in id_cite["proposition"]
+    assert (
+        "municipality cannot be held liable in a § 1983 action under a theory of "
+        "respondeat superior" in full["proposition"]
+    )
+
+
+def test_short_forms_are_passages_of_the_case_they_stand_for(built: Tables, ali: str) -> None:
+    # Ali: "Kingsley v. Hendrickson, 135 S. Ct. 2466 ..." then twice "135 S. Ct. at 2473"
+    (group,) = citing(built, "135 S. Ct. 2466")
+    assert group.opinion == ali
+    forms = [(p["form"], p["text"]) for p in group.passages]
+    assert forms[0] == ("full", "135 S. Ct. 2466")
+    assert forms.count(("short", "135 S. Ct. at 2473")) == 2
 
 
 def test_passage_inside_a_quoting_parenthetical_names_the_quoting_case(
