@@ -28,7 +28,7 @@ _DOCKET = re.compile(
     r"\b(?:No\.|NO\.|Nos\.|Docket No\.|CIVIL ACTION NO\.|Civil Action No\.|Case No\.)?\s*"
     r"(\d{1,2}[:\-]\d{2}-?(?:cv|CV|cr|CR|civ|Civ)-?\d{2,6})"
 )
-_APPEAL_DOCKET = re.compile(r"^\s*(?:Docket\s+)?Nos?\.:?\s+(\d{2}-\d{3,5})", re.M)
+_APPEAL_DOCKET = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:Docket\s+)?Nos?\.:?\s+(\d{2}-\d{3,5})", re.M)
 _TITLES = (
     r"(?:(?:Senior|Chief|Presiding|Associate|Acting)\s+)*(?:(?:United\s+States|U\.\s?S\.)\s+)?"
     r"(?:(?:Circuit|District|Magistrate|Bankruptcy|Appellate|Superior\s+Court|Trial)\s+)?"
@@ -159,13 +159,29 @@ def header_date(header: str) -> str | None:
     """
     found: list[tuple[int, int, str]] = []
     months = [m.lower()[:3] for m in _MONTHS.split("|")]
-    for n, line in enumerate(header.splitlines()):
+    # Slip opinions set dates in columns beside line numbers:
+    # " 7   (Argued: January 14, 2010          Decided: January 28, 2010)"
+    cells = [
+        cell
+        for line in header.splitlines()
+        for cell in re.split(r"\s{6,}|\t", re.sub(r"^\s*\d{1,2}(?:\s{2,}|\t)", "", line))
+    ]
+    prev = ""
+    for n, line in enumerate(cells):
+        before, prev = prev, (line.strip() or prev)
         issued = re.search(r"opinion\b.{0,30}\b(?:issued|filed|entered)\s+on\s", line, re.I)
         if len(line.strip()) > 60 and not issued:
             continue
-        weight = 0 if re.search(r"decided|filed|dated|entered|issued", line, re.I) else 1
+        alone = not re.search(r"[A-Za-z]{3,}", _MONTH_DATE.sub("", re.sub(r"\[.*?\]", "", line)))
+        weight = 0 if re.search(r"decided|filed|dated|entered|issued", line, re.I) else 2
+        if weight and alone and re.search(r"[a-z,]$", before):
+            continue  # "Judgment entered on / May 28, 1991." continues a sentence
+        if weight and alone:
+            weight = 1  # a date on a line of its own, as slip opinions print it
+        elif weight and len(line.strip()) > 40:
+            continue  # a date inside a wrapped line of prose is an event, not the decision
         if re.search(r"argued|submitted|heard", line, re.I):
-            weight = 2
+            weight = 3
         for m in _MONTH_DATE.finditer(line):
             month = months.index(m.group(1).lower()[:3]) + 1
             iso = _iso(int(m.group(3)), month, int(m.group(2)))
@@ -207,7 +223,7 @@ def header_dockets(header: str) -> list[str]:
             line = header[
                 m.start() : header.find("\n", m.end()) if "\n" in header[m.end() :] else None
             ]
-            out = list(dict.fromkeys(re.findall(r"\b\d{2}-\d{3,5}\b", line)))
+            out = list(dict.fromkeys(re.findall(r"\b\d{2}-\d{3,5}(?:-[a-z]{2,3}\b)?", line)))
     return out
 
 
@@ -397,14 +413,17 @@ def opinion_from_text(
     if not text.strip():
         raise CitegraphError("empty opinion: the file holds no text", source)
     sha1 = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    date_header = header
     if header is None:
         header, _ = strip_star_pages(text[:HEADER_CHARS])
+        # long captions (consolidated appeals) push the date past the header
+        date_header, _ = strip_star_pages(text[: HEADER_CHARS * 3])
     if not prepared:
         text, pages = strip_star_pages(reflow(text))
         footnotes = header_notes(text)
     name = known.get("name") or header_name(header)
     court = known.get("court") or header_court(header)
-    date = known.get("date") or header_date(header)
+    date = known.get("date") or header_date(header) or header_date(date_header or "")
     dockets = [str(d) for d in known.get("dockets") or []] or (
         [str(known["docket"])] if known.get("docket") else header_dockets(header)
     )
