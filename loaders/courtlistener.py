@@ -142,6 +142,13 @@ def _from_lawbox_head(html: str) -> dict[str, Any]:
 
 def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
     """Build an Opinion from a CourtListener opinion object (API object or bulk row)."""
+    for key in ("plain_text", *HTML_FIELDS):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise CitegraphError(
+                f"CourtListener field {key} should be text, not {type(obj[key]).__name__}: "
+                "download the opinion again from CourtListener's opinions endpoint",
+                source,
+            )
     text = obj.get("plain_text") or ""
     longest = max((len(obj.get(k) or "") for k in HTML_FIELDS), default=0)
     if len(text) < 0.3 * longest:
