@@ -276,9 +276,9 @@ def name_from_slug(slug: str, header: str) -> str | None:
     for side in sides:
         raw = _find_words(side, header, folded)
         if raw is None:
-            words = [t if len(t) > 1 else t + "." for t in side]
-            raw = " ".join(words).title().replace("Ex Rel", "ex rel.")
-        names.append(title_case(raw))
+            names.append(" ".join(_slug_word(t, i) for i, t in enumerate(side)))
+        else:
+            names.append(title_case(raw))
     if len(names) == 1:
         return bluebook(f"In re {names[0]}")
     names = [
@@ -289,6 +289,27 @@ def name_from_slug(slug: str, header: str) -> str | None:
 
 
 _SKIP = r"(?:[^a-z0-9]+(?:the|of|and|&)\b)*[^a-z0-9]{1,3}"
+
+
+# Initialisms a case-name slug writes in lower case ("nlrb-v-acme").
+_INITIALISMS = {
+    "us": "U.S.", "usa": "USA", "nlrb": "NLRB", "fdic": "FDIC", "cia": "CIA", "fha": "FHA",
+    "epa": "EPA", "sec": "SEC", "irs": "IRS", "fbi": "FBI", "dea": "DEA", "hhs": "HHS",
+    "shhs": "SHHS", "fcc": "FCC", "ftc": "FTC", "eeoc": "EEOC", "ins": "INS", "ibt": "IBT",
+    "ibm": "IBM", "mbna": "MBNA", "fmc": "FMC", "rtc": "RTC", "ups": "UPS", "at": "AT",
+}  # fmt: skip
+
+
+def _slug_word(token: str, i: int) -> str:
+    if token in _INITIALISMS and (i or token != "at"):
+        return _INITIALISMS[token]
+    if len(token) == 1:
+        return token.upper() + "."
+    if token in ("ex", "rel"):
+        return token + ("." if token == "rel" else "")
+    if i and token in _SMALL:
+        return token
+    return token.capitalize()
 
 
 def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
@@ -303,7 +324,7 @@ def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
         + _SKIP.join(
             re.escape(t)
             if t.isdigit() or len(t) < 3
-            else t[0] + "".join(f"[a-z]*?{c}" for c in t[1:]) + "[a-z]*"
+            else t[0] + "".join(f"[a-z']*?{c}" for c in t[1:]) + "[a-z]*"
             for t in tokens
         )
         + r"\b"

@@ -290,3 +290,63 @@ def test_same_opinion_in_two_encodings_is_read_once_and_reported_as_duplicate(
     assert result.exit_code == 0, result.output
     assert "1 opinions" in result.output
     assert "(1 duplicates read once)" in result.output
+
+
+# --- case names in citation form (graph/identity.py links corpus opinions by them) -----
+
+# Captions as CourtListener's plain_text prints them (First Circuit, 2010 and 2013).
+RODRIGUEZ_CAPTION = """
+Nos. 08-2319, 08-2320
+
+                      CARMEN L. RODRÍGUEZ-GARCÍA,
+
+                 Plaintiff, Appellee, Cross-Appellant,
+
+                                  v.
+
+            WILLIAM MIRANDA-MARÍN, MUNICIPALITY OF CAGUAS,
+
+               Defendants, Appellants, Cross-Appellees,
+"""
+MANNING_CAPTION = """
+Nos. 12-1573, 12-1653
+
+                    ELIZABETH MANNING ET AL.,
+
+                        Plaintiffs, Appellants,
+
+                                  v.
+
+               BOSTON MEDICAL CENTER CORPORATION;
+                  ELAINE ULLIAN; JAMES CANAVAN,
+
+                        Defendants, Appellees,
+"""
+
+
+def test_caption_cites_first_party_each_side_person_by_surname_entity_abbreviated() -> None:
+    from citegraph.loaders.caption import caption_name
+
+    assert caption_name(RODRIGUEZ_CAPTION) == "Rodríguez-García v. Miranda-Marín"
+    assert caption_name(MANNING_CAPTION) == "Manning v. Boston Med. Ctr. Corp."
+
+
+def test_slug_name_is_spelled_as_the_caption_spells_it() -> None:
+    from citegraph.loaders.caption import name_from_slug
+
+    assert name_from_slug("rodriguez-garcia-v-miranda-marin", RODRIGUEZ_CAPTION) == (
+        "Rodríguez-García v. Miranda-Marín"
+    )
+    # "dept" abbreviates Department; the slug left out "the"
+    caption = "JOSÉ ROSARIO,\nPetitioner,\nv.\nTHE DEPARTMENT OF THE ARMY,\nRespondent."
+    assert name_from_slug("rosario-v-dept-of-army", caption) == "Rosario v. Dep't of the Army"
+    assert name_from_slug("nlrb-v-acme", "") == "NLRB v. Acme"
+
+
+def test_bluebook_drops_commonwealth_of_and_abbreviates_table_t6_words() -> None:
+    from citegraph.loaders.caption import bluebook
+
+    assert bluebook("Camoscio v. Commonwealth of Massachusetts") == "Camoscio v. Massachusetts"
+    assert bluebook("Russo v. City of Hartford") == "Russo v. City of Hartford"
+    assert bluebook("Latorraca v. Taniki Financial Corporation") == "Latorraca v. Taniki Fin. Corp."
+    assert bluebook("United States v. McAndrews") == "United States v. McAndrews"
