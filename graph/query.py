@@ -14,6 +14,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,7 @@ def tables_of(corpus: Corpus | Tables) -> Tables:
 
 
 def opinion_label(row: Row) -> str:
-    """ "Name, first citation (year)", the way the graph labels a corpus opinion."""
+    """The label of a corpus opinion as the graph has it: "Name, citation (year)"."""
     label = row.get("name") or row["id"]
     if row.get("citations"):
         label = f"{label}, {row['citations'][0]}"
@@ -148,6 +149,7 @@ class _Candidate:
     keys: set[str]  # compact ids, citations and labels
     names: set[str]  # compact names and short names
     tokens: set[str]
+    cites: set[tuple[str, ...]]  # each citation as words: ("436", "u", "s", "658")
 
 
 def _candidates(tables: Tables) -> list[_Candidate]:
@@ -176,7 +178,7 @@ def _candidates(tables: Tables) -> list[_Candidate]:
                 in_corpus=in_corpus,
                 cited=cited.get(node, 0),
             )
-            cand = _Candidate(match, set(), set(), set())
+            cand = _Candidate(match, set(), set(), set(), set())
             out[node] = cand
         for text in [node, label, *cites]:
             cand.keys.add(_compact(text))
@@ -185,6 +187,10 @@ def _candidates(tables: Tables) -> list[_Candidate]:
                 cand.names.add(_compact(text))
         for text in [node, label, name or "", *cites]:
             cand.tokens.update(_TOKEN.findall(_fold(text)))
+        for cite in cites:
+            words = tuple(_TOKEN.findall(_fold(cite)))
+            if len(words) >= 3 and words[0].isdigit():
+                cand.cites.add(words)
 
     corpus = {o["id"] for o in tables.opinions}
     for o in tables.opinions:
@@ -195,6 +201,24 @@ def _candidates(tables: Tables) -> list[_Candidate]:
     for cand in cands:
         cand.keys.discard("")
     return cands
+
+
+def _embedded_citation_hits(words: list[str], cands: list[_Candidate]) -> list[_Candidate]:
+    """Candidates whose citation stands, word for word, inside the query: a whole
+    citation pasted from a brief ("Monell v. Dep't of Soc. Servs., 436 U.S. 658, 690
+    (1978)") finds its case, and "12 F.3d 34" never finds "12 F.3d 3"."""
+    by_cite: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
+    for cand in cands:
+        for cite in cand.cites:
+            by_cite[cite].append(cand)
+    hits: dict[str, _Candidate] = {}
+    for i, word in enumerate(words):
+        if not word.isdigit():
+            continue
+        for j in range(i + 3, min(i + 9, len(words)) + 1):
+            for cand in by_cite.get(tuple(words[i:j]), []):
+                hits[cand.match.id] = cand
+    return list(hits.values())
 
 
 def _word_hits(query: list[str], tokens: set[str]) -> bool:
@@ -234,9 +258,12 @@ def find(tables: Tables | Corpus, query: str) -> Match:
     """The authority or corpus opinion a name or citation means.
 
     Tried in order, the first rule that matches anything decides: an exact id,
-    citation or label ("436 U.S. 658", a pin or parenthetical after it is ignored);
-    the case's name or short name ("monell"); every word of the query in the name or
-    citations ("hartford russo"); a close spelling ("monel").
+    citation or label ("436 U.S. 658"); the same without a pin or parenthetical
+    ("436 U.S. 658, 691 (1978)"); a short form ("436 U.S. at 694": the case of that
+    volume and reporter starting nearest before the pin); a citation inside a longer
+    query (a whole citation pasted from a brief); the case's name or short name
+    ("monell"); every word of the query in the name or citations ("hartford russo");
+    a close spelling ("monnel").
 
     Args:
         tables: the build: its tables (graph.tables.read_tables) or a Corpus.
@@ -250,16 +277,20 @@ def find(tables: Tables | Corpus, query: str) -> Match:
     """
     query = query.strip()
     cands = _candidates(tables_of(tables))
-    exact = {_compact(query), _compact(_PIN.sub("", query))} - {""}
+    as_written, without_pin = _compact(query), _compact(_PIN.sub("", query))
     words = [w for w in _TOKEN.findall(_fold(query)) if w not in {"v", "vs"}]
-    if not exact and not words:
+    if not as_written and not words:
         raise CitegraphError("give a name or a citation to look for")
-    tiers = [
-        [c for c in cands if c.keys & exact] or _short_form_hits(query, cands),
-        [c for c in cands if c.names & exact],
-        [c for c in cands if words and _word_hits(words, c.tokens)],
+    tiers: list[Callable[[], list[_Candidate]]] = [
+        lambda: [c for c in cands if as_written in c.keys],
+        lambda: [c for c in cands if without_pin in c.keys],
+        lambda: _short_form_hits(query, cands),
+        lambda: _embedded_citation_hits(words, cands),
+        lambda: [c for c in cands if c.names & {as_written, without_pin}],
+        lambda: [c for c in cands if words and _word_hits(words, c.tokens)],
     ]
-    for tier in tiers:
+    for rule in tiers:
+        tier = rule()
         if len(tier) == 1:
             return tier[0].match
         if tier:

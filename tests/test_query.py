@@ -56,6 +56,7 @@ def test_case_name_alone_finds_the_case(built: Tables) -> None:
         "436 U.S. at 694",  # a short form: the case starting on the nearest page before
         "Monel",  # the start of the name
         "Monnel",  # a misspelt name
+        "Monell v. Dep't of Soc. Servs., 436 U.S. 658, 690 (1978)",  # pasted from a brief
     ],
 )
 def test_every_way_a_lawyer_writes_monell_finds_it(built: Tables, query: str) -> None:
@@ -65,6 +66,12 @@ def test_every_way_a_lawyer_writes_monell_finds_it(built: Tables, query: str) ->
 def test_short_form_pin_finds_the_case_that_starts_before_it(built: Tables) -> None:
     # Ali cites "Kingsley v. Hendrickson, 135 S. Ct. 2466" and later "135 S. Ct. at 2473"
     assert find(built, "135 S. Ct. at 2473").id == "135 S. Ct. 2466"
+
+
+def test_pasted_citation_finds_the_case_by_the_reporter_the_corpus_knows(built: Tables) -> None:
+    # the corpus knows Kingsley only as 135 S. Ct. 2466, not by its later U.S. cite
+    query = "Kingsley v. Hendrickson, 576 U.S. 389, 135 S. Ct. 2466, 2473 (2015)"
+    assert find(built, query).id == "135 S. Ct. 2466"
 
 
 @pytest.mark.parametrize("query", ["§ 1983", "42 U.S.C. § 1983", "42 USC 1983"])
