@@ -290,23 +290,24 @@ def eval_seeds(path: Path = SEEDS_GOLD) -> dict[str, Any]:
         (op,) = read(ROOT / "data" / entry["file"])
         records = extract(op)
         authorities, resolved = identify([op], records)
-        report = compare_seed(entry, authorities, resolved)
+        report = compare_seed(entry, op.text, authorities, resolved)
         out[entry["file"]] = report
     return out
 
 
-def authority_key(a: Any) -> str:
-    """The citation a gold entry is keyed by: its first reporter citation, else its id."""
-    cites = a.citations if hasattr(a, "citations") else a["citations"]
-    return str(cites[0]) if cites else str(a.id if hasattr(a, "id") else a["id"])
+def seed_before(text: str, start: int) -> str:
+    """The 40 characters before a citation, spaces folded: how the gold names a short form."""
+    return re.sub(r"\s+", " ", text[max(0, start - 60) : start]).strip()[-40:]
 
 
 def compare_seed(
-    entry: dict[str, Any], authorities: list[Any], resolved: list[Any]
+    entry: dict[str, Any], text: str, authorities: list[Any], resolved: list[Any]
 ) -> dict[str, Any]:
     """Compare a seed's gold with what the pipeline found.
 
-    Returns missing / invented authorities, field disagreements and wrong short-form targets.
+    Returns missing / invented authorities, field disagreements and wrong short-form
+    targets (a gold target of null: the short form refers to the record and must not
+    resolve to any authority).
     """
     by_cite: dict[str, Any] = {}
     for a in authorities:
@@ -327,30 +328,27 @@ def compare_seed(
         if set(g["citations"]) != set(a.citations):
             wrong.append((g["citations"][0], "citations", g["citations"], a.citations))
     invented = sorted(found_ids - matched)
-    targets = []
     by_id = {a.id: a for a in authorities}
-    shorts = [c for c in resolved if c.form != "full"]
-    gold_shorts = entry["short_forms"]
-    for g in gold_shorts:
-        hits = [c for c in shorts if c.start == g["start"]]
-        if not hits:
-            targets.append((g["text"], g["start"], "not found"))
-            continue
-        a = by_id.get(hits[0].authority or "")
-        got = a.citations[0] if a and a.citations else hits[0].authority
-        if got != g["target"]:
-            targets.append((g["text"], g["start"], got, g["target"]))
-    gold_starts = {g["start"] for g in gold_shorts}
-    extra_shorts = [(c.text, c.start) for c in shorts if c.start not in gold_starts]
+    got: dict[tuple[str, str], Any] = {}
+    for c in resolved:
+        if c.form != "full":
+            a = by_id.get(c.authority or "")
+            got[(c.text, seed_before(text, c.start))] = a.citations[0] if a else c.authority
+    errors = []
+    for g in entry["short_forms"]:
+        key = (g["text"], g["before"])
+        target = got.pop(key, None)
+        if target != g["target"]:
+            errors.append((g["text"], g["before"], target, g["target"]))
     return {
         "authorities": len(entry["authorities"]),
         "found": len(authorities),
         "missing": missing,
         "invented": invented,
         "wrong": wrong,
-        "short_forms": len(gold_shorts),
-        "short_form_errors": targets,
-        "extra_short_forms": extra_shorts,
+        "short_forms": len(entry["short_forms"]),
+        "short_form_errors": errors,
+        "extra_short_forms": sorted(got),
     }
 
 

@@ -162,9 +162,11 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
                 opinion.id, "full", "record", hit.group(0), hit.start(), hit.end(), source="record"
             )
             items.append(_Found(rec=rec, record=True))
-    for c in unknown:  # "§ 2" with no code: an Id. after it cannot be placed
+    for c in unknown:  # "Blah § 2." with no code: an Id. after it cannot be placed
         start, end = c.span()
-        if not _overlaps(start, end, taken):
+        # "liable under § 1983" names a statute in prose; it is no citation an Id. follows
+        prose = re.search(r"\b[a-z]+[,]?\s*$", text[max(0, start - 30) : start])
+        if not prose and not _overlaps(start, end, taken):
             rec = Citation(opinion.id, "full", "unknown", c.matched_text(), start, end)
             items.append(_Found(rec=rec, record=True))
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
@@ -200,7 +202,10 @@ def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
     Dist. LEXIS 14297"; a table's "21 F.3d 420") names the opinion at hand.
     """
     rec = f.rec
-    if rec.form != "full" or rec.kind != "case" or rec.start > max(3000, len(text) // 10):
+    # a header stands before a body: a text of a few lines has none
+    if rec.form != "full" or rec.kind != "case" or len(text) < 2000:
+        return False
+    if rec.start > min(3000, len(text) // 5):
         return False
     if set(rec.cites) & set(opinion.citations) and rec.start < 3000:
         return True
