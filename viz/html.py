@@ -203,13 +203,13 @@ def graph_data(
     net.node_ids = _IdList()
     for n, d in sub.nodes(data=True):
         kind = d.get("kind") or "other"
-        full = str(d.get("label") or n)
+        full = str(d["label"]) if d.get("label") is not None else str(n)
         x, y = positions[n]
         # an opinion of the corpus is never drawn smaller than a mid-sized authority
         floor = 16.0 if d.get("in_corpus") else 0.0
         net.add_node(
             str(n),
-            label=_short(full),
+            label=_short(full or str(n)),
             color=KIND_COLOURS.get(kind, KIND_COLOURS["other"]),
             shape="diamond" if d.get("in_corpus") else "dot",
             size=max(by_cited[n], floor),

@@ -1,0 +1,402 @@
+"""graph.html in a real browser: Debian's Chromium driven by Playwright.
+
+The page must open from file:// with no request to any host and no console error,
+show every node of the graph, find and select an authority by name or citation, show
+the passages behind a node and an edge, hide what a filter excludes, and never run
+text that came from an opinion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MONELL_NAME = "Monell v. Dept. of Soc. Services of the City of New York"
+HOSTILE_NAME = "<img src=x onerror=alert(1)> v. <script>alert(2)</script>"
+HOSTILE_TEXT = (
+    "OPINION\n\nThe plaintiff argues that <script>alert(3)</script> and "
+    "<img src=x onerror=alert(4)> state the rule of municipal liability. Monell v. "
+    "Department of Social Services, 436 U.S. 658, 690 (1978).\n"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Chromium: apt-get install -y chromium (see .ci/run)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class View:
+    """One page of graph.html, with every request, console error and dialog it caused."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text)
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_selector("body[data-ready]", state="attached", timeout=60_000)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def filter(self, *actions: Any) -> None:
+        """Run the UI actions, then wait until the view has applied its filters."""
+        runs = self.js("window.citegraph.filterRuns()")
+        for act in actions:
+            act()
+        for _ in range(200):
+            if not self.js("window.citegraph.filtersPending()") and (
+                self.js("window.citegraph.filterRuns()") > runs
+            ):
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError("the filters were not applied within 10 s")
+
+    def visible_nodes(self) -> set[str]:
+        return set(self.js("window.citegraph.visibleNodeIds()"))
+
+    def click_node(self, node_id: str) -> None:
+        """Zoom onto the node, check nothing covers it, and click it with the mouse."""
+        self.js("id => window.citegraph.network.focus(id, {scale: 1.5, animation: false})", node_id)
+        x, y = self.js(
+            """id => { const n = window.citegraph.network;
+                       const p = n.canvasToDOM(n.getPosition(id)); return [p.x, p.y]; }""",
+            node_id,
+        )
+        assert self.js(f"window.citegraph.network.getNodeAt({{x: {x}, y: {y}}})") == node_id
+        box = self.page.locator("#graph").bounding_box()
+        self.page.mouse.click(box["x"] + x, box["y"] + y)
+
+    def passages(self) -> list[str]:
+        return self.page.locator("#passages .passage .prop").all_text_contents()
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def sample_page(browser: Any, sample_out: Path) -> Iterator[View]:
+    view = View(browser, sample_out / "graph.html")
+    yield view
+    view.close()
+
+
+@pytest.fixture
+def sample_view(sample_page: View) -> Iterator[View]:
+    """The sample's page as the Reset control leaves it; no test may cause a console error."""
+    sample_page.page.locator("#reset").click()
+    yield sample_page
+    assert sample_page.errors == []
+
+
+@pytest.fixture(scope="module")
+def sample_graph(sample_out: Path) -> nx.DiGraph:
+    return nx.read_graphml(sample_out / "graph.graphml")
+
+
+def _monell(tables: dict[str, list[dict]]) -> dict:
+    (monell,) = [a for a in tables["authorities"] if "436 U.S. 658" in a["citations"]]
+    return monell
+
+
+def test_page_names_no_network_host(sample_out: Path) -> None:
+    page = (sample_out / "graph.html").read_text(encoding="utf-8")
+    refs = re.findall(r"""(?:\bsrc|\bhref)\s*=\s*["']?\s*([^\s"'>]*)""", page, re.I)
+    refs += re.findall(r"""url\(\s*["']?\s*([^\s"')]*)""", page, re.I)
+    assert refs, "the stylesheet's data: images at least"
+    remote = [r for r in refs if re.match(r"(?:https?:)?//", r, re.I)]
+    assert remote == []
+    assert not re.search(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", page, re.I)
+
+
+def test_view_loads_offline_with_no_console_error(sample_view: View, sample_out: Path) -> None:
+    assert sample_view.errors == []
+    assert sample_view.blocked == []
+    assert sample_view.requests == [(sample_out / "graph.html").resolve().as_uri()]
+
+
+def test_every_node_of_the_graph_is_drawn_and_counted(
+    sample_view: View, sample_graph: nx.DiGraph, tables: dict[str, list[dict]]
+) -> None:
+    assert sample_view.visible_nodes() == set(sample_graph.nodes)
+    assert sample_view.js("window.citegraph.nodesView.length") == sample_graph.number_of_nodes()
+    assert sample_view.js("window.citegraph.edgesView.length") == sample_graph.number_of_edges()
+    header = sample_view.page.locator("#counts").text_content()
+    in_corpus = sum(1 for _, d in sample_graph.nodes(data=True) if d["in_corpus"])
+    assert in_corpus == len(tables["opinions"]) == 8
+    assert f"{in_corpus} opinions" in header
+    outside = sample_graph.number_of_nodes() - in_corpus
+    assert f"{outside:,} authorities" in header
+
+
+def test_search_by_name_selects_monell_and_opens_its_panel(
+    sample_view: View, tables: dict[str, list[dict]]
+) -> None:
+    monell = _monell(tables)
+    page = sample_view.page
+    page.keyboard.press("/")  # the shortcut focuses the search box
+    page.keyboard.type("Monell")
+    first = page.locator("#results li").first
+    assert first.text_content().startswith("Monell, 436 U.S. 658 (1978)")
+    page.keyboard.press("Enter")
+    assert sample_view.js("window.citegraph.network.getSelectedNodes()") == [monell["id"]]
+    assert page.locator("#panel h2").text_content() == monell["name"] == MONELL_NAME
+    assert (
+        "436 U.S. 658; 98 S. Ct. 2018; 56 L. Ed. 2d 611" in page.locator("#panel dl").text_content()
+    )
+
+
+@pytest.mark.parametrize("query", ["98 S. Ct. 2018", "436 us 658"])
+def test_search_by_parallel_or_loosely_typed_citation_finds_monell(
+    sample_view: View, tables: dict[str, list[dict]], query: str
+) -> None:
+    page = sample_view.page
+    page.locator("#search").fill(query)
+    page.locator("#search").press("ArrowDown")
+    page.locator("#search").press("Enter")
+    assert sample_view.js("window.citegraph.network.getSelectedNodes()") == [_monell(tables)["id"]]
+
+
+def test_click_on_a_node_lists_the_passages_that_cite_it(
+    sample_view: View, tables: dict[str, list[dict]]
+) -> None:
+    monell = _monell(tables)
+    rows = [r for r in tables["citations"] if r["authority"] == monell["id"]]
+    assert rows
+    sample_view.click_node(monell["id"])
+    assert sample_view.js("window.citegraph.network.getSelectedNodes()") == [monell["id"]]
+    shown = sample_view.passages()
+    assert sorted(set(shown)) == sorted(
+        {r["proposition"] or "(no proposition found)" for r in rows}
+    )
+    meta = " ".join(sample_view.page.locator("#passages .passage .meta").all_text_contents())
+    russo = next(
+        o
+        for o in tables["opinions"]
+        if o["source"].endswith("russo_v_city_of_hartford_dconn_2001.txt")
+    )
+    assert "Russo v. City of Hartford" in meta
+    for r in rows:
+        assert r["opinion"] == russo["id"]
+        if r["page"]:
+            assert f"p. {r['page']}" in meta
+    # the neighbour that cites Monell lights up in the "citing" style
+    style = sample_view.js("id => window.citegraph.nodes.get(id).color.border", russo["id"])
+    assert style.lower() == "#cc79a7"
+
+
+def test_click_on_an_edge_lists_its_propositions(
+    sample_view: View, tables: dict[str, list[dict]]
+) -> None:
+    monell = _monell(tables)
+    rows = [r for r in tables["citations"] if r["authority"] == monell["id"]]
+    edge = sample_view.js(
+        """id => window.citegraph.data.edges.findIndex(e => e.to === id)""", monell["id"]
+    )
+    sample_view.js(
+        "id => window.citegraph.network.focus(id, {scale: 1.2, animation: false})", monell["id"]
+    )
+    # a point of the edge that no node covers
+    x, y = sample_view.js(
+        """i => { const c = window.citegraph, n = c.network, e = c.data.edges[i];
+                  const a = n.getPosition(e.from), b = n.getPosition(e.to);
+                  for (let t = 0.5; t < 0.95; t += 0.05) {
+                    const p = n.canvasToDOM({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
+                    if (n.getNodeAt(p) === undefined && n.getEdgeAt(p) === i) return [p.x, p.y];
+                  }
+                  return [null, null]; }""",
+        edge,
+    )
+    assert x is not None
+    box = sample_view.page.locator("#graph").bounding_box()
+    sample_view.page.mouse.click(box["x"] + x, box["y"] + y)
+    assert "→" in sample_view.page.locator("#panel h2").text_content()
+    assert sorted(sample_view.passages()) == sorted(
+        r["proposition"] or "(no proposition found)" for r in rows
+    )
+
+
+def test_kind_filter_hides_statutes_and_corpus_filter_keeps_only_opinions(
+    sample_view: View, sample_graph: nx.DiGraph
+) -> None:
+    page = sample_view.page
+    statutes = {n for n, d in sample_graph.nodes(data=True) if d["kind"] == "statute"}
+    assert statutes  # 42 U.S.C. § 1983 and others in the seed opinions
+    statute = page.locator("#kinds input[value=statute]")
+    sample_view.filter(statute.uncheck)
+    assert sample_view.visible_nodes() == set(sample_graph.nodes) - statutes
+    sample_view.filter(statute.check, page.locator("#corpus-only").check)
+    opinions = {n for n, d in sample_graph.nodes(data=True) if d["in_corpus"]}
+    assert sample_view.visible_nodes() == opinions
+    shown_edges = sample_view.js(
+        "window.citegraph.visibleEdgeIds().map(i => [window.citegraph.data.edges[i].from, "
+        "window.citegraph.data.edges[i].to])"
+    )
+    assert {tuple(e) for e in shown_edges} == set(sample_graph.subgraph(opinions).edges)
+    page.locator("#reset").click()
+    assert sample_view.visible_nodes() == set(sample_graph.nodes)
+
+
+def test_year_and_signal_filters(
+    sample_view: View, sample_graph: nx.DiGraph, tables: dict[str, list[dict]]
+) -> None:
+    page = sample_view.page
+    sample_view.filter(
+        lambda: page.locator("#year-min").fill("2000"), page.locator("#undated").uncheck
+    )
+    recent = {n for n, d in sample_graph.nodes(data=True) if d.get("year", 0) >= 2000}
+    assert recent and sample_view.visible_nodes() == recent
+    page.locator("#reset").click()
+    sample_view.filter(
+        page.locator("#signals-box button[data-none]").click,
+        page.locator("#signals input[value='See also']").check,
+    )
+    see_also = {
+        (r["opinion"], r["authority"]) for r in tables["citations"] if r["signal"] == "See also"
+    }
+    assert see_also
+    shown_edges = sample_view.js(
+        "window.citegraph.visibleEdgeIds().filter(i => window.citegraph.data.edges[i]"
+        ".source_kind === 'text').map(i => [window.citegraph.data.edges[i].from, "
+        "window.citegraph.data.edges[i].to])"
+    )
+    assert {tuple(e) for e in shown_edges} == see_also
+    ends = sample_view.js(
+        "window.citegraph.visibleEdgeIds().flatMap(i => [window.citegraph.data.edges[i].from, "
+        "window.citegraph.data.edges[i].to])"
+    )
+    assert sample_view.visible_nodes() == set(ends)
+
+
+def test_size_toggle_sizes_nodes_by_pagerank_or_times_cited(
+    sample_view: View, sample_graph: nx.DiGraph
+) -> None:
+    page = sample_view.page
+    sizes = "Object.fromEntries(window.citegraph.nodes.get().map(n => [n.id, n.size]))"
+    nodes = sample_graph.nodes
+    for mode, key in (("pagerank", "pagerank"), ("cited", "cited_by")):
+        page.locator(f"input[name=size][value={mode}]").check()
+        size = sample_view.js(sizes)
+        assert size[max(nodes, key=lambda n: nodes[n][key])] == 32
+        outside = sorted((d[key], size[n]) for n, d in nodes(data=True) if not d["in_corpus"])
+        assert [s for _, s in outside] == sorted(s for _, s in outside)
+        assert all(size[n] >= 16 for n, d in nodes(data=True) if d["in_corpus"])
+
+
+def test_max_nodes_keeps_the_most_important_and_says_what_it_left_out(
+    browser: Any, sample_out: Path, sample_graph: nx.DiGraph, tmp_path: Path
+) -> None:
+    from citegraph.viz.html import write_html
+
+    g = nx.DiGraph(sample_graph)
+    for _, d in g.nodes(data=True):
+        d["citations"] = [c for c in (d.get("citations") or "").split(" | ") if c]
+    ranked = sorted(g, key=lambda n: (-g.nodes[n]["pagerank"], -g.nodes[n]["cited_by"], n))
+    path = tmp_path / "graph.html"
+    write_html(g, path, max_nodes=50)
+    view = View(browser, path)
+    try:
+        assert view.errors == [] and view.blocked == []
+        assert view.visible_nodes() == set(ranked[:50])
+        notice = view.page.locator("#notice").text_content()
+        left = g.number_of_nodes() - 50
+        assert f"keeps the 50 most important of {g.number_of_nodes()} nodes" in notice
+        assert f"Left out: {left} nodes" in notice
+        # a left-out authority is still found, and the page says why it is not drawn
+        label = g.nodes[ranked[-1]]["label"]
+        view.page.locator("#search").fill(label)
+        left_out = view.page.locator("#results li.left-out").all_text_contents()
+        assert f"{label}left out of this view (--max-nodes)" in left_out
+    finally:
+        view.close()
+
+
+def test_text_from_an_opinion_never_runs_in_the_page(browser: Any, tmp_path: Path) -> None:
+    from citegraph.graph import build, identify
+    from citegraph.loaders import extract
+    from citegraph.models import Opinion
+    from citegraph.viz.html import write_html
+
+    op = Opinion(
+        id="hostile",
+        source="hostile.txt",
+        text=HOSTILE_TEXT,
+        name=HOSTILE_NAME,
+        court="ca1",
+        date="2012-01-01",
+    )
+    citations = extract(op)
+    authorities, resolved = identify([op], citations)
+    g = build([op], authorities, resolved)
+    (edge,) = g.out_edges("hostile", data=True)
+    (proposition,) = [o["proposition"] for o in edge[2]["occurrences"]]
+    assert "<script>alert(3)</script>" in proposition and "onerror=alert(4)" in proposition
+    path = tmp_path / "graph.html"
+    write_html(g, path)
+
+    view = View(browser, path)
+    try:
+        page = view.page
+        page.locator("#search").fill("onerror")
+        page.locator("#search").press("Enter")
+        assert page.locator("#panel h2").text_content() == HOSTILE_NAME
+        page.locator("#search").fill("Monell")
+        page.locator("#search").press("Enter")
+        assert view.passages() == [proposition]
+        # the tooltip of the hostile node, shown by hovering it
+        x, y = view.js(
+            """() => { const n = window.citegraph.network;
+                       const p = n.canvasToDOM(n.getPosition("hostile")); return [p.x, p.y]; }"""
+        )
+        box = page.locator("#graph").bounding_box()
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        page.wait_for_selector(".vis-tooltip", state="visible", timeout=5000)
+        assert HOSTILE_NAME in page.locator(".vis-tooltip").text_content()
+        assert view.dialogs == []
+        assert page.locator("img").count() == 0
+        assert page.locator("script").count() == 3  # the data block, vis-network, the view
+        assert view.errors == [] and view.blocked == []
+    finally:
+        view.close()
