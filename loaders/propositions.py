@@ -260,7 +260,9 @@ def _balanced(text: str, open_at: int, limit: int) -> int | None:
 
 def _ends_sentence(s: str) -> bool:
     word = re.search(r"\S+$", s)
-    return bool(word) and word.group().endswith(".") and not is_abbreviation(word.group())
+    if word is None:
+        return False
+    return word.group().endswith(".") and not is_abbreviation(word.group())
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -312,8 +314,8 @@ def _name_start(text: str, lo: int, start: int) -> int:
         m2 = re.search(r"[a-z)\]][.?!][\"”']?\s+(?=[A-Z*_])", body[begin:])
         if not m2:
             break
-        word = re.search(r"\S+$", body[begin : begin + m2.start() + 2])
-        if word and is_abbreviation(word.group()):
+        last = re.search(r"\S+$", body[begin : begin + m2.start() + 2])
+        if last and is_abbreviation(last.group()):
             break
         begin += m2.end()
     return lo + begin
@@ -413,8 +415,8 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
             inner = text[best[1] : c.start]
             # the word that introduces it within the parenthetical ("quoting", "citing")
             segment = re.split(r"[;]", inner)[-1] if ";" in inner else inner
-            m = _SECOND_HAND.search(segment) or _SECOND_HAND.search(inner)
-            c.treatment = _norm_treatment(m.group(1)) if m else "citing"
+            how = _SECOND_HAND.search(segment) or _SECOND_HAND.search(inner)
+            c.treatment = _norm_treatment(how.group(1)) if how else "citing"
 
     # 3. subsequent history: "X, 1 F.3d 2 (1st Cir. 1993), aff'd, 510 U.S. 3 (1994)"
     for rank, i in enumerate(order):

@@ -44,7 +44,7 @@ _ABBREVIATION_WORDS = """
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # a sentence end; a footnote number may stick to it ("lack merit.1 The")
-_END = re.compile(r"[.?!]+[\"'”’)\]]*(?:(?<=[a-z]{3}\.)\d{1,2})?(?=\s)")
+_END = re.compile(r"[.?!]+[\"'”’)\]*_]*(?:(?<=[a-z]{3}\.)\d{1,2})?(?=\s)")
 # what may open the next sentence; "n4" is a LEXIS footnote call-out left in the text
 _NEXT_START = re.compile(r"\s+(?:n\d{1,3}\s+)?[\"'“‘(\[*_]*[A-Z0-9]")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
@@ -176,6 +176,9 @@ def sentence_spans(
         after = text[m.end() : m.end() + 1]
         if before and before[-1] not in ".?!:;\"”’')]" and (after.islower() or after.isdigit()):
             continue  # a page break in mid-sentence
+        last = re.search(r"\S+$", before)
+        if last and last.group().endswith(".") and is_abbreviation(last.group()):
+            continue  # "Plaintiff v." / "Jimenez ex rel." before a page break
         cuts.add(cut)
     spans: list[tuple[int, int]] = []
     pos = 0
