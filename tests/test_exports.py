@@ -27,6 +27,7 @@ DATA = ROOT / "data"
 NODE_SCRIPT = Path(__file__).resolve().parent / "node" / "graphology_read.js"
 RUSSO = "158 F. Supp. 2d 214"
 MONELL = "436 U.S. 658"
+SECTION_1983 = "42 U.S.C. § 1983"
 GEXF_NS = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
 HOSTILE = "\x00\x01\x0b\ud800 ]]> <![CDATA[ ]]> \ufffe "
 
@@ -199,19 +200,25 @@ def test_igraph_reads_graphml_with_labels_weights_and_scores(exported: Path, sam
     assert min(ig.es["weight"]) >= 1.0
 
 
-def test_hits_ranks_section_1983_the_top_authority_and_russo_the_top_hub(sample_graph) -> None:
-    # both seed opinions rely on § 1983 again and again; Russo cites the most strong authorities
-    top_authority = max(sample_graph, key=lambda n: sample_graph.nodes[n]["authority_score"])
-    top_hub = max(sample_graph, key=lambda n: sample_graph.nodes[n]["hub"])
-    assert top_authority == "42 U.S.C. § 1983"
-    assert top_hub == RUSSO
+def test_hits_ranks_russo_the_top_hub_and_what_both_seeds_cite_above_what_one_cites(
+    sample_graph,
+) -> None:
+    scores = sample_graph.nodes
+    # Russo cites more authorities than any other opinion of the sample, and strong ones
+    assert max(sample_graph, key=lambda n: scores[n]["hub"]) == RUSSO
+    # § 1983 is cited by both seeds; Kingsley by Ali (and the cases Ali quotes), not Russo
+    kingsley = "135 S. Ct. 2466"
+    assert {RUSSO, "nysd-2020-09-30-ali-v-annucci"} <= set(sample_graph.predecessors(SECTION_1983))
+    assert RUSSO not in set(sample_graph.predecessors(kingsley))
+    assert scores[SECTION_1983]["authority_score"] > scores[kingsley]["authority_score"]
     # an authority cites nothing on its own: no hub score unless a parenthetical says it did
-    statute = sample_graph.nodes["42 U.S.C. § 1983"]
-    assert statute["hub"] == 0.0
+    assert scores[SECTION_1983]["hub"] == 0.0
 
 
 def test_hits_and_pagerank_agree_with_networkx(sample_graph) -> None:
-    hubs, authorities = nx.hits(sample_graph, max_iter=1000, tol=1e-12)
+    pairs = nx.DiGraph(sample_graph.edges)  # HITS counts each citing -> cited pair once
+    pairs.add_nodes_from(sample_graph)
+    hubs, authorities = nx.hits(pairs, max_iter=1000, tol=1e-12)
     pagerank = nx.pagerank(sample_graph, weight="weight")
     for n, d in sample_graph.nodes(data=True):
         assert math.isclose(d["hub"], hubs[n], abs_tol=1e-8), n
