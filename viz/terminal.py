@@ -18,6 +18,12 @@ from rich.text import Text
 Row = dict[str, Any]
 
 
+def _line(value: Any) -> str:
+    """Text from an opinion on one line: line breaks inside a citation ("Fed.\nR. Crim.
+    P. 35") are the layout of the source, not part of the citation."""
+    return " ".join(str(value).split())
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
 
@@ -27,7 +33,7 @@ def passage(row: Row, heading: str | None = None) -> RenderableType:
     signal, parenthetical and treatment, then the proposition it supports."""
     line = Text()
     if heading:
-        line.append(heading, style="bold")
+        line.append(_line(heading), style="bold")
         line.append("  ")
     where = []
     if row.get("page"):
@@ -37,20 +43,20 @@ def passage(row: Row, heading: str | None = None) -> RenderableType:
     if where:
         line.append(", ".join(where) + "  ", style="dim")
     if row.get("signal"):
-        line.append(str(row["signal"]) + " ", style="italic")
-    text = str(row.get("text") or "")
+        line.append(_line(row["signal"]) + " ", style="italic")
+    text = _line(row.get("text") or "")
     line.append(text, style="cyan")
     if row.get("pin") and str(row["pin"]) not in text:
         line.append(f", {row['pin']}", style="cyan")
     if row.get("parenthetical"):
-        line.append(f" ({row['parenthetical']})")
+        line.append(f" ({_line(row['parenthetical'])})")
     if row.get("treatment"):
         line.append(f"  [{row['treatment']}]", style="yellow")
     if row.get("via_label"):
         line.append(f"  in the parenthetical of {row['via_label']}", style="dim")
     parts: list[RenderableType] = [line]
     if row.get("proposition"):
-        parts.append(Padding(Text(str(row["proposition"])), (0, 0, 0, 4), expand=False))
+        parts.append(Padding(Text(_line(row["proposition"])), (0, 0, 0, 4), expand=False))
     return Stack(*parts)
 
 
@@ -64,7 +70,7 @@ def show(result: dict[str, Any]) -> list[RenderableType]:
     """
     m = result["match"]
     out: list[RenderableType] = []
-    title = Text(str(m["label"]), style="bold")
+    title = Text(_line(m["label"]), style="bold")
     facts = [m["kind"]] + [str(x) for x in (m.get("court"), m.get("year")) if x]
     if m.get("in_corpus"):
         facts.append("in the corpus")
@@ -86,7 +92,7 @@ def show(result: dict[str, Any]) -> list[RenderableType]:
         )
     for g in groups:
         out.append(Text())
-        head = Text(str(g["label"]), style="bold green")
+        head = Text(_line(g["label"]), style="bold green")
         head.append(f"  {_plural(len(g['passages']), 'passage')}", style="dim")
         out.append(head)
         for row in g["passages"]:
@@ -121,7 +127,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _cells(*values: Any) -> list[Text]:
-    return [Text(f"{v:.4g}" if isinstance(v, float) else str(v)) for v in values]
+    return [Text(f"{v:.4g}" if isinstance(v, float) else _line(v)) for v in values]
 
 
 def stats(s: dict[str, Any]) -> list[RenderableType]:
