@@ -1,0 +1,172 @@
+"""How long Chromium takes to show graph.html, and the screenshot in docs/.
+
+    python bench/html_view.py time [--corpus ../shared/corpus/courtlistener_ca1]
+                                   [--graph-cache /tmp/ca1.pickle] [--max-nodes N]
+    python bench/html_view.py screenshot docs/graph.png
+
+`time` builds the graph of the corpus (or loads it from --graph-cache, written on the
+first run), writes graph.html, and opens it in Debian's Chromium (headless, through
+Playwright) next to the bundled sample (data/) as the baseline of the same run. "Shown"
+is the moment the page has laid out the graph and drawn it once (the page sets
+body[data-ready]); it reports wall seconds from navigation, the ratio to the sample,
+and how long a search-and-select and a filter take on the big page.
+
+This script reads ../shared (a benchmark may); the tests never do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "courtlistener_ca1"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build_graph(inputs: list[Path], cache: Path | None) -> Any:
+    if cache and cache.exists():
+        with open(cache, "rb") as f:
+            return pickle.load(f)
+    import citegraph
+
+    t0 = time.perf_counter()
+    corpus = citegraph.build(inputs, on_error=lambda e: print(f"error: {e}", file=sys.stderr))
+    print(f"built {corpus.summary()} in {time.perf_counter() - t0:.1f} s", flush=True)
+    if cache:
+        with open(cache, "wb") as f:
+            pickle.dump(corpus.graph, f)
+    return corpus.graph
+
+
+def show(browser: Any, path: Path) -> dict[str, float]:
+    """Open `path`, wait until the graph is drawn; time a search and a filter."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    external: list[str] = []
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    t0 = time.perf_counter()
+    page.goto(path.resolve().as_uri(), timeout=600_000)
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=600_000)
+    shown = time.perf_counter() - t0
+    nodes = page.evaluate("window.citegraph.nodesView.length")
+    target = page.evaluate("window.citegraph.data.nodes.reduce((a, n) => n.rank < a.rank ? n : a)")
+    t1 = time.perf_counter()
+    page.locator("#search").fill(target["full_label"])
+    page.locator("#search").press("Enter")
+    page.wait_for_selector("#panel h2", timeout=60_000)
+    select = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    page.locator("#corpus-only").check()
+    while page.evaluate("window.citegraph.filtersPending() || window.citegraph.filterRuns() < 2"):
+        page.wait_for_timeout(10)
+    filtered = time.perf_counter() - t2
+    page.close()
+    assert not external, external
+    return {"shown": shown, "nodes": nodes, "select": select, "filter": filtered}
+
+
+def time_views(args: argparse.Namespace) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from citegraph.viz.html import write_html
+
+    big = build_graph([args.corpus], args.graph_cache)
+    sample = build_graph([ROOT / "data"], None)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = {}
+        for name, g in (("sample", sample), ("corpus", big)):
+            path = Path(tmp) / f"{name}.html"
+            t0 = time.perf_counter()
+            write_html(g, path, max_nodes=args.max_nodes if name == "corpus" else None)
+            print(
+                f"{name}: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges; "
+                f"graph.html {path.stat().st_size / 1e6:.1f} MB "
+                f"written in {time.perf_counter() - t0:.1f} s",
+                flush=True,
+            )
+            pages[name] = path
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            show(browser, pages["sample"])  # warm the browser's caches once
+            runs = {name: show(browser, path) for name, path in pages.items()}
+            browser.close()
+    for name, r in runs.items():
+        print(
+            f"{name}: {r['nodes']:,} nodes shown in {r['shown']:.2f} s; "
+            f"search+select {r['select']:.2f} s; corpus-only filter {r['filter']:.2f} s"
+        )
+    print(
+        f"ratio corpus / sample (time to show): {runs['corpus']['shown'] / runs['sample']['shown']:.1f}x"
+    )
+
+
+def screenshot(args: argparse.Namespace) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from citegraph.viz.html import write_html
+
+    g = build_graph([ROOT / "data"], None)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        path = Path(tmp) / "graph.html"
+        write_html(g, path, title="citegraph: the bundled sample (data/)")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 860})
+        page.goto(path.as_uri())
+        page.wait_for_selector("body[data-ready]", state="attached", timeout=60_000)
+        page.locator("#search").fill(args.query)
+        page.wait_for_timeout(200)
+        page.locator("#search").press("Enter")
+        page.evaluate(
+            """() => { const c = window.citegraph, id = c.network.getSelectedNodes()[0];
+                       const e = c.data.edges.find(e => e.to === id);
+                       c.network.focus(e.from, {scale: 0.8, animation: false}); }"""
+        )
+        page.mouse.move(5, 5)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(args.png))
+        browser.close()
+    print(f"wrote {args.png}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("time", help="time graph.html of a corpus against the sample")
+    t.add_argument("--corpus", type=Path, default=CORPUS)
+    t.add_argument("--graph-cache", type=Path, help="pickle of the built graph (reused)")
+    t.add_argument("--max-nodes", type=int, default=None)
+    s = sub.add_parser("screenshot", help="the sample's view with one node selected")
+    s.add_argument("png", type=Path)
+    s.add_argument("--query", default="Monell")
+    args = parser.parse_args()
+    if args.command == "time":
+        time_views(args)
+    else:
+        screenshot(args)
+
+
+if __name__ == "__main__":
+    main()
