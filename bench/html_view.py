@@ -89,9 +89,8 @@ def show(browser: Any, path: Path) -> dict[str, float]:
 
 
 def time_views(args: argparse.Namespace) -> None:
-    from playwright.sync_api import sync_playwright
-
     from citegraph.viz.html import write_html
+    from playwright.sync_api import sync_playwright
 
     big = build_graph([args.corpus], args.graph_cache)
     sample = build_graph([ROOT / "data"], None)
@@ -118,15 +117,13 @@ def time_views(args: argparse.Namespace) -> None:
             f"{name}: {r['nodes']:,} nodes shown in {r['shown']:.2f} s; "
             f"search+select {r['select']:.2f} s; corpus-only filter {r['filter']:.2f} s"
         )
-    print(
-        f"ratio corpus / sample (time to show): {runs['corpus']['shown'] / runs['sample']['shown']:.1f}x"
-    )
+    ratio = runs["corpus"]["shown"] / runs["sample"]["shown"]
+    print(f"ratio corpus / sample (time to show): {ratio:.1f}x")
 
 
 def screenshot(args: argparse.Namespace) -> None:
-    from playwright.sync_api import sync_playwright
-
     from citegraph.viz.html import write_html
+    from playwright.sync_api import sync_playwright
 
     g = build_graph([ROOT / "data"], None)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
