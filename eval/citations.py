@@ -47,7 +47,7 @@ def _norm_pin(pin: Any) -> str | None:
 
 
 def _expected_rows(case: dict[str, Any]) -> list[tuple[Any, ...]]:
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for e in case["expected"]:
         t = e["type"]
         g = e.get("groups") or {}
@@ -551,7 +551,7 @@ def main(argv: list[str] | None = None) -> None:
     if "corpus" in only:
         r = eval_corpus(args.corpus, args.limit, args.misses)
         print(json.dumps(r, indent=1))
-        counts = Counter()
+        counts: Counter[str] = Counter()
         if args.misses and args.misses.exists():
             for line in args.misses.read_text(encoding="utf-8").splitlines():
                 counts[next(iter(json.loads(line)))] += 1

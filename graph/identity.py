@@ -196,9 +196,7 @@ def identify(
     for recs in by_opinion.values():
         for c in recs:
             if c.form == "full" and c.cites:
-                if c.notes == "slip":
-                    c.cites = [_slip_key(c)]
-                uf.union(c.cites)
+                uf.union(_keys(c))
             elif c.cites and c.antecedent is not None and recs[c.antecedent].cites:
                 # a short cite that gives a parallel ("Liberty Lobby, 477 U.S. at 255,
                 # 106 S.Ct. 2505") unites it with the case it stands for
@@ -216,7 +214,7 @@ def identify(
     members: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
         if c.form == "full" and c.cites:
-            members[uf.find(c.cites[0])].append(c)
+            members[uf.find(_keys(c)[0])].append(c)
 
     authorities: dict[str, Authority] = {}
     id_of_root: dict[str, str] = {}
@@ -227,7 +225,9 @@ def identify(
 
     for root, recs in members.items():
         kind = Counter(r.kind for r in recs).most_common(1)[0][0]
-        cites = sorted({x for r in recs for x in r.cites} | own_strings[root], key=citation_rank)
+        keyed = sorted({x for r in recs for x in _keys(r)} | own_strings[root], key=citation_rank)
+        # a slip cite is shown as written ("562 U.S. ___"), without the name that keys it
+        cites = list(dict.fromkeys(re.sub(r" \(.*\)$", "", x) if "___" in x else x for x in keyed))
         name = _mode([r.name for r in recs if r.name and _is_full_name(r.name)]) or _mode(
             [r.name for r in recs]
         )
@@ -236,7 +236,7 @@ def identify(
         opinion = opinion_of_root.get(root)
         if opinion is None and kind == "case":
             opinion = _match_corpus(cites, name, court, year, corpus_by_court_year)
-        aid = opinion or cites[0]
+        aid = opinion or keyed[0]
         id_of_root[root] = aid
         if aid in authorities:  # two sets matched to one corpus opinion
             a = authorities[aid]
@@ -263,7 +263,7 @@ def identify(
     for op_id, recs in by_opinion.items():
         for c in recs:
             if c.form == "full" and c.cites:
-                c.authority = id_of_root[uf.find(c.cites[0])]
+                c.authority = id_of_root[uf.find(_keys(c)[0])]
             elif c.antecedent is not None and recs[c.antecedent].authority:
                 c.authority = recs[c.antecedent].authority
             elif c.form == "short" and c.volume and c.reporter:
@@ -320,30 +320,49 @@ def _is_full_name(name: str) -> bool:
     return bool(re.search(r"\sv\.?\s|^(?:in re|ex parte|matter of)\b", name, re.I))
 
 
+def _keys(c: Citation) -> list[str]:
+    """The strings a full citation is united by: its cites, or its slip key."""
+    return [_slip_key(c)] if c.notes == "slip" else c.cites
+
+
 def _slip_key(c: Citation) -> str:
     """A slip cite ("571 U. S. ___") is told apart from others of its volume by name."""
     return f"{c.volume} {c.reporter} ___ ({(short_name(c.name) or '').lower()})"
 
 
 def _join_slip_opinions(uf: UnionFind, citations: list[Citation]) -> None:
-    """A slip cite joins the reporter cite of the same volume given for the same name."""
+    """A slip cite ("562 U.S. ___") joins the reporter cites given for the same case.
+
+    The same case is the one of the same name (see `names_match`) cited with the same
+    volume of the same reporter, or, failing that, decided the same year in the same
+    court ("Los Angeles Cnty. v. Humphries, 562 U.S. ___ (2010)" and "Los Angeles
+    County v. Humphries, ___ U.S. ___, 131 S. Ct. 447 (2010)"). Several candidates:
+    no join.
+    """
     slips = [c for c in citations if c.form == "full" and c.notes == "slip"]
     if not slips:
         return
     by_stem: dict[str, list[Citation]] = defaultdict(list)
+    by_year: dict[tuple[int | None, str | None], list[Citation]] = defaultdict(list)
     for c in citations:
-        if c.form == "full" and c.kind == "case" and c.notes != "slip" and c.name:
+        if c.form == "full" and c.kind == "case" and c.notes != "slip" and c.name and c.cites:
             for x in c.cites:
                 by_stem[_stem(x)].append(c)
+            by_year[(c.year, c.court)].append(c)
     for s in slips:
-        word = _name_word(short_name(s.name) or "")
         hits = {
             uf.find(c.cites[0])
             for c in by_stem.get(f"{s.volume} {s.reporter}", [])
-            if word and _name_word(short_name(c.name) or "") == word
+            if names_match(s.name, c.name)
         }
+        if not hits and s.year:
+            hits = {
+                uf.find(c.cites[0])
+                for c in by_year.get((s.year, s.court), [])
+                if names_match(s.name, c.name)
+            }
         if len(hits) == 1:
-            uf.union([hits.pop(), s.cites[0]])
+            uf.union([hits.pop(), _slip_key(s)])
 
 
 def _match_corpus(

@@ -433,6 +433,8 @@ def _name_before(text: str, start: int) -> str | None:
         seg,
     )
     seg = re.sub(r",?\s*et\s+al\.?$", "", seg)
+    # the unknown volume and page of a slip opinion: "Humphries, ___ U.S. ___, "
+    seg = re.sub(r"(?:,\s*(?:\d+|_+)\s+[A-Z][\w. ]{0,15}?\s+_+(?:\s*,\s*_+)?)+$", "", seg)
     seg = _last_clause(seg)
     if not seg or len(seg) > 220:
         return None
