@@ -12,6 +12,8 @@ prints, over the labelled occurrences:
 
 A labelled occurrence the extractor does not find counts as wrong on every measure.
 
+It also prints the same figures for a held-out opinion (propositions_heldout.json).
+
     python eval/propositions.py [--show-misses]
 """
 
@@ -27,6 +29,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "fixtures" / "propositions_labelled.json"
+# labelled after the rules were written and never used to tune them
+HELD_OUT = ROOT / "tests" / "fixtures" / "propositions_heldout.json"
 FIELDS = ("signal", "parenthetical", "treatment", "quote", "parent")
 
 
@@ -173,6 +177,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{'proposition token F1 (mean)':29}{figs['proposition_f1']:>14.3f}"
         f"{found_figs['proposition_f1']:>12.3f}"
     )
+    if HELD_OUT.exists():
+        held = load_labels(HELD_OUT)
+        hf = figures(held, predictions(held))
+        print(
+            f"held-out ({len(held)} occurrences, {HELD_OUT.name}): "
+            f"signal {hf['signal_exact']:.1%}, parenthetical {hf['parenthetical_exact']:.1%}, "
+            f"treatment {hf['treatment_exact']:.1%}, quote {hf['quote_exact']:.1%}, "
+            f"parent {hf['parent_exact']:.1%}, proposition F1 {hf['proposition_f1']:.3f}"
+        )
     if args.show_misses:
         for lab, pred in zip(labels, preds, strict=True):
             if pred is None:
