@@ -923,10 +923,19 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
             add(m, "rule", f"{_RULE_SETS[rules[m.group(4).lower()]]} {m.group(5)}", m.group(6))
         else:
             add(m, "rule", f"Fed. R. Evid. {m.group(7)}", None)
+    qualified: dict[str, str] = {}
     for m in _LOCAL_RULE.finditer(text):
-        kind_word = (m.group(1) or "Civ").lower()[:3]
-        label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[kind_word]
-        add(m, "rule", f"Local {label} R. {m.group(2)}", m.group(3))
+        if m.group(1):
+            label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
+            qualified.setdefault(m.group(2), f"Local {label} R. {m.group(2)}")
+    for m in _LOCAL_RULE.finditer(text):
+        # "Local Rule 56.1(c)" is the "Local Civ. Rule 56.1" the same opinion cites
+        if m.group(1):
+            label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
+            key = f"Local {label} R. {m.group(2)}"
+        else:
+            key = qualified.get(m.group(2), f"Local R. {m.group(2)}")
+        add(m, "rule", key, m.group(3))
     for m in _CONSTITUTION.finditer(text):
         whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
         key = f"{whose} Const."
