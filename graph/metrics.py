@@ -1,15 +1,14 @@
 """Centrality of precedent: PageRank and HITS hub / authority scores on the citation graph.
 
-PageRank rewards an authority cited by authorities that are themselves cited; it runs
-on the weighted graph (an edge's `weight` is how often the citing opinion cites the
-authority), so an opinion's vote is shared out by how much it relies on each
-authority. HITS separates the two roles a legal text plays: a good *hub* cites many
-strong authorities (a thorough opinion), a good *authority* is cited by many good
-hubs (a leading precedent). HITS counts each citing -> cited pair once, as the
-authority scores of precedent in the legal literature do (Fowler & Jeon): weighted,
-an appellate opinion that discusses the decision under review thirty times would make
-that one decision the corpus's leading authority. The scores are set as node
-attributes `pagerank`, `hub` and `authority_score`, each summing to 1 over the graph.
+Both run on the weighted DiGraph (an edge's `weight` is how often the citing opinion
+cites the authority, DESIGN.md), so an opinion's vote goes to what it relies on most.
+PageRank rewards an authority cited by authorities that are themselves cited. HITS
+separates the two roles a legal text plays: a good *hub* cites many strong
+authorities (a thorough opinion), a good *authority* is cited by many good hubs (a
+leading precedent). HITS concentrates on the densest community of the graph (the
+"tightly knit community" effect): in a corpus of mixed subjects its top authorities
+are those of the largest line of cases, not of the corpus as a whole. The scores are
+set as node attributes `pagerank`, `hub` and `authority_score`, each summing to 1.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ def pagerank(g: nx.DiGraph) -> dict[str, float]:
 
 
 def hits(g: nx.DiGraph) -> tuple[dict[str, float], dict[str, float]]:
-    """HITS hub and authority scores of every node, each citing -> cited pair counted once.
+    """HITS hub and authority scores of every node, weighted by edge `weight`.
 
     Power iteration from a uniform start (not networkx's eigensolver, whose random start
     makes the scores differ in the last digits from one run to the next): an export
@@ -64,7 +63,7 @@ def hits(g: nx.DiGraph) -> tuple[dict[str, float], dict[str, float]]:
     if not g.number_of_edges():
         return _uniform(g), _uniform(g)
     nodes = list(g)
-    a_matrix = nx.to_scipy_sparse_array(g, nodelist=nodes, weight=None, dtype=float)
+    a_matrix = nx.to_scipy_sparse_array(g, nodelist=nodes, weight="weight", dtype=float)
     n = len(nodes)
     hub = np.full(n, 1.0 / n)
     for _ in range(_MAX_ITER):
