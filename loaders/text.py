@@ -70,7 +70,9 @@ def decode(data: bytes, path: str) -> str:
             return _strip_controls(data.decode("utf-16-le", errors="replace"))
         if even > half * 0.6 and odd < half * 0.1:
             return _strip_controls(data.decode("utf-16-be", errors="replace"))
-        raise CitegraphError("binary file, not an opinion (is it a PDF or image?)", path)
+        if even + odd > max(2, len(head) // 100):
+            raise CitegraphError("binary file, not an opinion (is it a PDF or image?)", path)
+        data = data.replace(b"\x00", b"")  # a stray NUL (padding) in a text file
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -421,6 +423,8 @@ def opinion_from_text(
     if not prepared:
         text, pages = strip_star_pages(reflow(text))
         footnotes = header_notes(text)
+    if not text.strip():  # nothing but page markers ("[*219]")
+        raise CitegraphError("empty opinion: the file holds only page numbers, no text", source)
     name = known.get("name") or header_name(header)
     court = known.get("court") or header_court(header)
     date = known.get("date") or header_date(header) or header_date(date_header or "")
