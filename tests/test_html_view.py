@@ -222,9 +222,12 @@ def test_click_on_a_node_lists_the_passages_that_cite_it(
         assert r["opinion"] == russo["id"]
         if r["page"]:
             assert f"p. {r['page']}" in meta
-    # the neighbour that cites Monell lights up in the "citing" style
-    style = sample_view.js("id => window.citegraph.nodes.get(id).color.border", russo["id"])
-    assert style.lower() == "#cc79a7"
+    # Russo, which cites Monell, lights up as a citing neighbour; Monell cites nothing
+    assert sample_view.js("window.citegraph.highlighted()") == {
+        "id": monell["id"],
+        "cited": [],
+        "citing": [russo["id"]],
+    }
 
 
 def test_click_on_an_edge_lists_its_propositions(
@@ -388,6 +391,7 @@ def test_text_from_an_opinion_never_runs_in_the_page(browser: Any, tmp_path: Pat
         # the tooltip of the hostile node, shown by hovering it
         x, y = view.js(
             """() => { const n = window.citegraph.network;
+                       n.focus("hostile", {scale: 1.5, animation: false});
                        const p = n.canvasToDOM(n.getPosition("hostile")); return [p.x, p.y]; }"""
         )
         box = page.locator("#graph").bounding_box()
