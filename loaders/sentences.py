@@ -48,6 +48,8 @@ _END = re.compile(r"[.?!]+[\"'”’)\]*_]*(?:(?<=[a-z]{3}\.)\d{1,2})?(?=\s)")
 # what may open the next sentence; "n4" is a LEXIS footnote call-out left in the text
 _NEXT_START = re.compile(r"\s+(?:n\d{1,3}\s+)?[\"'“‘(\[*_]*[A-Z0-9]")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
+_BRACKET = re.compile(r"[()\[\]]")
+_QUOTE_OR_BREAK = re.compile(r"[\"“”]|\n[ \t]*\n")
 _LIST_LABEL = re.compile(r"(?:^|\s)[0-9ivx]{1,4}$")
 _MAX_PAREN = 2000
 _MAX_QUOTE = 2000
@@ -75,7 +77,8 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     pairs = {")": "(", "]": "["}
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "([":
             stack.append((ch, i))
         elif ch in ")]":
@@ -102,8 +105,9 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "\n" and _BLANK.match(text, i):
+    for m in _QUOTE_OR_BREAK.finditer(text):
+        i, ch = m.start(), m.group()[0]
+        if ch == "\n":
             stack.clear()  # a quotation that runs on past a paragraph is not tracked
         elif ch == "“":
             stack.append(i)
@@ -172,7 +176,7 @@ def sentence_spans(
         cut = m.start()
         if blocks.inside(cut):
             continue
-        before = text[:cut].rstrip()
+        before = text[max(0, cut - 200) : cut].rstrip()
         after = text[m.end() : m.end() + 1]
         if before and before[-1] not in ".?!:;\"”’')]" and (after.islower() or after.isdigit()):
             continue  # a page break in mid-sentence
