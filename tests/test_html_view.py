@@ -404,3 +404,27 @@ def test_text_from_an_opinion_never_runs_in_the_page(browser: Any, tmp_path: Pat
         assert view.errors == [] and view.blocked == []
     finally:
         view.close()
+
+
+def test_build_max_nodes_option_limits_the_view_not_the_tables(tmp_path: Path) -> None:
+    import json
+
+    from citegraph.cli import main
+    from click.testing import CliRunner
+
+    russo = (
+        Path(__file__).resolve().parent.parent / "data" / "russo_v_city_of_hartford_dconn_2001.txt"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(russo), "--out", str(out), "--max-nodes", "10"])
+    assert result.exit_code == 0, result.output
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    blob = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
+    data = json.loads(blob.group(1))
+    graph = nx.read_graphml(out / "graph.graphml")  # the export keeps every node
+    assert len(data["nodes"]) == 10
+    assert data["left_out"]["nodes"] == graph.number_of_nodes() - 10 > 0
+    ranked = sorted(
+        graph, key=lambda n: (-graph.nodes[n]["pagerank"], -graph.nodes[n]["cited_by"], n)
+    )
+    assert {n["id"] for n in data["nodes"]} == set(ranked[:10])
