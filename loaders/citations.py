@@ -34,7 +34,7 @@ _PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{_PIN})*\s*,\s*$")
 _PIN_AFTER = re.compile(rf"^\s*,?\s*({_PIN}(?:\s*[,&]\s*{_PIN})*)(?=[\s,;.)]|$)")
 _SIGNAL_WORDS = re.compile(
     r"^(?:(?:e\.g\.|cf\.|(?:see|also|but|accord|compare|with|contra|generally|and|quoting|"
-    r"citing|in|under|of|the|to|by|by|also|affirming|aff'd|rev'd|reversing|overruled|"
+    r"citing|in|under|of|the|to|by|affirming|aff'd|rev'd|reversing|overruled|"
     r"overruling|abrogated|on\s+other\s+grounds|following|discussing|explaining|"
     r"applying|relying\s+on|as)\b)[,.]?\s*)+",
     re.I,
@@ -55,7 +55,7 @@ _ABBREVIATIONS = re.compile(
     r"Ltd|Org|Sav|Ins|Bd|Dep|Div|Inv|Invs|Mkt|Mktg|Props|Res|Sci|Tech|Techs|Tr|Trs|Ent|"
     r"Grp|Holdings|Chem|Com|Dir|Comm'r|Sup|Super|Cal|Conn|Mass|Penn|Wash|Mich|Minn|Tex|Fla|"
     r"Ill|Ind|Ariz|Colo|Ga|Ky|La|Md|Mo|Neb|Nev|Okla|Or|Pa|Tenn|Va|Vt|Wis|Wyo|Ala|Ark|Del|"
-    r"Haw|Kan|Me|Miss|Mont|Wyo|Ore|Ste|St|Mt|Ft|Jr|Sr|Hon|Gen|No|Nos|Op|Ops|Ex)\.$"
+    r"Haw|Kan|Me|Miss|Mont|Ore|Ste|St|Mt|Ft|Jr|Sr|Hon|Gen|No|Nos|Op|Ops|Ex)\.$"
 )
 _RECORD = re.compile(
     r"(?:\b(?:ECF|Dkt\.?|Docket|Doc\.|D\.E\.|R\.)\s*(?:Nos?\.?|#)?\s*\d+"
@@ -435,6 +435,7 @@ def _name_before(text: str, start: int) -> str | None:
     seg = re.sub(r",?\s*et\s+al\.?$", "", seg)
     # the unknown volume and page of a slip opinion: "Humphries, ___ U.S. ___, "
     seg = re.sub(r"(?:,\s*(?:\d+|_+)\s+[A-Z][\w. ]{0,15}?\s+_+(?:\s*,\s*_+)?)+$", "", seg)
+    seg = re.sub(r",\s*(?:_+|-+)?\s*U\.\s?S\.\s*(?:_+|-+)?$", "", seg)
     seg = _last_clause(seg)
     if not seg or len(seg) > 220:
         return None
@@ -479,7 +480,12 @@ def _party_backwards(words_before_v: str) -> str:
             continue
         break
     keep.reverse()
-    while keep and (keep[0].lower() in _NAME_CONNECTORS or keep[0][:1].islower()):
+    # connectors, and page numbers of a printout ("-17- 17 Domegan v. Ponte"), lead no name
+    while keep and (
+        keep[0].lower() in _NAME_CONNECTORS
+        or keep[0][:1].islower()
+        or re.fullmatch(r"-?\d+-?", keep[0])
+    ):
         keep.pop(0)
     name = " ".join(keep)
     return _SIGNAL_WORDS.sub("", name).strip(" ,")
@@ -488,6 +494,8 @@ def _party_backwards(words_before_v: str) -> str:
 def _short_name_before(text: str, start: int) -> str | None:
     """The name a short cite uses: "Vaca" in "Vaca, 386 U.S. at 185"."""
     seg = re.sub(r"\s+", " ", text[max(0, start - 80) : start])
+    # the unknown page of a slip parallel: "Farrar, ___ U.S. at ___, 113 S. Ct. at 574"
+    seg = re.sub(r",?\s*(?:\d+|_+|-+)?\s*U\.\s?S\.\s*,?\s*(?:at\s*)?(?:_+|-+)?\s*,\s*$", ", ", seg)
     if not re.search(r",\s*$", seg):
         return None
     m = _SHORT_NAME_BEFORE.search(seg)
