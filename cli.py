@@ -130,14 +130,14 @@ def _report(result: dict[str, object], as_json: bool, render: object) -> None:
 
 
 @main.command(short_help="Passages citing an authority; what an opinion cites.")
-@click.argument("query")
+@click.argument("query", nargs=-1, required=True)
 @_build_dir
 @_as_json
-def show(query: str, out: Path, as_json: bool) -> None:
+def show(query: tuple[str, ...], out: Path, as_json: bool) -> None:
     """Show every passage that cites an authority, or what a corpus opinion cites.
 
     QUERY is a name ("monell"), a citation ("436 U.S. 658", "436 U.S. at 694") or an
-    id from the tables. For an authority: each citing passage (page, signal,
+    id from the tables; quotes are optional. For an authority: each citing passage (page, signal,
     proposition, parenthetical), grouped by citing opinion. For an opinion of the
     corpus: what it cites, in order. Reads the tables of a previous build.
     """
@@ -149,7 +149,7 @@ def show(query: str, out: Path, as_json: bool) -> None:
 
     try:
         tables = read_tables(out)
-        match = find(tables, query)
+        match = find(tables, " ".join(query))
     except CitegraphError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
@@ -164,7 +164,9 @@ def show(query: str, out: Path, as_json: bool) -> None:
 @main.command(short_help="Counts, most cited, PageRank and HITS, unresolved.")
 @_build_dir
 @_as_json
-@click.option("--top", default=10, show_default=True, help="Rows in each ranking.")
+@click.option(
+    "--top", default=10, show_default=True, type=click.IntRange(min=1), help="Rows per ranking."
+)
 def stats(out: Path, as_json: bool, top: int) -> None:
     """Counts by kind, the most cited and most central authorities (PageRank, HITS), the
     opinions that cite the most, and unresolved short forms, from a previous build."""

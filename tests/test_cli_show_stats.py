@@ -62,6 +62,12 @@ def test_show_prints_brackets_in_opinion_text_as_written(sample_out: Path) -> No
         assert _flat(row["proposition"]) in _flat(result.output)
 
 
+def test_show_takes_a_citation_without_quotes(sample_out: Path) -> None:
+    result = _run("show", "436", "U.S.", "at", "694", "--out", str(sample_out), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["match"]["id"] == "436 U.S. 658"
+
+
 def test_show_json_groups_passages_by_citing_opinion(sample_out: Path) -> None:
     result = _run("show", "436 U.S. 658", "--out", str(sample_out), "--json")
     assert result.exit_code == 0, result.output
