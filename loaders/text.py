@@ -70,7 +70,8 @@ def decode(data: bytes, path: str) -> str:
             return _strip_controls(data.decode("utf-16-le", errors="replace"))
         if even > half * 0.6 and odd < half * 0.1:
             return _strip_controls(data.decode("utf-16-be", errors="replace"))
-        if even + odd > max(2, len(head) // 100):
+        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+        if even + odd > max(2, len(head) // 100) or controls > len(head) * 0.05:
             raise CitegraphError("binary file, not an opinion (is it a PDF or image?)", path)
         data = data.replace(b"\x00", b"")  # a stray NUL (padding) in a text file
     try:

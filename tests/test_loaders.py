@@ -350,3 +350,35 @@ def test_bluebook_drops_commonwealth_of_and_abbreviates_table_t6_words() -> None
     assert bluebook("Russo v. City of Hartford") == "Russo v. City of Hartford"
     assert bluebook("Latorraca v. Taniki Financial Corporation") == "Latorraca v. Taniki Fin. Corp."
     assert bluebook("United States v. McAndrews") == "United States v. McAndrews"
+
+
+def test_cluster_json_with_its_opinions_expanded_gives_each_the_cluster_metadata() -> None:
+    import json
+
+    from citegraph.loaders import opinions_from_json
+
+    opinion = json.loads((DATA / "195084.json").read_text("utf-8"))
+    cluster = {
+        "case_name": "United States v. McAndrews",
+        "date_filed": "1993-12-13",
+        "citations": ["12 F.3d 273"],
+        "sub_opinions": [opinion],
+    }
+    (op,) = opinions_from_json(cluster, "cluster-195084.json")
+    assert (op.name, op.date, op.citations) == (
+        "United States v. McAndrews",
+        "1993-12-13",
+        ["12 F.3d 273"],
+    )
+    assert op.id == "12 F.3d 273"
+
+
+def test_build_reads_an_opinion_piped_to_dash(tmp_path: Path) -> None:
+    from citegraph.cli import main
+    from click.testing import CliRunner
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-", "--out", str(out)], input=RUSSO.read_bytes())
+    assert result.exit_code == 0, result.output
+    row = (out / "opinions.jsonl").read_text("utf-8").splitlines()[0]
+    assert '"source": "-"' in row and '"name": "Russo v. City of Hartford"' in row
