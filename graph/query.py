@@ -306,11 +306,16 @@ def find(tables: Tables | Corpus, query: str) -> Match:
         return close[0].match
     if close:
         _ambiguous(query, [c.match for c in close], by_likeness=True)
-    hint = "; the closest: " + "; ".join(c.match.label for s, c in scored[:3] if s > 0)
+    hint = "; the closest: " + "; ".join(_printable(c.match.label) for s, c in scored[:3] if s > 0)
     raise CitegraphError(
-        f'no authority or opinion matches "{query}"'
+        f'no authority or opinion matches "{_printable(query)}"'
         + (hint if scored and scored[0][0] > 0 else ": try a citation such as 436 U.S. 658")
     )
+
+
+def _printable(text: str) -> str:
+    """Labels come from opinion text: no control character reaches the terminal."""
+    return " ".join(re.sub("[\x00-\x1f\x7f-\x9f]", " ", text).split())
 
 
 def _ambiguous(query: str, matches: list[Match], by_likeness: bool = False) -> None:
@@ -319,13 +324,13 @@ def _ambiguous(query: str, matches: list[Match], by_likeness: bool = False) -> N
     lines = []
     for m in matches[:AMBIGUOUS_SHOWN]:
         what = f"{m.kind}, corpus opinion" if m.in_corpus else m.kind
-        ask = "" if m.id in m.label else f"  [{m.id}]"
-        lines.append(f"  {m.label}{ask}  ({what}, cited {m.cited}x)")
+        ask = "" if m.id in m.label else f"  [{_printable(m.id)}]"
+        lines.append(f"  {_printable(m.label)}{ask}  ({_printable(what)}, cited {m.cited}x)")
     more = len(matches) - AMBIGUOUS_SHOWN
     if more > 0:
         lines.append(f"  ... and {more} more")
     raise CitegraphError(
-        f'"{query}" matches {len(matches)} authorities or opinions; '
+        f'"{_printable(query)}" matches {len(matches)} authorities or opinions; '
         "ask for one by its citation or id:\n" + "\n".join(lines)
     )
 

@@ -171,3 +171,28 @@ def test_build_open_opens_the_html_view_in_the_browser(
     opened.clear()
     result = _run("build", str(DATA / "195083.json"), "--out", str(out), "-q")
     assert result.exit_code == 0 and opened == []
+
+
+def test_control_characters_in_opinion_text_never_reach_the_terminal(
+    sample_out: Path, tmp_path: Path
+) -> None:
+    # a hostile input: an escape sequence in a citation's proposition and in a label
+    out = tmp_path / "hostile"
+    out.mkdir()
+    for name in ("opinions", "authorities", "citations"):
+        lines = (sample_out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        rows = [json.loads(line) for line in lines if line]
+        for row in rows:
+            if name == "authorities" and row["id"] == "436 U.S. 658":
+                row["label"] = "Monell\x1b[2J\x1b]0;owned\x07, 436 U.S. 658 (1978)"
+            if name == "citations" and row["authority"] == "436 U.S. 658":
+                row["proposition"] = "A municipality\x1b[31m cannot\x9b be held liable."
+        (out / f"{name}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
+        )
+    for args in (["show", "436 U.S. 658"], ["stats"], ["show", "\x1b[31mzzqx"]):
+        result = _run(*args, "--out", str(out))
+        for text in (result.stdout, result.stderr):
+            assert not any(ch in text for ch in "\x1b\x07\x9b"), args
+    shown = _flat(_run("show", "436 U.S. 658", "--out", str(out)).output)
+    assert "A municipality [31m cannot be held liable." in shown

@@ -7,6 +7,7 @@ written and cannot restyle the terminal.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Group as Stack
@@ -18,10 +19,14 @@ from rich.text import Text
 Row = dict[str, Any]
 
 
+# C0 and C1 control characters: ESC and CSI would let opinion text drive the terminal
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _line(value: Any) -> str:
-    """Text from an opinion on one line: line breaks inside a citation ("Fed.\nR. Crim.
-    P. 35") are the layout of the source, not part of the citation."""
-    return " ".join(str(value).split())
+    """Text from an opinion, safe and on one line: control characters go, and line
+    breaks inside a citation ("Fed.\nR. Crim. P. 35") are the layout of the source."""
+    return " ".join(_CONTROL.sub(" ", str(value)).split())
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
