@@ -155,6 +155,10 @@ def test_monell_is_cited_by_russo_for_no_respondeat_superior(built: Tables, russ
         "municipality cannot be held liable in a § 1983 action under a theory of "
         "respondeat superior" in full["proposition"]
     )
+    # then "Id. at 694", quoting Monell's holding on municipal policy or custom
+    (id_cite,) = [p for p in group.passages if p["text"] == "Id. at 694"]
+    assert id_cite["form"] == "id" and id_cite["pin"] == "694"
+    assert "policy or custom, whether made by its lawmakers" in id_cite["proposition"]
 
 
 def test_short_forms_are_passages_of_the_case_they_stand_for(built: Tables, ali: str) -> None:
