@@ -428,3 +428,26 @@ def test_build_max_nodes_option_limits_the_view_not_the_tables(tmp_path: Path) -
         graph, key=lambda n: (-graph.nodes[n]["pagerank"], -graph.nodes[n]["cited_by"], n)
     )
     assert {n["id"] for n in data["nodes"]} == set(ranked[:10])
+
+
+def test_passage_quoting_through_a_parenthetical_is_listed_once_with_its_via(
+    sample_view: View, sample_graph: nx.DiGraph, tables: dict[str, list[dict]]
+) -> None:
+    # Russo cites a Connecticut case "(quoting Vaca v. Sipes, 386 U.S. 171, 184)": the passage
+    # stands on the edge Russo -> Vaca and on the second-hand edge Conn. case -> Vaca, and
+    # the panel of Vaca lists it once, tagged with the case it came through
+    (vaca,) = [a for a in tables["authorities"] if "386 U.S. 171" in a["citations"]]
+    rows = [r for r in tables["citations"] if r["authority"] == vaca["id"]]
+    vias = [
+        u
+        for u, _, d in sample_graph.in_edges(vaca["id"], data=True)
+        if d["source"] == "parenthetical"
+    ]
+    assert vias and len(rows) > len(vias)
+    sample_view.js("id => window.citegraph.select(id)", vaca["id"])
+    page = sample_view.page
+    assert page.locator("#passages .passage").count() == len(rows)
+    assert page.locator("#panel h3").first.text_content() == f"Passages that cite it ({len(rows)})"
+    tags = page.locator("#passages .passage .tag").all_text_contents()
+    for via in vias:
+        assert f"via {sample_graph.nodes[via]['label']}" in tags
