@@ -492,10 +492,12 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
             prop, block = _preceding_proposition(text, spans, k, clause_spans, region, first.head)
         else:
             after_words = _residue(text, last.tail, e, clause_spans)
+            # the sentence talks about these citations: they stay in its words
+            others = [(a, b) for a, b in clause_spans if not first.head <= a < last.tail]
             prop, textual = _clause_proposition(
-                text, s, e, first.head, clause_spans, first.signal, after_words
+                text, s, e, first.head, clause_spans, first.signal, after_words, others
             )
-            window = _residue(text, s, e, clause_spans)
+            window = _residue(text, s, e, others if textual else clause_spans)
         signal: str | None = None
         for i in unit:
             c = citations[i]
@@ -652,6 +654,7 @@ def _clause_proposition(
     clauses: list[tuple[int, int]],
     signal: str | None = None,
     after: str = "",
+    others: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, bool]:
     """The clause a citation clause supports, or the whole sentence that talks about it.
 
@@ -675,7 +678,7 @@ def _clause_proposition(
     if _is_heading(text[s:e]):
         return None, True
     if textual or len(re.findall(r"[A-Za-z]{2,}", before)) < 3:
-        return _clean(_residue(text, s, e, clauses)) or None, True
+        return _clean(_residue(text, s, e, clauses if others is None else others)) or None, True
     return _clean(before) or None, False
 
 

@@ -31,7 +31,7 @@ _ABBREVIATION_WORDS = """
     d.conn d.mass d.me d.n.h d.p.r d.r.i e.d w.d s.d.n.y e.d.n.y n.d.n.y w.d.n.y bankr
     b.r a.2d a.3d p.2d p.3d n.e n.w s.e s.w l.ed dept's jan feb mar apr jun jul aug sep
     sept oct nov dec ft mt cong sess reg regs rul supp.2d cmt illus hr h.r s.rep h.rep
-    acad adver advert agric all. am. amusement ass'n auth auto ave bankr bhd bldg broad
+    acad adver advert agric am amusement eng'g eng'rs fed'n ass'n auth auto ave bankr bhd bldg broad
     bros bus cas cent chem coal coll comm'r commc'n commc'ns cmty comp condo cons consol
     constr cont'l coop corr cty ctr def dep't dev dir disc distrib div econ educ elec
     emp eng'g enter ent envtl equal equip exch exec exp fed fid fin found gen grp guar
@@ -67,7 +67,7 @@ def is_abbreviation(word: str) -> bool:
         return True
     if re.fullmatch(r"[a-z]", bare):  # an initial: "John A. Smith"
         return True
-    if re.fullmatch(r"(?:[a-z]{1,2}\.)+[a-z]{0,2}\.?", token):  # U.S., N.Y., e.g.
+    if re.fullmatch(r"(?:[a-z]{1,2}\.){2,}[a-z]{0,2}\.?", token):  # U.S., N.Y., e.g.
         return True
     return bool(re.fullmatch(r"[ivx]+", bare) and word[:1].isupper() and len(bare) <= 4)
 

@@ -417,3 +417,53 @@ def test_protected_citation_span_is_never_cut() -> None:
     end = text.index("(1978).", start) + len("(1978)")
     for _s, e in sentence_spans(text, [(start, end)]):
         assert not (start < e < end)
+
+
+def test_treatment_distinguished_from_the_words_of_the_sentence() -> None:
+    found = _extract(ROOT / "tests" / "fixtures" / "propositions" / "194649.json")
+    cannistraro = _cite(found, "871 F.2d 1210")
+    assert cannistraro.treatment == "distinguished"
+    assert cannistraro.signal is None
+    assert cannistraro.proposition == (
+        "United States v. Cannistraro, 871 F.2d 1210 (3d Cir. 1989), on which appellant "
+        "relies, is distinguishable."
+    )
+
+
+def test_a_two_letter_word_before_the_period_ends_the_sentence() -> None:
+    # "... Debtor would lack "standing" to assert it. See In re Dein Host, ..."
+    found = _extract(ROOT / "tests" / "fixtures" / "propositions" / "194704.json")
+    dein_host = _cite(found, "835 F.2d 402")
+    assert dein_host.signal == "See"
+    assert dein_host.proposition == (
+        'Even assuming its "unfairness" claim were preserved, however, Debtor would lack '
+        '"standing" to assert it.'
+    )
+
+
+def test_history_edge_runs_from_the_later_decision_to_the_cited_one() -> None:
+    from citegraph.graph import identity, network
+
+    opinion, cites = _extract(PEREZ)
+    authorities, resolved = identity.identify([opinion], cites)
+    g = network.build([opinion], authorities, resolved)
+    rivera = _cite((opinion, cites), "931 F.2d 148").authority
+    cert = _cite((opinion, cites), "112 S. Ct. 184").authority
+    assert rivera and cert
+    assert g.edges[cert, rivera]["source"] == "history"
+    assert g.edges[cert, rivera]["occurrences"][0]["history"] == "cert. denied"
+    assert g.has_edge(opinion.id, rivera)
+
+
+def test_quoting_chain_makes_second_hand_edges_campbell_portillo_kingsley(ali) -> None:  # type: ignore[no-untyped-def]
+    from citegraph.graph import identity, network
+
+    opinion, cites = ali
+    authorities, resolved = identity.identify([opinion], cites)
+    g = network.build([opinion], authorities, resolved)
+    campbell = _cite(ali, "2019 WL 2717691").authority
+    portillo = _cite(ali, "2017 WL 4570374").authority
+    kingsley = _cite(ali, "135 S. Ct. 2466").authority
+    assert g.edges[campbell, portillo]["source"] == "parenthetical"
+    assert g.edges[portillo, kingsley]["source"] == "parenthetical"
+    assert g.edges[opinion.id, campbell]["source"] == "text"
