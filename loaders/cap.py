@@ -60,6 +60,7 @@ def court_id(name: str | None, abbreviation: str | None = None) -> str | None:
     from .text import header_court
 
     if name:
+        name = name.strip(" .,;")
         for text in (name, name.split(",")[0]):
             found = courts_db.find_court(text)
             if len(found) == 1:
@@ -95,17 +96,36 @@ def _xml_root(xml: str, source: str) -> Any:
 
 
 def _head_field(root: Any, *names: str) -> str | None:
+    found = _head_fields(root, *names)
+    return found[0] if found else None
+
+
+def _head_fields(root: Any, *names: str) -> list[str]:
+    """The text of every head-matter element of these names (XML tags or HTML classes)."""
+    out = []
     for el in root.iter():
         if local(el) in names or (set((el.get("class") or "").split()) & set(names)):
-            text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+            words = Layout()
+            walk(el, words, notes_to_end=False)  # footnote marks ("Flowers *") left out
+            text = re.sub(r"\s+", " ", "".join(words.parts)).strip()
             if text:
-                return text
-    return None
+                out.append(text)
+    return out
 
 
 def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list[Opinion]:
     """One Opinion per opinion element of a CAP casebody (XML or HTML tree)."""
     first_page = root.get("firstpage") or root.get("data-firstpage")
+    last_page = root.get("lastpage") or root.get("data-lastpage")
+
+    def in_report(label: str | None) -> bool:
+        # pages of a parallel reporter are marked up too ("*267" in an A.3d case)
+        if not (label and first_page and last_page and label.isdigit()):
+            return True
+        if not (first_page.isdigit() and last_page.isdigit()):
+            return True
+        return int(first_page) <= int(label) <= int(last_page)
+
     ops_el = [
         el
         for el in root.iter()
@@ -116,8 +136,10 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
     page_before: dict[int, str | None] = {}
     current = first_page
     for el in root.iter():
-        if local(el) == "page-number" or "page-label" in (el.get("class") or "").split():
-            current = (el.get("label") or el.get("data-label") or current or "").lstrip("*")
+        marker = local(el) == "page-number" or "page-label" in (el.get("class") or "").split()
+        if marker and (el.get("citation-index") or el.get("data-citation-index") or "1") == "1":
+            label = (el.get("label") or el.get("data-label") or "").lstrip("*")
+            current = label if label and in_report(label) else current
         for i, op_el in enumerate(ops_el):
             if el is op_el:
                 page_before[i] = current
@@ -128,9 +150,13 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
     if not head.get("name"):
         parties = _head_field(root, "parties")
         if parties:
-            from .caption import caption_name
+            from .caption import bluebook, caption_name, party_name
 
-            head["name"] = caption_name(re.sub(r"\s+v\.\s+", "\nv.\n", parties))
+            m = re.match(r"(?:In\s+re|In\s+the\s+Matter\s+of)\s*:?\s+(.+)", parties, re.I)
+            if m and not re.search(r"\sv\.\s", parties):
+                head["name"] = bluebook(f"In re {party_name(m.group(1))}")
+            else:
+                head["name"] = caption_name(re.sub(r"\s+v\.\s+", "\nv.\n", parties))
     if not head.get("court"):
         head["court"] = court_id(_head_field(root, "court"))
     if not head.get("date"):
@@ -138,10 +164,25 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
 
         decided = _head_field(root, "decisiondate") or ""
         head["date"] = header_date("\n".join(re.split(r"(?<=\.)\s+(?=[A-Z])", decided)))
+    dockets = [
+        re.sub(r"^(?:Nos?\.|Docket\s+No\.)\s*", "", d).rstrip(".")
+        for d in _head_fields(root, "docketnumber")
+    ]
+    if not head.get("date") and dockets:
+        # CAP sometimes files the decision date under docketnumber ("Feb. 15" "2011.")
+        from .text import header_date
+
+        head["date"] = header_date(" ".join(dockets))
     if not head.get("dockets"):
-        docket = _head_field(root, "docketnumber")
-        if docket:
-            head["dockets"] = [re.sub(r"^(?:Nos?\.|Docket\s+No\.)\s*", "", docket).rstrip(".")]
+        # a docket number has digits, is short, and is not a date or a caption
+        head["dockets"] = [
+            d
+            for d in dockets
+            if re.search(r"\d", d)
+            and len(d) < 40
+            and not re.search(r"\sv\.\s|^\d{4}$", d)
+            and not re.match(r"[A-Z][a-z]{2,8}\.?\s+\d", d)
+        ]
     out: list[Opinion] = []
     for i, el in enumerate(ops_el):
         layout = Layout()
@@ -171,7 +212,7 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
             text,
             source,
             prepared=True,
-            pages=_dedupe(pages),
+            pages=_dedupe([(o, p) for o, p in pages if in_report(p)]),
             footnotes=notes,
             header=text[:4000],
             **known,

@@ -30,7 +30,8 @@ _DESCRIPTION = re.compile(
     r"as\s+(?:next\s+friend|parent|guardian|administrat|executo|trustee|personal)|"
     r"on\s+behalf\s+of|for\s+(?:himself|herself|themselves)|a/k/a|aka\b|also\s+known\s+as|"
     r"d/b/a|doing\s+business\s+as|f/k/a|formerly\s+known|a\s+minor\b|by\s+and\s+through|"
-    r"a\s+(?:corporation|municipal|Delaware|Massachusetts|foreign)|"
+    r"a\s+(?:corporation|municipal|Delaware|Massachusetts|foreign|person|child|juvenile)|"
+    r"an\s+(?:infant|individual|incompetent)|"
     r"(?:Attorney|Solicitor)\s+General|Secretary\s+of|Superintendent|Commissioner\b|"
     r"Warden\b|Sheriff\b|Director\b|Chief\s+of|Acting\b)",
     re.I,
@@ -129,6 +130,8 @@ def title_case(words: str) -> str:
 
 
 def _cap(part: str) -> str:
+    if re.fullmatch(r"(?:[A-Z]\.){1,4}[A-Z]?\.?,?", part):
+        return part  # initials: "J.W.", "A.V.,"
     m = re.match(r"(Ma?c)([A-Z].*)$", part)  # McANDREWS -> McAndrews
     if m:
         return m.group(1) + m.group(2)[:1] + m.group(2)[1:].lower()
@@ -158,6 +161,8 @@ def party_name(party: str) -> str:
     party = _ET_AL.sub("", party)
     party = _DESCRIPTION.split(party)[0]
     party = _ROLE_TAIL.sub("", party).strip(" ,.;:")
+    if re.search(r"\b(?:Inc|Co|Corp|Ltd|Bros|Jr|Sr)$|(?:^|\s)(?:[A-Z]\.)+[A-Z]$", party):
+        party += "."
     if re.fullmatch(r"(?:THE\s+)?UNITED STATES(?: OF AMERICA)?|U\.S\.A?\.?|USA", party, re.I):
         return "United States"
     m = re.fullmatch(
@@ -165,7 +170,7 @@ def party_name(party: str) -> str:
     )
     if m and len(m.group(1).split()) <= 3:
         return title_case(m.group(1))
-    head = re.split(r",\s*(?!(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
+    head = re.split(r",(?!\s*(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
     words = head.split()
     if _is_person(words) or (
         len(words) > 1 and party.isupper() and not any(w.lower() in _ENTITY for w in words)

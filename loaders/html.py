@@ -104,6 +104,9 @@ def page_label(el: Any) -> str | None:
     name = local(el)
     cls = classes(el)
     if name == "page-number" or "page-label" in cls or "star-pagination" in cls:
+        index = el.get("citation-index") or el.get("data-citation-index") or "1"
+        if index != "1":
+            return ""  # a page of a parallel reporter ("**480"): not this report's page
         label = el.get("label") or el.get("data-label") or "".join(el.itertext())
         label = label.strip().lstrip("*").strip()
         return label or None
@@ -142,7 +145,8 @@ def walk(el: Any, out: Layout, notes_to_end: bool = True) -> None:
         return
     label = page_label(el)
     if label is not None:
-        out.pages.append((out.pos, label))
+        if label:
+            out.pages.append((out.pos, label))
         _tail(el, out)
         return
     if is_mark(el):

@@ -78,3 +78,32 @@ def test_cap_author_lines_name_the_judge() -> None:
     assert author_name("Mr. Justice Nelson,") == "Nelson"
     assert author_name("WILLIAM H. CRANDALL, JR., Judge.") == "William H. Crandall, Jr."
     assert author_name("PER CURIAM.") is None
+
+
+def test_pages_of_the_parallel_reporter_stay_out_of_the_page_map() -> None:
+    # an A.3d case (pages 1004-1013) also marks the Conn. App. pages (*267, *268 ...)
+    (op,) = read(FORMATS / "cap_connecticut_v_dyous.html")
+    labels = [p for _, p in op.pages]
+    assert labels[:4] == ["1005", "1006", "1007", "1008"]
+    assert all(1004 <= int(p) <= 1013 for p in labels)
+    assert (op.name, op.court, op.date, op.docket) == (
+        "Connecticut v. Dyous",
+        "connappct",
+        "2014-09-30",
+        "35670",
+    )
+
+
+def test_decision_date_filed_under_docketnumber_is_read_as_the_date() -> None:
+    # CAP's head matter: <p class="docketnumber">Feb. 15</p><p class="docketnumber">2011.</p>
+    (op,) = read(FORMATS / "cap_rivera_v_kleinman.html")
+    assert op.date == "2011-02-15"
+    assert op.dockets == []
+    assert (op.name, op.court) == ("Rivera v. Kleinman", "ny")
+    assert op.pages == [(0, "1119")]  # "**480" and "***758" belong to other reporters
+
+
+def test_in_re_caption_keeps_the_initials_of_the_party() -> None:
+    (op,) = read(FORMATS / "cap_in_re_jw.html")
+    assert op.name == "In re J.W."
+    assert (op.court, op.docket, op.judge) == ("dc", "12-FS-1771", "Fisher")
