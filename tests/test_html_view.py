@@ -183,9 +183,20 @@ def test_search_by_name_selects_monell_and_opens_its_panel(
     page.keyboard.press("Enter")
     assert sample_view.js("window.citegraph.network.getSelectedNodes()") == [monell["id"]]
     assert page.locator("#panel h2").text_content() == monell["name"] == MONELL_NAME
-    assert (
-        "436 U.S. 658; 98 S. Ct. 2018; 56 L. Ed. 2d 611" in page.locator("#panel dl").text_content()
+    facts = dict(
+        zip(
+            page.locator("#panel dt").all_text_contents(),
+            page.locator("#panel dd").all_text_contents(),
+            strict=True,
+        )
     )
+    assert facts["Citations"] == "436 U.S. 658; 98 S. Ct. 2018; 56 L. Ed. 2d 611"
+    assert facts["Court"] == "Supreme Court of the United States (scotus)"
+    assert facts["Year"] == "1978"
+    rows = [r for r in tables["citations"] if r["authority"] == monell["id"]]
+    assert len({r["opinion"] for r in rows}) == 1  # Russo
+    assert facts["Cited by"] == f"{len(rows)} citations in 1 opinion"
+    assert facts["HITS"].startswith("authority 0.")  # graph metrics (issue 7) scored it
 
 
 @pytest.mark.parametrize("query", ["98 S. Ct. 2018", "436 us 658"])

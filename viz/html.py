@@ -159,6 +159,13 @@ def _sizes(values: dict[Any, float]) -> dict[Any, float]:
     return {n: round(8 + 24 * math.sqrt(max(v - lo, 0.0) / span), 2) for n, v in values.items()}
 
 
+def _finite(value: Any) -> float | None:
+    """A score the page can show, or None (HITS is only there when graph metrics ran)."""
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return float(value)
+    return None
+
+
 def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -224,6 +231,8 @@ def graph_data(
             in_corpus=bool(d.get("in_corpus")),
             cited_by=int(d.get("cited_by") or 0),
             pagerank=float(d.get("pagerank") or 0.0),
+            hub=_finite(d.get("hub")),
+            authority_score=_finite(d.get("authority_score")),
             rank=rank_order[n],
             size_cited=max(by_cited[n], floor),
             size_pagerank=max(by_rank[n], floor),
