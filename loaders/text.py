@@ -433,7 +433,10 @@ def opinion_from_text(
         [str(known["docket"])] if known.get("docket") else header_dockets(header)
     )
     body_end = footnotes[0][0] if footnotes and not prepared else len(text)
-    judge = known.get("judge") or header_judge(header, text[:body_end][-3000:])
+    judge = known.get("judge") or header_judge(
+        date_header if date_header is not None and not prepared else header,
+        text[:body_end][-3000:],
+    )
     citations = [str(c) for c in known.get("citations") or []] or header_citations(header)
     op = Opinion(
         id="",
