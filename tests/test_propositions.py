@@ -467,3 +467,20 @@ def test_quoting_chain_makes_second_hand_edges_campbell_portillo_kingsley(ali) -
     assert g.edges[campbell, portillo]["source"] == "parenthetical"
     assert g.edges[portillo, kingsley]["source"] == "parenthetical"
     assert g.edges[opinion.id, campbell]["source"] == "text"
+
+
+def test_compare_with_signals_both_sides() -> None:
+    # an excerpt of Manning v. Boston Medical Center (1st Cir. 2013), CourtListener 1036108
+    found = _extract(
+        ROOT / "tests" / "fixtures" / "propositions" / "1036108_excerpt_compare_with.txt"
+    )
+    austin = _cite(found, "78 F.3d 875")
+    kuehner = _cite(found, "84 F.3d 316")
+    assert austin.signal == "Compare"
+    assert kuehner.signal == "with"
+    assert austin.proposition == kuehner.proposition
+    assert austin.proposition is not None and austin.proposition.startswith(
+        "Some courts, however, have suggested that the FLSA's structure"
+    )
+    assert kuehner.parenthetical is not None
+    assert kuehner.parenthetical.startswith('stating that employee was "[u]nable to identify')
