@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -54,6 +58,27 @@ def main() -> None:
     default=None,
     help="graph.html keeps only the N most important nodes (PageRank) and says what it left out.",
 )
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that extract in parallel.  [default: all cores]",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every input again instead of using the store in --out (citegraph.sqlite).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS|local",
+    default=None,
+    help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.",
+)
+@click.option(
+    "--debug", is_flag=True, help="Show the traceback of each failure and eyecite's warnings."
+)
 def build(
     inputs: tuple[Path, ...],
     out: Path,
@@ -63,6 +88,10 @@ def build(
     formats: tuple[str, ...],
     max_file_mb: float,
     max_nodes: int | None,
+    workers: int | None,
+    no_cache: bool,
+    scheduler: str | None,
+    debug: bool,
 ) -> None:
     """Read opinions at INPUTS and write the citation graph to --out.
 
@@ -76,15 +105,30 @@ def build(
     from .corpus import build as run_build
 
     def report(e: CitegraphError) -> None:
+        if debug:
+            import traceback
+
+            trace = getattr(e, "trace", None) or "".join(traceback.format_exception(e))
+            click.echo(trace.rstrip(), err=True)
         click.echo(f"error: {e}", err=True)
 
     try:
-        corpus = run_build(
-            inputs, on_error=report, strict=strict, max_bytes=int(max_file_mb * 1048576)
-        )
+        with _progress(quiet) as on_progress:
+            corpus = run_build(
+                inputs,
+                on_error=report,
+                strict=strict,
+                max_bytes=int(max_file_mb * 1048576),
+                workers=workers,
+                store=out,
+                cache=not no_cache,
+                scheduler=scheduler,
+                on_progress=on_progress,
+                debug=debug,
+            )
         corpus.write(out, formats=formats, max_nodes=max_nodes)
     except CitegraphError as e:
-        click.echo(f"error: {e}", err=True)
+        report(e)
         sys.exit(1 if strict else 2)
     if not quiet:
         s = corpus.summary()
@@ -94,12 +138,92 @@ def build(
             f"in {s['seconds']:.1f} s -> {out}"
             + (f" ({s['failed']} files failed)" if s["failed"] else "")
             + (f" ({s['duplicates']} duplicates read once)" if s.get("duplicates") else "")
+            + (f" ({s['cached']} inputs from the store)" if s.get("cached") else "")
         )
     if open_view:
         import webbrowser
 
         webbrowser.open((out / "graph.html").resolve().as_uri())
     if corpus.errors:
+        sys.exit(1)
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress reporter for `corpus.build`: a rich bar (files, files/s, ETA) on a
+    terminal, a plain line every few seconds otherwise, nothing with --quiet."""
+    if quiet:
+        yield None
+        return
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        columns = (
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]} files/s"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("extract", total=None, rate="-")
+            t0 = time.monotonic()
+
+            def update(done: int, total: int) -> None:
+                rate = done / max(time.monotonic() - t0, 1e-6)
+                bar.update(task, completed=done, total=total, rate=f"{rate:.1f}")
+
+            yield update
+        return
+    state = {"t0": time.monotonic(), "last": 0.0}
+
+    def log(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - state["last"] < 5:
+            return
+        state["last"] = now
+        elapsed = max(now - state["t0"], 1e-6)
+        rate = done / elapsed
+        eta = f", ETA {(total - done) / rate:.0f} s" if 0 < done < total else ""
+        click.echo(f"citegraph: {done}/{total} files, {rate:.1f} files/s{eta}", err=True)
+
+    yield log
+
+
+@main.command("export-parquet")
+@click.option(
+    "--out",
+    "out",
+    default="citegraph-out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The --out directory of a previous `citegraph build`.",
+)
+@click.option(
+    "--to",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory for edges.parquet and nodes.parquet.  [default: --out]",
+)
+def export_parquet(out: Path, to: Path | None) -> None:
+    """Write the last build's edge and node tables to Parquet (edges.parquet, nodes.parquet)
+    from the store, for Spark, DuckDB, Polars or graph engines beyond NetworkX."""
+    from .graph.store import export_parquet as run_export
+
+    try:
+        for path in run_export(out, to):
+            click.echo(str(path))
+    except CitegraphError as e:
+        click.echo(f"error: {e}", err=True)
         sys.exit(1)
 
 
@@ -116,7 +240,7 @@ _build_dir = click.option(
 _as_json = click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 
 
-def _report(result: dict[str, object], as_json: bool, render: object) -> None:
+def _report(result: Any, as_json: bool, render: Any) -> None:
     if as_json:
         import json
 
@@ -125,7 +249,7 @@ def _report(result: dict[str, object], as_json: bool, render: object) -> None:
     from rich.console import Console
 
     console = Console(highlight=False)
-    for renderable in render(result):  # type: ignore[operator]
+    for renderable in render(result):
         console.print(renderable)
 
 

@@ -34,8 +34,8 @@ from typing import Any
 
 __all__ = ["install", "uninstall", "installed", "court_by_paren", "pincited_references"]
 
-# (module, attribute) -> eyecite's original, kept so uninstall() can restore it.
-_ORIGINALS: dict[tuple[str, str], Any] = {}
+# (id of module or class, attribute) -> (it, eyecite's original), for uninstall().
+_ORIGINALS: dict[tuple[int, str], tuple[Any, Any]] = {}
 _STATE: dict[str, Any] = {"tokenizer": None}
 
 
@@ -331,12 +331,34 @@ def _prefilter_hits(db: Any, always: set[int], extractors: list[Any], text: str)
     return hits
 
 
-def _prefilter_database(extractors: list[Any]) -> tuple[Any, set[int]]:
-    """Hyperscan database of the widened regexes (cached on disk) and the always-run set."""
+def _prefilter_path(extractors: list[Any]) -> Path:
+    """Where the database for `extractors` is cached: named by the regexes, the rules
+    that rewrite them and the Hyperscan version."""
     import hashlib
+    import inspect
 
     import hyperscan
 
+    h = hashlib.sha256(repr([(e.regex, e.flags) for e in extractors]).encode())
+    for rules in (widen_for_hyperscan, _prefilter_database, _compile):
+        h.update(inspect.getsource(rules).encode())
+    h.update(str(getattr(hyperscan, "__version__", "")).encode())
+    return _cache_dir() / f"prefilter-{h.hexdigest()[:32]}.hsdb"
+
+
+def _prefilter_database(extractors: list[Any]) -> tuple[Any, set[int]]:
+    """Hyperscan database of the widened regexes (cached on disk) and the always-run set."""
+    import hyperscan
+
+    cache = _prefilter_path(extractors)
+    always_file = cache.with_suffix(".always")
+    if cache.exists() and always_file.exists():
+        try:
+            db = hyperscan.loadb(cache.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+            db.scratch = hyperscan.Scratch(db)
+            return db, {int(x) for x in always_file.read_text().split()}
+        except Exception:  # a damaged cache is rebuilt
+            pass
     expressions: list[bytes] = []
     flags: list[int] = []
     ids: list[int] = []
@@ -355,28 +377,34 @@ def _prefilter_database(extractors: list[Any]) -> tuple[Any, set[int]]:
         expressions.append(widened.encode("latin-1"))
         flags.append(base | (hyperscan.HS_FLAG_CASELESS if e.flags & re.I else 0))
         ids.append(i)
-    key = hashlib.sha256(
-        repr((expressions, flags, ids, getattr(hyperscan, "__version__", ""))).encode()
-    ).hexdigest()
-    cache = _cache_dir() / f"prefilter-{key[:32]}.hsdb"
-    always_file = cache.with_suffix(".always")
-    db = None
-    if cache.exists() and always_file.exists():
-        try:
-            db = hyperscan.loadb(cache.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
-            db.scratch = hyperscan.Scratch(db)
-            always |= {int(x) for x in always_file.read_text().split()}
-        except Exception:  # a damaged cache is rebuilt
-            db = None
-    if db is None:
-        db, failed = _compile(hyperscan, expressions, flags, ids)
-        always |= failed
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(hyperscan.dumpb(db))
-        always_file.write_text(" ".join(map(str, sorted(failed))))
-        os.replace(tmp, cache)
+    db, failed = _compile(hyperscan, expressions, flags, ids)
+    always |= failed
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    # Written under temporary names and renamed: parallel builds may compile at once.
+    tmp = cache.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(hyperscan.dumpb(db))
+    tmp_always = always_file.with_suffix(f".tmpa{os.getpid()}")
+    tmp_always.write_text(" ".join(map(str, sorted(always))))
+    os.replace(tmp_always, always_file)
+    os.replace(tmp, cache)
     return db, always
+
+
+def hyperscan_available() -> bool:
+    """Whether the hyperscan package (the `speed` extra) is installed."""
+    import importlib.util
+
+    return importlib.util.find_spec("hyperscan") is not None
+
+
+def prefilter_cached() -> bool:
+    """Whether the Hyperscan database for eyecite's tokenizer is compiled and on disk."""
+    if not hyperscan_available():
+        return False
+    from eyecite.tokenizers import EXTRACTORS
+
+    path = _prefilter_path(list(EXTRACTORS))
+    return path.exists() and path.with_suffix(".always").exists()
 
 
 def _compile(
@@ -435,29 +463,52 @@ def _with_tokenizer(get_citations: Callable[..., Any]) -> Callable[..., Any]:
 # --- install ------------------------------------------------------------------------
 
 
-def _patch(module: Any, attr: str, new: Any) -> None:
-    key = (module.__name__, attr)
+def _cached_hash(self: Any) -> int:
+    """eyecite's TokenExtractor hash (hash of its repr), computed once per extractor.
+
+    The default tokenizer hashes each candidate extractor into a set for every
+    reporter string it finds: the repr of a 300-character regex, thousands of times
+    per opinion. The value is the same, so set order (which settles ties between
+    tokens) is the same too.
+    """
+    h: int | None = self.__dict__.get("_citegraph_hash")
+    if h is None:
+        h = self.__dict__["_citegraph_hash"] = hash(repr(self))
+    return h
+
+
+def _patch(target: Any, attr: str, new: Any) -> None:
+    key = (id(target), attr)
     if key not in _ORIGINALS:
-        _ORIGINALS[key] = getattr(module, attr)
-    setattr(module, attr, new)
+        _ORIGINALS[key] = (target, getattr(target, attr))
+    setattr(target, attr, new)
 
 
 def install(tokenizer: str | None = None) -> None:
     """Install the speed-ups into eyecite (idempotent; safe in every worker).
 
     Args:
-        tokenizer: None keeps eyecite's default tokenizer; "hyperscan" uses
-            HyperscanTokenizer with its database cached on disk.
+        tokenizer: None or "default" keeps eyecite's default tokenizer;
+            "hyperscan" adds the Hyperscan prefilter (same tokens), its database
+            compiled once and cached on disk.
     """
     import eyecite
     import eyecite.find
     import eyecite.helpers
+    from eyecite.models import TokenExtractor
 
     _patch(eyecite.helpers, "get_court_by_paren", court_by_paren)
+    _patch(TokenExtractor, "__hash__", _cached_hash)
     _patch(eyecite.find, "extract_pincited_reference_citations", pincited_references)
-    if tokenizer and tokenizer != "default":
-        _STATE["tokenizer"] = make_tokenizer(tokenizer)
-        original = _ORIGINALS.get(("eyecite.find", "get_citations"), eyecite.find.get_citations)
+    if not tokenizer or tokenizer == "default":
+        _STATE["tokenizer"] = None
+        _STATE["name"] = None
+    else:
+        if _STATE.get("name") != tokenizer:
+            _STATE["tokenizer"] = make_tokenizer(tokenizer)
+            _STATE["name"] = tokenizer
+        original = _ORIGINALS.get((id(eyecite.find), "get_citations"), (None, None))[1]
+        original = original or eyecite.find.get_citations
         wrapped = _with_tokenizer(original)
         _patch(eyecite.find, "get_citations", wrapped)
         _patch(eyecite, "get_citations", wrapped)
@@ -465,12 +516,11 @@ def install(tokenizer: str | None = None) -> None:
 
 def uninstall() -> None:
     """Give eyecite back its own functions."""
-    import importlib
-
-    for (module, attr), original in _ORIGINALS.items():
-        setattr(importlib.import_module(module), attr, original)
+    for (_, attr), (target, original) in _ORIGINALS.items():
+        setattr(target, attr, original)
     _ORIGINALS.clear()
     _STATE["tokenizer"] = None
+    _STATE["name"] = None
     _last_document.clear()
 
 
