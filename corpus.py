@@ -328,6 +328,14 @@ def _prepare_worker(tokenizer: str | None, debug: bool) -> None:
     _WORKER_STATE["ready"] = (tokenizer, debug)
 
 
+def _init_worker_process(tokenizer: str | None, debug: bool) -> None:
+    """A worker process leaves Ctrl-C to the build, which stops the pool and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _prepare_worker(tokenizer, debug)
+
+
 def _input_bytes(inp: Any, limit: int) -> tuple[str, bytes]:
     """Name and bytes of one input; a file over `limit` raises the loaders' own error."""
     from .loaders import read
@@ -380,7 +388,7 @@ def _run_processes(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_prepare_worker,
+        initializer=_init_worker_process,
         initargs=(tokenizer, debug),
     ) as pool:
         try:
