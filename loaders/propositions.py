@@ -482,14 +482,16 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         last = cites[unit[-1]]
         k = max(0, bisect_right(starts, first.head) - 1)
         s, e = spans[k]
-        region = _region_of(regions, first.head)
+        region = _home(regions, first.head)
         before = text[s : first.head]
         after = text[last.tail : e]
         window = ""
         textual = False
         block = False
         if _is_lead_in(before) and not _continues(after):
-            prop, block = _preceding_proposition(text, spans, k, clause_spans, region, first.head)
+            prop, block = _preceding_proposition(
+                text, spans, k, clause_spans, region, first.head, regions
+            )
         else:
             after_words = _residue(text, last.tail, e, clause_spans)
             # the sentence talks about these citations: they stay in its words
@@ -600,6 +602,7 @@ def _preceding_proposition(
     clauses: list[tuple[int, int]],
     region: tuple[int, int],
     head: int,
+    footnotes: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, bool]:
     """The textual sentence a citation sentence supports; True if it is a block quotation.
 
@@ -617,8 +620,13 @@ def _preceding_proposition(
             para = _clean(text[para_start : spans[kk][1]])
             if len(re.findall(r"[.?!]", para)) > 1 and not _is_heading(para):
                 return para, True
+    footnotes = footnotes or []
+    in_body = region not in footnotes
     while kk >= 0 and spans[kk][0] >= region[0]:
         s, e = spans[kk]
+        if in_body and any(a <= s < b for a, b in footnotes):
+            kk -= 1  # a footnote set in the body's flow: the body's sentence is before it
+            continue
         if not _is_citation_sentence(text, s, e, clauses) and not _is_heading(text[s:e]):
             return _clean(_residue(text, s, e, clauses)) or None, False
         kk -= 1
@@ -740,6 +748,14 @@ def _treatment(window: str) -> str | None:
 def _regions(opinion: Opinion) -> list[tuple[int, int]]:
     """Body and footnote spans: a proposition never crosses from one into another."""
     return sorted((a, b) for a, b, _ in opinion.footnotes)
+
+
+def _home(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The footnote that holds `pos`, or the whole text for the body."""
+    for a, b in regions:
+        if a <= pos < b:
+            return (a, b)
+    return (0, 10**12)
 
 
 def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
