@@ -122,6 +122,11 @@ def title_case(words: str) -> str:
             out.append(w)
         elif i and w.lower() in _SMALL:
             out.append(w.lower())
+        elif w.strip(".,()").lower() in _INITIALISMS and w.strip(".,()").lower() not in (
+            "at",
+            "us",
+        ):
+            out.append(w)  # NLRB, FDIC: initialisms stay in capitals
         elif w.strip(".,").lower() in _SUFFIX - {"jr", "sr", "esq"}:
             out.append(w.upper())
         else:

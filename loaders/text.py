@@ -165,23 +165,24 @@ def header_date(header: str) -> str | None:
     # Slip opinions set dates in columns beside line numbers:
     # " 7   (Argued: January 14, 2010          Decided: January 28, 2010)"
     cells = [
-        cell
+        (cell, len(line.strip()))
         for line in header.splitlines()
-        for cell in re.split(r"\s{6,}|\t", re.sub(r"^\s*\d{1,2}(?:\s{2,}|\t)", "", line))
+        for cell in re.split(r"\s{3,}|\t", _date_first(line))
     ]
     prev = ""
-    for n, line in enumerate(cells):
+    for n, (line, whole) in enumerate(cells):
         before, prev = prev, (line.strip() or prev)
         issued = re.search(r"opinion\b.{0,30}\b(?:issued|filed|entered)\s+on\s", line, re.I)
         if len(line.strip()) > 60 and not issued:
             continue
-        alone = not re.search(r"[A-Za-z]{3,}", _MONTH_DATE.sub("", re.sub(r"\[.*?\]", "", line)))
+        rest = _MONTH_DATE.sub("", re.sub(r"\[.*?\]", "", line))
+        alone = bool(_MONTH_DATE.search(line)) and not re.search(r"[A-Za-z]", rest)
         weight = 0 if re.search(r"decided|filed|dated|entered|issued", line, re.I) else 2
         if weight and alone and re.search(r"[a-z,]$", before):
             continue  # "Judgment entered on / May 28, 1991." continues a sentence
         if weight and alone:
             weight = 1  # a date on a line of its own, as slip opinions print it
-        elif weight and len(line.strip()) > 40:
+        elif weight and whole > 40:
             continue  # a date inside a wrapped line of prose is an event, not the decision
         if re.search(r"argued|submitted|heard", line, re.I):
             weight = 3
@@ -197,6 +198,16 @@ def header_date(header: str) -> str | None:
             if iso and weight == 0:
                 found.append((weight, n, iso))
     return min(found)[2] if found else None
+
+
+def _date_first(line: str) -> str:
+    """A header line without its line number, a leading date set off in a column of its
+    own ("February 4, 1993  UNITED STATES COURT OF APPEALS")."""
+    line = re.sub(r"^\s*\d{1,2}(?:\s{2,}|\t)", "", line)
+    m = _MONTH_DATE.match(line.strip())
+    if m and re.match(r"\s{2}", line.strip()[m.end() :]):
+        return line.strip()[: m.end()] + "   " + line.strip()[m.end() :]
+    return line
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
