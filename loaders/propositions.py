@@ -262,7 +262,9 @@ def _ends_sentence(s: str) -> bool:
     word = re.search(r"\S+$", s)
     if word is None:
         return False
-    return word.group().endswith(".") and not is_abbreviation(word.group())
+    # ". . ." before a page break is an ellipsis, not the end of a sentence
+    w = word.group()
+    return w.endswith(".") and re.search(r"[A-Za-z]{2}", w) is not None and not is_abbreviation(w)
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -72,6 +72,11 @@ def is_abbreviation(word: str) -> bool:
     return bool(re.fullmatch(r"[ivx]+", bare) and word[:1].isupper() and len(bare) <= 4)
 
 
+def _listed(word: str) -> bool:
+    """A listed abbreviation ("v.", "rel."), not an initial or a heading's numeral ("I.")."""
+    return word.lower().lstrip("(\"'“‘[*_").rstrip("*_").rstrip(".") in ABBREVIATIONS
+
+
 def _bracket_spans(text: str) -> list[tuple[int, int]]:
     """Balanced (...) and [...] spans, nested ones included."""
     spans: list[tuple[int, int]] = []
@@ -181,7 +186,7 @@ def sentence_spans(
         if before and before[-1] not in ".?!:;\"”’')]" and (after.islower() or after.isdigit()):
             continue  # a page break in mid-sentence
         last = re.search(r"\S+$", before)
-        if last and last.group().endswith(".") and is_abbreviation(last.group()):
+        if last and last.group().endswith(".") and _listed(last.group()):
             continue  # "Plaintiff v." / "Jimenez ex rel." before a page break
         cuts.add(cut)
     spans: list[tuple[int, int]] = []
