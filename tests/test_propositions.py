@@ -484,3 +484,22 @@ def test_compare_with_signals_both_sides() -> None:
     )
     assert kuehner.parenthetical is not None
     assert kuehner.parenthetical.startswith('stating that employee was "[u]nable to identify')
+
+
+def test_heading_numeral_before_a_blank_line_is_its_own_sentence() -> None:
+    # McGuinness v. DuBois (1st Cir. 1995): "We affirm.1\n\nI.\n\nWe review the grant ..."
+    text = read(ROOT / "tests" / "fixtures" / "propositions" / "195368.json")[0].text
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert "I." in sentences
+    assert any(s.startswith("We review the grant of summary judgment de novo") for s in sentences)
+
+
+def test_cert_denied_after_an_ellipsis_split_by_a_page_break() -> None:
+    # In re Pearson: "(deeming it "... must be open to . .\n\n. accommodation of ...
+    # courtroom"), cert. denied, 464 U.S. 915 (1983)"
+    found = _extract(ROOT / "tests" / "fixtures" / "propositions" / "194604.json")
+    carey = _cite(found, "706 F.2d 956")
+    cert = _cite(found, "464 U.S. 915")
+    assert carey.history == "cert. denied, 464 U.S. 915 (1983)"
+    assert cert.parent == _index(found, carey) and cert.source == "history"
+    assert carey.parenthetical is not None and carey.parenthetical.endswith('courtroom"')
