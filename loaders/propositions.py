@@ -300,6 +300,16 @@ def _name_start(text: str, lo: int, start: int) -> int:
         break
     if begin is None:
         return start
+    # a name never opens with a number: "of section 10, Republic Steel, 362 U.S."
+    while True:
+        lead_tok = re.match(r"\S+\s*", body[begin:])
+        if (
+            not lead_tok
+            or not re.match(r"[\d(]", lead_tok.group())
+            or begin + lead_tok.end() >= len(body)
+        ):
+            break
+        begin += lead_tok.end()
     # a signal is not part of the name: "See Jimenez ex rel. Jimenez v. KFRC"
     sig = _SIGNAL.match(body, begin)
     if sig:
