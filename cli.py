@@ -18,6 +18,14 @@ from .errors import CitegraphError
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "json", "html")
 
 
+def _error_line(e: object) -> str:
+    """The one line `error: FILE: what is wrong`. A newline or terminal escape in a file
+    name or message is shown escaped: it can neither split the line nor drive the terminal."""
+    import re
+
+    return "error: " + re.sub("[\x00-\x1f\x7f-\x9f]", lambda m: repr(m.group())[1:-1], str(e))
+
+
 @click.group()
 @click.version_option(__version__, prog_name="citegraph")
 def main() -> None:
@@ -110,7 +118,7 @@ def build(
 
             trace = getattr(e, "trace", None) or "".join(traceback.format_exception(e))
             click.echo(trace.rstrip(), err=True)
-        click.echo(f"error: {e}", err=True)
+        click.echo(_error_line(e), err=True)
 
     try:
         with _progress(quiet) as on_progress:
@@ -223,7 +231,7 @@ def export_parquet(out: Path, to: Path | None) -> None:
         for path in run_export(out, to):
             click.echo(str(path))
     except CitegraphError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(_error_line(e), err=True)
         sys.exit(1)
 
 
@@ -275,7 +283,7 @@ def show(query: tuple[str, ...], out: Path, as_json: bool) -> None:
         tables = read_tables(out)
         match = find(tables, " ".join(query))
     except CitegraphError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(_error_line(e), err=True)
         sys.exit(1)
     result = {
         "match": asdict(match),
@@ -301,7 +309,7 @@ def stats(out: Path, as_json: bool, top: int) -> None:
     try:
         result = corpus_stats(read_tables(out), top=top)
     except CitegraphError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(_error_line(e), err=True)
         sys.exit(1)
     _report(result, as_json, render)
 
@@ -342,7 +350,7 @@ def export(directory: Path, formats: tuple[str, ...], to: Path | None, quiet: bo
         with output_set():
             written = write_formats(g, out, formats or EXPORT_FORMATS[:4])
     except CitegraphError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(_error_line(e), err=True)
         sys.exit(1)
     if not quiet:
         click.echo(

@@ -3,8 +3,10 @@
 A real `citegraph build` runs in its own process group over the sample opinions and is
 stopped the way users and machines stop it: Ctrl-C (SIGINT to the whole group) while it
 extracts, and kill -9 (SIGKILL) while it writes. The previous build's outputs must be
-byte for byte what they were, only temporary files (hidden, ".tmp") may be left behind,
-and the next run removes those and completes.
+byte for byte what they were, only temporary files (hidden, ".tmp") and SQLite's own
+journal may be left behind, the store must keep every input committed before the
+interruption, and the next run takes those from the store, removes the temporary files
+and completes.
 """
 
 from __future__ import annotations
@@ -32,9 +34,18 @@ SQLITE_SIDE = re.compile(r".+-(?:journal|wal|shm)")
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="process groups and signals: POSIX")
 
 
-def start(inputs: list[Path], out: Path) -> subprocess.Popen[str]:
+def start(inputs: list[Path], out: Path, *options: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "citegraph", "build", *map(str, inputs), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "citegraph",
+            "build",
+            *map(str, inputs),
+            "--out",
+            str(out),
+            *options,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -63,57 +74,85 @@ def leftovers(out: Path, before: set[str]) -> set[str]:
     return {p.name for p in out.iterdir()} - before
 
 
-# A slip opinion and three First Circuit opinions that cite each other: a few seconds.
-SAMPLE = ["ali_v_annucci_sdny_2020.txt", "195083.json", "195338.json", "195422.json"]
+# The previous build: a slip opinion and two First Circuit opinions.
+SAMPLE = ["ali_v_annucci_sdny_2020.txt", "195083.json", "195338.json"]
+# Added afterwards: two longer opinions, seconds of extraction to interrupt.
+MORE = ["195168.json", "195270.json"]
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory of sample opinions."""
-    src = tmp_path_factory.mktemp("interrupt") / "in"
-    src.mkdir()
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two input directories: the previous build's, and the opinions added since."""
+    base = tmp_path_factory.mktemp("interrupt")
+    first, more = base / "in", base / "more"
+    first.mkdir()
+    more.mkdir()
     for name in SAMPLE:
-        shutil.copy(DATA / name, src / name)
-    return src
+        shutil.copy(DATA / name, first / name)
+    for name in MORE:
+        shutil.copy(DATA / name, more / name)
+    shutil.copy(EXTRA, more / EXTRA.name)
+    return first, more
 
 
 @pytest.fixture(scope="module")
-def previous(inputs: Path) -> tuple[Path, dict[str, bytes], set[str], float]:
-    """A complete build: its out dir, its outputs' bytes, its file names and duration."""
-    out = inputs.parent / "out"
-    t0 = time.monotonic()
-    proc = start([inputs], out)
+def previous(inputs: tuple[Path, Path]) -> tuple[Path, dict[str, bytes], set[str]]:
+    """A complete build: its out dir, its outputs' bytes and its file names."""
+    out = inputs[0].parent / "out"
+    proc = start([inputs[0]], out)
     stdout, stderr = proc.communicate(timeout=600)
     assert proc.returncode == 0, stderr
-    return out, snapshot(out), {p.name for p in out.iterdir()}, time.monotonic() - t0
+    return out, snapshot(out), {p.name for p in out.iterdir()}
 
 
-def wait_for_temp_file(proc: subprocess.Popen[str], out: Path, timeout: float) -> bool:
-    """Poll until the build has begun writing its outputs (a temp file appears)."""
+def stored(out: Path) -> int:
+    """How many inputs the build store in `out` has committed (read-only, as a bystander)."""
+    import sqlite3
+
+    from citegraph.graph.store import STORE_NAME
+
+    path = out / STORE_NAME
+    if not path.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            return int(db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def wait_until(proc: subprocess.Popen[str], ready, timeout: float = 600) -> bool:
+    """Poll until `ready()` while the build runs; False if it ended first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and proc.poll() is None:
-        if any(TEMP.fullmatch(p.name) for p in out.iterdir()):
-            return True
+        if ready():
+            return proc.poll() is None
         time.sleep(0.002)
     return False
 
 
-def test_ctrl_c_while_extracting_leaves_previous_outputs_byte_identical(inputs, previous) -> None:
-    out, before, names, seconds = previous
-    proc = start([inputs, EXTRA], out)
-    time.sleep(max(1.0, seconds * 0.5))
-    assert proc.poll() is None, "the build finished before it could be interrupted"
+def test_ctrl_c_while_extracting_leaves_previous_outputs_and_the_store_keeps_what_was_done(
+    inputs, previous
+) -> None:
+    out, before, names = previous
+    done_before = stored(out)
+    assert done_before == len(SAMPLE)
+    proc = start([*inputs], out, "--workers", "1")
+    # Interrupt once the first added opinion is committed, while the next is extracted.
+    midway = wait_until(proc, lambda: stored(out) > done_before)
     _, stderr = stop(proc, signal.SIGINT)
+    assert midway, "the build ended before it could be interrupted"
     assert proc.returncode != 0
     assert "Traceback" not in stderr, stderr
     assert snapshot(out) == before
     assert all(TEMP.fullmatch(n) or SQLITE_SIDE.fullmatch(n) for n in leftovers(out, names))
+    assert done_before < stored(out) < done_before + len(MORE) + 1
 
 
 def test_kill_9_while_writing_leaves_previous_outputs_byte_identical(inputs, previous) -> None:
-    out, before, names, seconds = previous
-    proc = start([inputs, EXTRA], out)
-    writing = wait_for_temp_file(proc, out, timeout=seconds * 10 + 60)
+    out, before, names = previous
+    proc = start([*inputs], out)
+    writing = wait_until(proc, lambda: any(TEMP.fullmatch(p.name) for p in out.iterdir()))
     stop(proc, signal.SIGKILL)
     assert writing, "the build never began writing"
     assert proc.returncode == -signal.SIGKILL
@@ -123,16 +162,20 @@ def test_kill_9_while_writing_leaves_previous_outputs_byte_identical(inputs, pre
     assert all(TEMP.fullmatch(n) or SQLITE_SIDE.fullmatch(n) for n in left), left
 
 
-def test_rerun_after_interruptions_completes_and_cleans_up(inputs, previous) -> None:
-    out, before, names, _ = previous
-    proc = start([inputs, EXTRA], out)
+def test_rerun_after_interruptions_reuses_the_store_completes_and_cleans_up(
+    inputs, previous
+) -> None:
+    out, before, names = previous
+    proc = start([*inputs], out)
     stdout, stderr = proc.communicate(timeout=600)
     assert proc.returncode == 0, stderr
+    everything = len(SAMPLE) + len(MORE) + 1
+    # Every input was committed by the interrupted runs: nothing is extracted again.
+    assert f"({everything} inputs from the store)" in stdout, stdout
     assert not [p.name for p in out.iterdir() if TEMP.fullmatch(p.name)]
     after = snapshot(out)
-    assert after != before
     assert b"Mayag\xc3\xbcez" in after["opinions.jsonl"]
-    assert after["opinions.jsonl"].count(b"\n") == len(SAMPLE) + 1
+    assert after["opinions.jsonl"].count(b"\n") == everything
 
 
 # ------------------------------------------------- the same guarantees, deterministically
