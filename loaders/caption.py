@@ -162,7 +162,9 @@ def party_name(party: str) -> str:
     "City of Hartford"); roles and descriptions dropped.
     """
     party = re.sub(r"\s+", " ", party).strip()
-    party = re.split(r";|\s+and\s+(?=[A-Z][A-Za-z.]*\s+[A-Z])(?!.*\b(?:Inc|Co|LLC)\b)", party)[0]
+    party = re.split(
+        r";|\s+and\s+(?=[A-Z])(?!.*\b(?:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)", party
+    )[0]
     party = _ET_AL.sub("", party)
     party = _DESCRIPTION.split(party)[0]
     party = _ROLE_TAIL.sub("", party).strip(" ,.;:")
@@ -222,7 +224,7 @@ def caption_name(header: str) -> str | None:
         if not m:
             continue
         before = (m.group(1) + " " if m.group(1) and not ROLE.match(m.group(1)) else "") + ""
-        left = before.strip() or _block(lines, i, -1)
+        left = _last_sentence(before.strip() or _block(lines, i, -1))
         right = _block(lines, i, 1)
         if left and right:
             a, b = party_name(left), party_name(right)
@@ -258,6 +260,16 @@ def _block(lines: list[str], i: int, step: int) -> str:
     if step < 0:
         got.reverse()
     return " ".join(got)
+
+
+def _last_sentence(text: str) -> str:
+    """The party list of a caption that starts with other matter ("In the matter of
+    S.J.S., a minor child. D.L.M. and D.E.M., Petitioners" -> "D.L.M. and D.E.M., ...")."""
+    cut = 0
+    for m in re.finditer(r"\b([a-z]{2,})\.\s+(?=[A-Z])", text):
+        if m.group(1) not in ("al", "seq", "rel"):
+            cut = m.end()
+    return text[cut:]
 
 
 def _ends_sentence(line: str) -> bool:

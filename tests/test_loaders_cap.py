@@ -107,3 +107,14 @@ def test_in_re_caption_keeps_the_initials_of_the_party() -> None:
     (op,) = read(FORMATS / "cap_in_re_jw.html")
     assert op.name == "In re J.W."
     assert (op.court, op.docket, op.judge) == ("dc", "12-FS-1771", "Fisher")
+
+
+def test_cap_casebody_xml_alone_is_read_from_its_head_matter() -> None:
+    # the casebody of cap_dlm_v_tjs.json saved as a file of its own: no JSON fields
+    (op,) = read(FORMATS / "cap_dlm_v_tjs_casebody.xml")
+    # "In the matter of S.J.S., a minor child. D.L.M. and D.E.M., Petitioners/Respondents,
+    #  v. T.J.S., Respondent/Appellant."
+    assert op.name == "D.L.M. v. T.J.S."
+    assert (op.court, op.date, op.docket) == ("moctapp", "2004-03-23", "ED 83155")
+    assert op.judge == "William H. Crandall, Jr."
+    assert op.pages[:2] == [(0, "675"), (306, "676")]
