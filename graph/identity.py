@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from ..loaders.citations import own_citations
 from ..models import Authority, Citation, Opinion
 
 # Official reporters first: the id and label of a case use the best citation known.
@@ -188,8 +189,9 @@ def identify(
         citations of an opinion to itself left out).
     """
     uf = UnionFind()
+    own = {op.id: own_citations(op) for op in opinions}
     for op in opinions:
-        uf.union(op.citations)
+        uf.union(own[op.id])
     by_opinion: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
         by_opinion[c.opinion].append(c)
@@ -206,7 +208,7 @@ def identify(
     opinion_of_root: dict[str, str] = {}
     own_strings: dict[str, set[str]] = defaultdict(set)
     for op in opinions:
-        for cite in op.citations:
+        for cite in own[op.id]:
             opinion_of_root.setdefault(uf.find(cite), op.id)
             own_strings[uf.find(cite)].add(cite)
 
@@ -378,7 +380,7 @@ def _match_corpus(
         op.id
         for y in (year, year - 1, year + 1)
         for op in corpus.get((court, y), [])
-        if names_match(name, op.name) and not _cites_conflict(cites, op.citations)
+        if names_match(name, op.name) and not _cites_conflict(cites, own_citations(op))
     }
     return hits.pop() if len(hits) == 1 else None
 

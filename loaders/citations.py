@@ -39,6 +39,7 @@ _SIGNAL_WORDS = re.compile(
     r"applying|relying\s+on|as)\b)[,.]?\s*)+",
     re.I,
 )
+_GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
 _SCOTUS_REPORTERS = {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d", "U. S.", "S.Ct.", "L.Ed.", "L.Ed.2d"}
 # Words that may stand, lower case, inside a party name.
 _NAME_CONNECTORS = {
@@ -207,7 +208,8 @@ def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
         return False
     if rec.start > min(3000, len(text) // 5):
         return False
-    if set(rec.cites) & set(opinion.citations) and rec.start < 3000:
+    named = rec.name is not None and re.search(r"\sv\.?\s", rec.name)
+    if set(rec.cites) & set(own_citations(opinion)) and rec.start < 3000 and not named:
         return True
     line_start = text.rfind("\n", 0, rec.start) + 1
     line_end = text.find("\n", rec.end)
@@ -215,6 +217,26 @@ def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
     rest = line.replace(rec.text, " ")
     rest = re.sub(r"\b(?:U\.\s?S\.|Dist\.|App\.|LEXIS|WL|Table|No\.|Cir\.|F\.\dd)", " ", rest)
     return len(re.findall(r"[A-Za-z]", rest)) < 3
+
+
+def own_citations(opinion: Opinion) -> list[str]:
+    """The opinion's own citations that can be trusted as its identity.
+
+    An opinion has one citation per reporter ("158 F. Supp. 2d 214, 2001 U.S. Dist.
+    LEXIS 14297"); a header read from a printout can also yield the first citations of
+    the body ("652 N.E.2d 893, 780 N.E.2d 58"). A reporter named twice means the list
+    holds body citations: its citations are not the opinion's identity.
+    """
+    series: dict[str, list[str]] = {}
+    for cite in opinion.citations:
+        series.setdefault(_series(cite), []).append(cite)
+    return [c for c in opinion.citations if len(series[_series(c)]) == 1]
+
+
+def _series(cite: str) -> str:
+    """The reporter of a citation: "F.3d" of "1 F.3d 46"."""
+    parts = cite.split()
+    return " ".join(parts[1:-1]) if len(parts) > 2 else cite
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -750,9 +772,13 @@ def _near(a: str, b: str) -> bool:
 
 
 def _first_word(name: str) -> str:
-    from ..graph.identity import short_name
-
-    words = (short_name(name) or name).split()
+    """The first word of the name a short form uses ("monell"; "united states" skipped)."""
+    parties = re.split(r"\s+v\.?\s+", name, maxsplit=1)
+    first = parties[0]
+    if len(parties) > 1 and first.lower().strip(" .") in _GOVERNMENT:
+        first = parties[1]
+    first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first.strip(), flags=re.I)
+    words = first.split(",")[0].split()
     return words[0].lower().strip(",.") if words else ""
 
 
