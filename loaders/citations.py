@@ -222,15 +222,53 @@ def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
 def own_citations(opinion: Opinion) -> list[str]:
     """The opinion's own citations that can be trusted as its identity.
 
-    An opinion has one citation per reporter ("158 F. Supp. 2d 214, 2001 U.S. Dist.
-    LEXIS 14297"); a header read from a printout can also yield the first citations of
-    the body ("652 N.E.2d 893, 780 N.E.2d 58"). A reporter named twice means the list
-    holds body citations: its citations are not the opinion's identity.
+    Given by structured metadata they stand nowhere in the text and are kept. Read
+    from the text they must stand in its header on a line of nothing but citations
+    ("158 F. Supp. 2d 214, 2001 U.S. Dist. LEXIS 14297"): a header read from a printout
+    can also yield the first citations of the body ("..., cert. denied, 488 U.S. 848").
+    A citation near the top that no case name precedes counts too (a reflowed header
+    joins its lines). An opinion has one citation per reporter; a reporter named twice
+    means the list holds body citations, and its citations are not kept.
     """
+    head = opinion.text[:3000]
+    patterns = [_loose(x) for x in opinion.citations]
+    kept = []
+    for c in opinion.citations:
+        m = _loose(c).search(opinion.text)
+        if m is None or _citation_line(head, patterns, c):
+            kept.append(c)
+        elif m.start() < 1500 and not re.search(
+            r"\sv\.?\s[^.;()]{1,120},\s*$", opinion.text[max(0, m.start() - 150) : m.start()]
+        ):
+            kept.append(c)  # in the header, and no case name before it: not cited by the body
+
     series: dict[str, list[str]] = {}
-    for cite in opinion.citations:
+    for cite in kept:
         series.setdefault(_series(cite), []).append(cite)
-    return [c for c in opinion.citations if len(series[_series(c)]) == 1]
+    return [c for c in kept if len(series[_series(c)]) == 1]
+
+
+def _loose(cite: str) -> re.Pattern[str]:
+    """A citation as it may be written: "158 F. Supp. 2d 214" as "158 F.Supp.2d 214"."""
+    parts = cite.split()
+    if len(parts) < 3:
+        return re.compile(re.escape(cite))
+    reporter = r"\s*".join(re.escape(ch) for ch in "".join(parts[1:-1]))
+    return re.compile(rf"\b{re.escape(parts[0])}\s+{reporter}\s+{re.escape(parts[-1])}\b")
+
+
+def _citation_line(head: str, patterns: list[re.Pattern[str]], cite: str) -> bool:
+    """Whether `cite` stands in `head` on a line that holds nothing but citations."""
+    m = _loose(cite).search(head)
+    if not m:
+        return False
+    line_start = head.rfind("\n", 0, m.start()) + 1
+    line_end = head.find("\n", m.end())
+    rest = head[line_start : line_end if line_end >= 0 else len(head)]
+    for p in patterns:
+        rest = p.sub(" ", rest)
+    rest = re.sub(r"\b(?:U\.\s?S\.|Dist\.|App\.|LEXIS|WL|Table|No\.|Cir\.)", " ", rest)
+    return len(re.findall(r"[A-Za-z]", rest)) < 3
 
 
 def _series(cite: str) -> str:
