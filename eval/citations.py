@@ -375,6 +375,13 @@ def courtlistener_citations(html: str) -> list[str]:
     return out
 
 
+def not_a_full_case_citation(cite: str) -> bool:
+    """A CourtListener anchor that is no full case citation: its page is not a page
+    ("532 F. Supp. 2d" from "532 F. Supp. 2d at 183") or its reporter is no case
+    reporter ("45 Ariz. L" from "45 Ariz. L. Rev. 1")."""
+    return not re.search(r"\s\d+$", cite)
+
+
 def _read_anchored(path: Path, obj: dict[str, Any], read: Any) -> Any:
     """The opinion as the text CourtListener's anchors stand in.
 
@@ -443,13 +450,15 @@ def eval_corpus(corpus: Path, limit: int | None, misses_path: Path | None) -> di
     for r in records:
         if r.kind == "case" and r.cites:
             ours[stem_of.get(r.opinion, r.opinion)].update(r.cites)
-    total = hit = own = 0
+    total = hit = own = not_full = 0
     missed: list[tuple[str, str, str]] = []
     for stem, cites in cl_cites.items():
         for c in cites:
             total += 1
             if c in ours[stem]:
                 hit += 1
+            elif not_a_full_case_citation(c):
+                not_full += 1  # CourtListener's parse of a short cite or a journal
             elif _in_header(texts.get(stem, ""), c):
                 own += 1  # the opinion's own citation in its header: identity, not a citation
             else:
@@ -473,7 +482,11 @@ def eval_corpus(corpus: Path, limit: int | None, misses_path: Path | None) -> di
         "found": hit,
         "own_header_citations": own,
         "recall": round(hit / total, 4) if total else None,
+        "not_full_case_citations": not_full,
         "recall_without_own": round(hit / (total - own), 4) if total - own else None,
+        "recall_of_full_case_citations": round(hit / (total - own - not_full), 4)
+        if total - own - not_full
+        else None,
         "misses": len(missed),
         "links_ours": len(ours_links),
         "links_courtlistener_in_corpus": len(cl_pairs),
