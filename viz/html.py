@@ -245,7 +245,7 @@ def graph_data(
             str(v),
             value=d.get("weight", 1),
             source_kind=d.get("source", "text"),
-            dashes=d.get("source") == "parenthetical",
+            dashes=d.get("source", "text") != "text",
             signals=signals,
             occurrences=occurrences,
         )
@@ -280,7 +280,7 @@ def _counts(g: nx.DiGraph) -> dict[str, int]:
         "citations": sum(
             int(d.get("weight") or 0)
             for *_, d in g.edges(data=True)
-            if d.get("source") != "parenthetical"
+            if d.get("source", "text") == "text"
         ),
         "edges": g.number_of_edges(),
     }
@@ -302,7 +302,7 @@ def _left_out(g: nx.DiGraph, kept: set[Any]) -> dict[str, Any] | None:
         if u in kept and v in kept:
             continue
         edges += 1
-        if d.get("source") != "parenthetical":
+        if d.get("source", "text") == "text":
             citations += int(d.get("weight") or 0)
         if v in kept:
             for o in d.get("occurrences") or []:
