@@ -55,7 +55,7 @@ def main() -> None:
 )
 @click.option(
     "--max-file-mb",
-    default=50.0,
+    default=20.0,
     show_default=True,
     type=click.FloatRange(min=0, min_open=True),
     help="Refuse an input file (archive member, bulk record) larger than this.",

@@ -40,7 +40,10 @@ __all__ = [
     "ENTRY_POINT_GROUP",
 ]
 
-MAX_BYTES = 50 * 1024 * 1024  # per file (per record in bulk files); --max-file-mb
+# per file (per record in bulk files); --max-file-mb. The longest opinions are a few MB
+# of text (a CourtListener JSON holds it up to four times, as text and HTML); a record
+# appendix of 40 MB is not an opinion and would cost minutes of extraction.
+MAX_BYTES = 20 * 1024 * 1024
 ENTRY_POINT_GROUP = "citegraph.loaders"
 SNIFF_BYTES = 65536
 

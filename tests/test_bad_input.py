@@ -353,3 +353,21 @@ def test_a_table_cut_short_is_one_line_naming_it_for_commands_that_read_a_build(
     assert isinstance(result.exception, SystemExit), result.exception
     (line,) = [ln for ln in result.output.splitlines() if ln.startswith("error: ")]
     assert line.startswith(f"error: {table}: "), line
+
+
+def test_a_40_mb_appendix_is_refused_by_default_and_costs_no_extraction(tmp_path: Path) -> None:
+    """The issue's own example: a 40 MB record appendix among opinions, default options."""
+    appendix = tmp_path / "joint_appendix.txt"
+    line = b"  41  Q. And where were you on the evening of March 3?  A. At home.\n"
+    appendix.write_bytes(line * (40 * 1024 * 1024 // len(line) + 1))
+    out = tmp_path / "out"
+    status, _, stderr = invoke(
+        "build", appendix, BAD / "latin1_metro_mayaguez.txt", "--out", out, "--workers", "1"
+    )
+    assert status == 1, stderr
+    (line_out,) = message_lines(stderr)
+    assert line_out.startswith(f"error: {appendix}: ")
+    assert "--max-file-mb" in line_out
+    assert [Path(o["source"]).name for o in read_jsonl(out / "opinions.jsonl")] == [
+        "latin1_metro_mayaguez.txt"
+    ]
