@@ -379,32 +379,66 @@ def _run_processes(
     """Extract `jobs` in worker processes, at most a few per worker in flight."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # Compile or load the tokenizer once here, so forked workers inherit it.
     _prepare_worker(tokenizer, debug)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pending: dict[Future[InputResult], int] = {}
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_init_worker_process,
-        initargs=(tokenizer, debug),
-    ) as pool:
+
+    def new_pool(n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=n,
+            mp_context=context,
+            initializer=_init_worker_process,
+            initargs=(tokenizer, debug),
+        )
+
+    queue = list(reversed(jobs))
+    while queue:
+        pending: dict[Future[InputResult], tuple[int, str, bytes, str]] = {}
+        pool = new_pool(workers)
+        suspects: list[tuple[int, str, bytes, str]] = []
         try:
-            for i, source, data, key in jobs:
-                pending[pool.submit(extract_input, source, data, limit, tokenizer, debug, key)] = i
-                while len(pending) >= workers * 4:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in done:
-                        take(pending.pop(f), f.result())
-            while pending:
+            while queue or pending:
+                while queue and len(pending) < workers * 4:
+                    job = queue.pop()
+                    pending[
+                        pool.submit(extract_input, *job[1:3], limit, tokenizer, debug, job[3])
+                    ] = job
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
-                    take(pending.pop(f), f.result())
+                    result = f.result()  # may raise BrokenProcessPool: f stays pending
+                    take(pending.pop(f)[0], result)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in a C extension). Which
+            # input did it is unknown: each one in flight runs again alone.
+            suspects = list(pending.values())
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        for i, source, data, key in suspects:
+            alone = new_pool(1)
+            try:
+                result = alone.submit(extract_input, source, data, limit, tokenizer, debug, key)
+                take(i, result.result())
+            except BrokenProcessPool:
+                take(i, _died(source))
+            finally:
+                alone.shutdown(wait=True)
+
+
+def _died(source: str) -> InputResult:
+    return InputResult(
+        source,
+        error=(
+            "the worker process reading this file died (out of memory, or killed); the "
+            "build went on without it; try it alone with --workers 1 --debug"
+        ),
+        path=source,
+    )
 
 
 def _run_dask(

@@ -57,3 +57,30 @@ def test_per_opinion_function_ships_by_pickle_and_isolates_a_bad_file() -> None:
     assert bad.to_error().path == "truncated.json"
     assert str(bad.to_error()).startswith("truncated.json: ")
     assert pickle.loads(pickle.dumps(bad)).error == bad.error
+
+
+def _dies_on_russo(source, data, *args):
+    """A worker that dies (as the OOM killer would end it) on one opinion."""
+    import os
+
+    from citegraph.corpus import _extract_input_unpatched
+
+    if source.endswith("russo_v_city_of_hartford_dconn_2001.txt"):
+        os._exit(9)
+    return _extract_input_unpatched(source, data, *args)
+
+
+def test_a_worker_process_that_dies_costs_only_the_files_it_held(monkeypatch) -> None:
+    import citegraph.corpus as corpus
+
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("the patched worker reaches the pool by fork")
+    monkeypatch.setattr(corpus, "_extract_input_unpatched", corpus.extract_input, raising=False)
+    monkeypatch.setattr(corpus, "extract_input", _dies_on_russo)
+    errors = []
+    files = [DATA / "195083.json", DATA / "russo_v_city_of_hartford_dconn_2001.txt"]
+    files += [DATA / "195338.json", DATA / "195422.json"]
+    built = corpus.build(files, workers=2, on_error=errors.append)
+    assert [Path(e.path).name for e in errors] == ["russo_v_city_of_hartford_dconn_2001.txt"]
+    assert "worker process reading this file died" in str(errors[0])
+    assert [o.id for o in built.opinions] == ["11 F.3d 18", "23 F.3d 395", "25 F.3d 1037"]
