@@ -112,7 +112,10 @@ def build(
     """
     from .corpus import build as run_build
 
+    failed: list[CitegraphError] = []
+
     def report(e: CitegraphError) -> None:
+        failed.append(e)
         if debug:
             import traceback
 
@@ -136,8 +139,10 @@ def build(
             )
         corpus.write(out, formats=formats, max_nodes=max_nodes)
     except CitegraphError as e:
+        # files failed (every one, or --strict's first): 1; a path or option wrong: 2
+        files_failed = strict or bool(failed)
         report(e)
-        sys.exit(1 if strict else 2)
+        sys.exit(1 if files_failed else 2)
     if not quiet:
         s = corpus.summary()
         click.echo(

@@ -371,3 +371,14 @@ def test_a_40_mb_appendix_is_refused_by_default_and_costs_no_extraction(tmp_path
     assert [Path(o["source"]).name for o in read_jsonl(out / "opinions.jsonl")] == [
         "latin1_metro_mayaguez.txt"
     ]
+
+
+def test_when_every_file_fails_the_status_is_1_not_a_usage_error(tmp_path: Path) -> None:
+    status, _, stderr = invoke(
+        "build", BAD / "empty.txt", BAD / "scan_without_text.pdf", "--out", tmp_path / "out"
+    )
+    assert status == 1, stderr
+    lines = message_lines(stderr)
+    assert len(lines) == 3, stderr
+    assert lines[-1] == "error: no opinion could be read from the inputs"
+    assert not (tmp_path / "out" / "graph.html").exists()
