@@ -362,9 +362,7 @@ def read_json(data: bytes, source: str) -> list[Opinion]:
     try:
         obj = json.loads(decode(data, source))
     except json.JSONDecodeError as e:
-        raise CitegraphError(
-            f"malformed JSON ({e.msg} at line {e.lineno}); is the file complete?", source
-        ) from e
+        raise CitegraphError(f"malformed JSON ({e}); is the file complete?", source) from e
     return opinions_from_json(obj, source)
 
 

@@ -300,7 +300,7 @@ def read_cap_json(data: bytes, source: str) -> list[Opinion]:
     try:
         obj = json.loads(decode(data, source))
     except json.JSONDecodeError as e:
-        raise CitegraphError(f"malformed JSON ({e.msg} at line {e.lineno})", source) from e
+        raise CitegraphError(f"malformed JSON ({e})", source) from e
     return opinions_from_cap_json(obj, source)
 
 

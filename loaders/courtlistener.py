@@ -213,7 +213,7 @@ def read_courtlistener(data: bytes, source: str) -> list[Opinion]:
     try:
         obj = json.loads(decode(data, source))
     except json.JSONDecodeError as e:
-        raise CitegraphError(f"malformed JSON ({e.msg} at line {e.lineno})", source) from e
+        raise CitegraphError(f"malformed JSON ({e})", source) from e
     if not is_courtlistener(obj):
         raise CitegraphError("JSON is not a CourtListener opinion (no plain_text or html)", source)
     return opinions_from_courtlistener(obj, source)
