@@ -190,6 +190,9 @@ def identify(
     """
     uf = UnionFind()
     own = {op.id: own_citations(op) for op in opinions}
+    # a citation claimed by several opinions is a table of decisions, no one's identity
+    claims = Counter(c for cites in own.values() for c in set(cites))
+    own = {oid: [c for c in cites if claims[c] == 1] for oid, cites in own.items()}
     for op in opinions:
         uf.union(own[op.id])
     by_opinion: dict[str, list[Citation]] = defaultdict(list)

@@ -211,12 +211,13 @@ def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
     named = rec.name is not None and re.search(r"\sv\.?\s", rec.name)
     if set(rec.cites) & set(own_citations(opinion)) and rec.start < 3000 and not named:
         return True
+    if rec.start < 200 and not named and "," not in text[: rec.start]:
+        return True  # the first words of the text: "23 F.3d 395 NOTICE: ..."
     line_start = text.rfind("\n", 0, rec.start) + 1
     line_end = text.find("\n", rec.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     rest = line.replace(rec.text, " ")
-    rest = re.sub(r"\b(?:U\.\s?S\.|Dist\.|App\.|LEXIS|WL|Table|No\.|Cir\.|F\.\dd)", " ", rest)
-    return len(re.findall(r"[A-Za-z]", rest)) < 3
+    return re.fullmatch(r"[\s,;]*(?:\(Table\))?[\s,;]*", rest) is not None
 
 
 def own_citations(opinion: Opinion) -> list[str]:
@@ -232,20 +233,22 @@ def own_citations(opinion: Opinion) -> list[str]:
     """
     head = opinion.text[:3000]
     patterns = [_loose(x) for x in opinion.citations]
+    series: dict[str, int] = {}
+    for cite in opinion.citations:
+        series[_series(cite)] = series.get(_series(cite), 0) + 1
+    polluted = any(n > 1 for n in series.values())
     kept = []
     for c in opinion.citations:
         m = _loose(c).search(opinion.text)
-        if m is None or _citation_line(head, patterns, c):
+        if m is None:
+            kept.append(c)  # structured metadata
+        elif _citation_line(head, patterns, c):
             kept.append(c)
-        elif m.start() < 1500 and not re.search(
-            r"\sv\.?\s[^.;()]{1,120},\s*$", opinion.text[max(0, m.start() - 150) : m.start()]
-        ):
-            kept.append(c)  # in the header, and no case name before it: not cited by the body
-
-    series: dict[str, list[str]] = {}
-    for cite in kept:
-        series.setdefault(_series(cite), []).append(cite)
-    return [c for c in kept if len(series[_series(c)]) == 1]
+        elif not polluted and m.start() < 1500:
+            before = opinion.text[max(0, m.start() - 160) : m.start()]
+            if not re.search(r"\sv\.?\s[^;()]{1,150}?,\s*$", before):
+                kept.append(c)  # in the header, and no case name before it
+    return [c for c in kept if series[_series(c)] == 1 or _citation_line(head, patterns, c)]
 
 
 def _loose(cite: str) -> re.Pattern[str]:
@@ -267,8 +270,8 @@ def _citation_line(head: str, patterns: list[re.Pattern[str]], cite: str) -> boo
     rest = head[line_start : line_end if line_end >= 0 else len(head)]
     for p in patterns:
         rest = p.sub(" ", rest)
-    rest = re.sub(r"\b(?:U\.\s?S\.|Dist\.|App\.|LEXIS|WL|Table|No\.|Cir\.)", " ", rest)
-    return len(re.findall(r"[A-Za-z]", rest)) < 3
+    # nothing but citations: no pin, no parenthetical, no words
+    return re.fullmatch(r"[\s,;]*(?:\(Table\))?[\s,;]*", rest) is not None
 
 
 def _series(cite: str) -> str:

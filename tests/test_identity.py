@@ -74,8 +74,10 @@ def test_short_cite_whose_full_citation_never_appears_is_an_authority_of_its_own
 
 
 def test_opinions_references_to_itself_are_not_edges() -> None:
+    # Russo's header names its own citations; the body cites the consolidated cases by them
     russo = _op(
         "158 F. Supp. 2d 214",
+        "158 F. Supp. 2d 214, 2001 U.S. Dist. LEXIS 14297\n\nAugust 2, 2001, Decided\n\n"
         "Russo filed three related lawsuits, Russo v. City of Hartford, et al., 2001 U.S. Dist. "
         "LEXIS 14297, (3:97cv2380 (JCH)), Russo v. Bailey, et al., 2001 U.S. Dist. LEXIS 14297, "
         "(3:00cv1794 (JCH)), and Russo v. Marquis, et al., 2001 U.S. Dist. LEXIS 14297, "
@@ -152,6 +154,16 @@ def test_slip_cite_joins_the_reporter_cite_of_the_same_case() -> None:
     assert humphries == {"131 S. Ct. 447"}
     (a,) = [a for a in authorities if a.id == "131 S. Ct. 447"]
     assert a.citations == ["131 S. Ct. 447", "178 L. Ed. 2d 460", "562 U.S. ___"]
+
+
+def test_citation_of_a_table_claimed_by_two_opinions_is_neither_ones_identity() -> None:
+    # 1994 unpublished First Circuit decisions share the table page "23 F.3d 395"
+    notice = "\n\nNOTICE: First Circuit Local Rule 36.2(b)6 states unpublished opinions may"
+    plourde = _op("195336", "23 F.3d 395" + notice, citations=["23 F.3d 395"])
+    president = _op("195371", "23 F.3d 395" + notice, citations=["23 F.3d 395"])
+    authorities, citations = _build(plourde, president)
+    assert {c.authority for c in citations if c.kind == "case"} == {"23 F.3d 395"}
+    assert [a.opinion for a in authorities if a.id == "23 F.3d 395"] == [None]
 
 
 def test_two_slip_cites_of_one_volume_stay_two_cases() -> None:
