@@ -6,6 +6,7 @@ three tables; `Corpus.write(out)` writes the output contract of DESIGN.md.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -179,7 +180,8 @@ def build(
             counts["cached"] += 1
             progress()
         else:
-            jobs.append((i, source, data, key))
+            # the key goes to the worker only when there is a store to fill
+            jobs.append((i, source, data, key if db is not None else ""))
 
     tokenizer = _choose_tokenizer(tokenizer, sum(len(j[2]) for j in jobs))
     try:
@@ -278,7 +280,8 @@ def extract_input(
         max_bytes: the size limit per input.
         tokenizer: eyecite tokenizer name (see `build`).
         debug: let eyecite's warnings through.
-        key: the input's content key, passed back for the store.
+        key: the input's content key, passed back with the store's encoding of
+            the result; "" when there is no store (nothing to encode).
     """
     import traceback
 
@@ -289,7 +292,7 @@ def extract_input(
     try:
         opinions = read(Member(source, data), max_bytes or MAX_BYTES)
         extraction = [(op, extract(op)) for op in opinions]
-        payload = encode_extraction(extraction)
+        payload = encode_extraction(extraction) if key else None
     except CitegraphError as e:
         message = str(e)
         if e.path and message.startswith(f"{e.path}: "):
@@ -381,8 +384,13 @@ def _run_processes(
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    # Compile or load the tokenizer once here, so forked workers inherit it.
+    # Compile or load the tokenizer once here, so forked workers inherit it; likewise
+    # courts-db's regexes, which it compiles on first use (seconds, in every worker).
     _prepare_worker(tokenizer, debug)
+    with contextlib.suppress(ImportError):
+        import courts_db
+
+        courts_db.regexes  # noqa: B018
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
 
@@ -422,8 +430,8 @@ def _run_processes(
         for i, source, data, key in suspects:
             alone = new_pool(1)
             try:
-                result = alone.submit(extract_input, source, data, limit, tokenizer, debug, key)
-                take(i, result.result())
+                once = alone.submit(extract_input, source, data, limit, tokenizer, debug, key)
+                take(i, once.result())
             except BrokenProcessPool:
                 take(i, _died(source))
             finally:
