@@ -52,6 +52,10 @@ _ABBREVIATED = {
     "reg'l": "regional", "s'holders": "shareholders", "soc'y": "society",
     "dir": "director", "tr": "trust", "info": "information", "intern": "international",
 }  # fmt: skip
+_STOP = {
+    "of", "the", "and", "inc", "corp", "co", "ltd", "llc", "et", "al", "a", "an", "in",
+    "re", "for", "corporation", "company", "incorporated",
+}  # fmt: skip
 _GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
 
 
@@ -119,26 +123,7 @@ def name_tokens(name: str | None) -> list[set[str]]:
     """Significant lower-case words of each party of a case name."""
     if not name:
         return []
-    stop = {
-        "of",
-        "the",
-        "and",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "et",
-        "al",
-        "a",
-        "an",
-        "in",
-        "re",
-        "for",
-        "corporation",
-        "company",
-        "incorporated",
-    }
+    stop = _STOP
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
     parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
@@ -153,20 +138,52 @@ def names_match(a: str | None, b: str | None) -> bool:
 
     The documented threshold: each party's words of the shorter name must all be in
     the other's party (so "United States v. McAndrews" matches "United States v.
-    Willie McAndrews"), with at least one distinctive word shared.
+    Willie McAndrews"), a one-word party against two or three words must be their last
+    (the surname), and at least one distinctive word of three letters or more is
+    shared. Words are compared after folding accents and Bluebook abbreviations
+    ("Dep't" = "Department"); "Inc.", "Corp.", "the", "of" do not count.
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) != 2 or len(tb) != 2:
         return False
     shared = 0
-    for pa, pb in zip(ta, tb, strict=False):
+    for pa, pb, la, lb in zip(ta, tb, _last_words(a), _last_words(b), strict=False):
         if not pa or not pb:
             return False
         small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
         if not small <= big:
             return False
-        shared += len(small - {"united", "states", "america", "people", "state", "commonwealth"})
+        # one name against a person's two or three: it must be the surname, so
+        # "United States v. Daniel" is not "United States v. Daniel Franco"
+        if len(small) == 1 and 2 <= len(big) <= 3 and la != lb:
+            return False
+        shared += len(
+            {w for w in small if len(w) > 2}
+            - {"united", "states", "america", "people", "state", "commonwealth"}
+        )
     return shared > 0
+
+
+def _last_words(name: str | None) -> list[str]:
+    """The last significant word of each party: a surname ("Franco" of "Daniel Franco")."""
+    out = []
+    for party in name_parts(name):
+        words = [w for w in party if w not in _STOP]
+        out.append(words[-1] if words else "")
+    return out
+
+
+def name_parts(name: str | None) -> list[list[str]]:
+    """The significant words of each party, in order."""
+    if not name:
+        return []
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
+    folded = re.sub(r",?\s+(?:et al|inc|corp|co|ltd|llc)\b\.?", " ", folded)
+    parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
+    return [
+        [_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)] for p in parties
+    ]
 
 
 def _label(name: str | None, cite: str | None, year: int | None) -> str:
@@ -381,7 +398,7 @@ def _match_corpus(
         return None
     hits = {
         op.id
-        for y in (year, year - 1, year + 1)
+        for y in (year,)  # the parenthetical year is the decision year
         for op in corpus.get((court, y), [])
         if names_match(name, op.name) and not _cites_conflict(cites, own_citations(op))
     }

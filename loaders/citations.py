@@ -246,7 +246,8 @@ def own_citations(opinion: Opinion) -> list[str]:
             kept.append(c)
         elif not polluted and m.start() < 1500:
             before = opinion.text[max(0, m.start() - 160) : m.start()]
-            if not re.search(r"\sv\.?\s[^;()]{1,150}?,\s*$", before):
+            history = r"(?:cert\.|denied|aff'd|rev'd|modified|vacated|overruled)[^;]{0,20},\s*$"
+            if not re.search(r"\sv\.?\s[^;()]{1,150}?,\s*$|" + history, before):
                 kept.append(c)  # in the header, and no case name before it
     return [c for c in kept if series[_series(c)] == 1 or _citation_line(head, patterns, c)]
 

@@ -191,6 +191,8 @@ def test_two_slip_cites_of_one_volume_stay_two_cases() -> None:
             True,
         ),
         ("United States v. Zapata", "United States v. Rivera-Martinez", False),
+        # 962 F.2d 100 (1st Cir. 1992) is not the 1993 corpus opinion of Daniel Franco
+        ("United States v. Daniel", "United States v. Daniel Franco", False),
         ("United States v. Cardosa", "United States v. Rivera-Martinez", False),
         ("Rosario v. Dept. of Army", "Rosario v. Dept. of Navy", False),
     ],
