@@ -9,6 +9,7 @@ the opinion's own citations or, failing those, by case name + court + year.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -121,16 +122,22 @@ def short_name(name: str | None) -> str | None:
 
 def name_tokens(name: str | None) -> list[set[str]]:
     """Significant lower-case words of each party of a case name."""
-    if not name:
-        return []
+    return [set(p) for p in _party_tokens(name)] if name else []
+
+
+# Corpus linking compares every cited name with every corpus opinion of the same
+# court and year: the same names come back thousands of times, so their words are
+# computed once.
+@functools.lru_cache(maxsize=1 << 16)
+def _party_tokens(name: str) -> tuple[frozenset[str], ...]:
     stop = _STOP
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
     parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
-    return [
-        {_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)} - stop
+    return tuple(
+        frozenset({_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)} - stop)
         for p in parties
-    ]
+    )
 
 
 def names_match(a: str | None, b: str | None) -> bool:
@@ -143,7 +150,9 @@ def names_match(a: str | None, b: str | None) -> bool:
     shared. Words are compared after folding accents and Bluebook abbreviations
     ("Dep't" = "Department"); "Inc.", "Corp.", "the", "of" do not count.
     """
-    ta, tb = name_tokens(a), name_tokens(b)
+    if not a or not b:
+        return False
+    ta, tb = _party_tokens(a), _party_tokens(b)
     if len(ta) != 2 or len(tb) != 2:
         return False
     shared = 0
@@ -164,6 +173,7 @@ def names_match(a: str | None, b: str | None) -> bool:
     return shared > 0
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _last_words(name: str | None) -> list[str]:
     """The last significant word of each party: a surname ("Franco" of "Daniel Franco")."""
     out = []
