@@ -35,6 +35,7 @@ __all__ = [
     "export_ids",
     "column_types",
     "type_of",
+    "export_rows",
 ]
 
 PROPOSITION_CAP = 2000  # characters of joined propositions (or parentheticals) kept on an edge
@@ -199,3 +200,33 @@ def render(value: Any, t: str) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
+
+
+NodeRow = tuple[str, dict[str, Any]]
+EdgeRow = tuple[str, str, dict[str, Any]]
+
+
+def export_rows(
+    g: nx.DiGraph,
+) -> tuple[list[NodeRow], list[EdgeRow], dict[str, dict[str, str]]]:
+    """Nodes and edges as flat typed rows under export ids, and each column's type.
+
+    Shared by the XML writers (GraphML, GEXF) so both carry the same attributes.
+
+    Returns:
+        (node rows, edge rows, {"node": types, "edge": types}); a node without a
+        label is labelled by its id.
+    """
+    ids = export_ids(g)
+    nodes: list[NodeRow] = []
+    for n, d in g.nodes(data=True):
+        attrs = node_attributes(d)
+        if attrs["label"] is None:
+            attrs["label"] = ids[n]
+        nodes.append((ids[n], attrs))
+    edges: list[EdgeRow] = [(ids[u], ids[v], edge_attributes(d)) for u, v, d in g.edges(data=True)]
+    types = {
+        "node": column_types(a for _, a in nodes),
+        "edge": column_types(a for *_, a in edges),
+    }
+    return nodes, edges, types

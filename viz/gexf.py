@@ -18,7 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 
-from .columns import column_types, edge_attributes, export_ids, node_attributes, render, type_of
+from .columns import export_rows, render, type_of
 from .html import KIND_COLOURS
 from .tables import atomic_write
 
@@ -60,18 +60,7 @@ def write_gexf(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
 
 
 def _write(g: nx.DiGraph, f: IO[str]) -> None:
-    ids = export_ids(g)
-    nodes = []
-    for n, d in g.nodes(data=True):
-        attrs = node_attributes(d)
-        if attrs["label"] is None:
-            attrs["label"] = ids[n]
-        nodes.append((ids[n], attrs))
-    edges = [(ids[u], ids[v], edge_attributes(d)) for u, v, d in g.edges(data=True)]
-    types = {
-        "node": column_types(a for _, a in nodes),
-        "edge": column_types(a for *_, a in edges),
-    }
+    nodes, edges, types = export_rows(g)
     max_cited = max((a["cited_by"] for _, a in nodes), default=0)
 
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -19,9 +19,8 @@ import networkx as nx
 
 from .columns import (
     PROPOSITION_CAP,
-    column_types,
     edge_attributes,
-    export_ids,
+    export_rows,
     node_attributes,
     render,
     type_of,
@@ -49,18 +48,7 @@ def write_graphml(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
 
 
 def _write(g: nx.DiGraph, f: IO[str]) -> None:
-    ids = export_ids(g)
-    nodes = []
-    for n, d in g.nodes(data=True):
-        attrs = node_attributes(d)
-        if attrs["label"] is None:
-            attrs["label"] = ids[n]
-        nodes.append((ids[n], attrs))
-    edges = [(ids[u], ids[v], edge_attributes(d)) for u, v, d in g.edges(data=True)]
-    keys = {
-        "node": column_types(a for _, a in nodes),
-        "edge": column_types(a for *_, a in edges),
-    }
+    nodes, edges, keys = export_rows(g)
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     f.write(
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
