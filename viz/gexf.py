@@ -20,7 +20,7 @@ import networkx as nx
 
 from .columns import export_rows, render, type_of
 from .html import KIND_COLOURS
-from .tables import atomic_write
+from .tables import open_output
 
 __all__ = ["write_gexf", "node_colour", "node_size"]
 
@@ -52,11 +52,8 @@ def write_gexf(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
         g: the citation graph (graph.build).
         path: a file path (written atomically) or an open text file.
     """
-    if isinstance(path, (str, Path)):
-        with atomic_write(path) as f:
-            _write(g, f)
-    else:
-        _write(g, path)
+    with open_output(path) as f:
+        _write(g, f)
 
 
 def _write(g: nx.DiGraph, f: IO[str]) -> None:

@@ -26,7 +26,7 @@ from .columns import (
     type_of,
     xml_safe,
 )
-from .tables import atomic_write
+from .tables import open_output
 
 __all__ = ["write_graphml", "xml_safe", "node_attributes", "edge_attributes", "PROPOSITION_CAP"]
 
@@ -40,11 +40,8 @@ def write_graphml(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
         g: the citation graph (graph.build).
         path: a file path (written atomically) or an open text file.
     """
-    if isinstance(path, (str, Path)):
-        with atomic_write(path) as f:
-            _write(g, f)
-    else:
-        _write(g, path)
+    with open_output(path) as f:
+        _write(g, f)
 
 
 def _write(g: nx.DiGraph, f: IO[str]) -> None:

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .tables import atomic_write
+from .tables import open_output
 
 __all__ = ["write_json", "read_json", "node_link"]
 
@@ -68,12 +68,8 @@ def write_json(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
         path: a file path (written atomically) or an open text file.
     """
     text = json.dumps(node_link(g), ensure_ascii=False, allow_nan=False)
-    if isinstance(path, (str, Path)):
-        with atomic_write(path) as f:
-            f.write(text)
-            f.write("\n")
-    else:
-        path.write(text + "\n")
+    with open_output(path) as f:
+        f.write(text + "\n")
 
 
 def read_json(path: str | Path) -> nx.DiGraph:

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write", "output_set", "write_jsonl", "read_jsonl", "TEMP_SUFFIX"]
+__all__ = ["atomic_write", "open_output", "output_set", "write_jsonl", "read_jsonl", "TEMP_SUFFIX"]
 
 TEMP_SUFFIX = ".tmp"
 _STALE_SECONDS = 24 * 3600  # where a temp file's owner cannot be asked, the age that makes it stale
@@ -91,6 +91,16 @@ def _fsync_dir(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+@contextlib.contextmanager
+def open_output(target: str | Path | IO[str]) -> Iterator[IO[str]]:
+    """A writer's destination: a path is written atomically, an open text file as it is."""
+    if isinstance(target, (str, Path)):
+        with atomic_write(target) as f:
+            yield f
+    else:
+        yield target
 
 
 @contextlib.contextmanager
