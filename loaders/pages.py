@@ -10,6 +10,7 @@ is kept so every citation can name the page on which it stands, and the footnote
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # "[*219]" (LEXIS), "[**12]" (LEXIS second reporter); page labels may carry a
 # reporter prefix in Westlaw style ("*219").
@@ -33,6 +34,9 @@ _NOTE_CALL = re.compile(r"(?<=[\w.,;:)\"”’'])[ \t]+n(\d{1,3})(?=[\s.,;:)]|$)
 _EMPHASIS = re.compile(
     r"\*+(?=[A-Za-z\[])|(?<=[A-Za-z.,\]])\*+|(?<![\w])_+(?=[A-Za-z])|(?<=[A-Za-z.])_+(?![\w])"
 )
+# Where each can start, for sub_at_candidates: a star or underscore; blanks before "n1".
+_EMPHASIS_CANDIDATE = re.compile(r"[*_]")
+_NOTE_CALL_CANDIDATE = re.compile(r"[ \t]+n\d")
 
 
 def strip_star_pages(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -110,5 +114,42 @@ def mask_markers(text: str, notes: list[tuple[int, int, str]] | None = None) -> 
         return " " * len(m.group(0))
 
     if labels:
-        text = _NOTE_CALL.sub(lambda m: blank(m) if m.group(1) in labels else m.group(0), text)
-    return _EMPHASIS.sub(blank, text)
+        text = sub_at_candidates(
+            _NOTE_CALL_CANDIDATE,
+            _NOTE_CALL,
+            lambda m: blank(m) if m.group(1) in labels else m.group(0),
+            text,
+        )
+    return sub_at_candidates(_EMPHASIS_CANDIDATE, _EMPHASIS, blank, text)
+
+
+def sub_at_candidates(
+    candidate: re.Pattern[str],
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+    text: str,
+) -> str:
+    """`pattern.sub(repl, text)`, trying `pattern` only where `candidate` matches.
+
+    `re` cannot skip ahead to a pattern that opens with a lookbehind and tries it at
+    every offset; a literal-led `candidate` can. `candidate` must match (by `search`)
+    at every offset where `pattern` matches, and `pattern` must never match empty.
+    """
+    out: list[str] = []
+    pos = 0  # where the next search starts
+    copied = 0  # text before this is in `out`
+    while True:
+        c = candidate.search(text, pos)
+        if c is None:
+            break
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        out.append(text[copied : m.start()])
+        out.append(repl(m))
+        copied = pos = m.end()
+    if not out:
+        return text
+    out.append(text[copied:])
+    return "".join(out)

@@ -211,16 +211,29 @@ def canonical_signal(raw: str) -> str:
     return out
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_SLIP_PAGE = re.compile(r"(?<=\w) -\d{1,3}- (?=\w)")
+_SPACE_BEFORE_CLOSE = re.compile(r"\s+([,;:)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
+_EMPTY_PARENS = re.compile(r"\(\s*[,;]?\s*\)")
+_PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
+_PUNCT_BEFORE_END = re.compile(r"[,;:]+\s*(?=[.?!]$)")
+_NOTE_CALL_LEAD = re.compile(r"^n\d{1,3}\s+(?=[A-Z])")
+
+
 def _clean(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"(?<=\w) -\d{1,3}- (?=\w)", " ", s)  # page numbers of a slip opinion
-    s = re.sub(r"\s+([,;:)\]])", r"\1", s)
-    s = re.sub(r"([(\[])\s+", r"\1", s)
-    s = re.sub(r"\(\s*[,;]?\s*\)", "", s)
-    s = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", s)
-    s = re.sub(r"[,;:]+\s*(?=[.?!]$)", "", s)
+    # compiled once: _clean runs several times per citation
+    s = _SPACE_RUN.sub(" ", s).strip()
+    if "-" in s:
+        s = _SLIP_PAGE.sub(" ", s)  # page numbers of a slip opinion
+    s = _SPACE_BEFORE_CLOSE.sub(r"\1", s)
+    s = _SPACE_AFTER_OPEN.sub(r"\1", s)
+    if "(" in s:
+        s = _EMPTY_PARENS.sub("", s)
+    s = _PUNCT_RUN.sub(r"\1", s)
+    s = _PUNCT_BEFORE_END.sub("", s)
     s = s.strip(" ,;:").lstrip(".)]").rstrip("([").strip()
-    return re.sub(r"^n\d{1,3}\s+(?=[A-Z])", "", s)
+    return _NOTE_CALL_LEAD.sub("", s) if s.startswith("n") else s
 
 
 def _balanced(text: str, open_at: int, limit: int) -> int | None:
@@ -554,20 +567,29 @@ def _looks_like_name_or_empty(s: str) -> bool:
     return not s or (s[:1].isupper() and ";" not in s and len(s) < 200)
 
 
+_ENTITY = re.compile(r"&#?\w{1,8};")
+_CLAUSE_STOP = re.compile(r"[;:()\]]")
+_SENTENCE_STOP = re.compile(r"[.?!][\"”'’)]*\s+")
+_LAST_WORD = re.compile(r"\S+$")
+_BLANK_LINE = re.compile(r"[A-Za-z0-9][ \t]*\n[ \t]*\n\s*")
+
+
 def _last_stop(text: str, lo: int, start: int) -> int:
     """The last point before `start` where a citation clause may begin."""
     # "&amp;" left by an HTML source is one character, not a semicolon
-    seg = re.sub(r"&#?\w{1,8};", lambda m: "&" * len(m.group()), text[lo:start])
+    seg = text[lo:start]
+    if "&" in seg:
+        seg = _ENTITY.sub(lambda m: "&" * len(m.group()), seg)
     cut = -1
-    for m in re.finditer(r"[;:()\]]", seg):
+    for m in _CLAUSE_STOP.finditer(seg):
         cut = max(cut, m.end())
-    for m in re.finditer(r"[.?!][\"”'’)]*\s+", seg):
-        word = re.search(r"\S+$", seg[: m.start() + 1])
+    for m in _SENTENCE_STOP.finditer(seg):
+        word = _LAST_WORD.search(seg, 0, m.start() + 1)
         if word and is_abbreviation(word.group()):
             continue
         cut = max(cut, m.end())
     # a blank line after a heading ("DISCUSSION"); after "ex rel." it is a page break
-    for m in re.finditer(r"[A-Za-z0-9][ \t]*\n[ \t]*\n\s*", seg):
+    for m in _BLANK_LINE.finditer(seg):
         cut = max(cut, m.end())
     return lo + cut if cut >= 0 else lo
 

@@ -51,6 +51,11 @@ _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _BRACKET = re.compile(r"[()\[\]]")
 _QUOTE_OR_BREAK = re.compile(r"[\"“”]|\n[ \t]*\n")
 _LIST_LABEL = re.compile(r"(?:^|\s)[0-9ivx]{1,4}$")
+_INITIAL = re.compile(r"[a-z]")
+_DOTTED = re.compile(r"(?:[a-z]{1,2}\.){2,}[a-z]{0,2}\.?")
+_ROMAN = re.compile(r"[ivx]+")
+_ELLIPSIS = re.compile(r"\.\.\.(?!\.)")
+_LAST_WORD = re.compile(r"\S+$")
 _MAX_PAREN = 2000
 _MAX_QUOTE = 2000
 
@@ -65,11 +70,11 @@ def is_abbreviation(word: str) -> bool:
     bare = token.rstrip(".")
     if bare in ABBREVIATIONS:
         return True
-    if re.fullmatch(r"[a-z]", bare):  # an initial: "John A. Smith"
+    if _INITIAL.fullmatch(bare):  # an initial: "John A. Smith"
         return True
-    if re.fullmatch(r"(?:[a-z]{1,2}\.){2,}[a-z]{0,2}\.?", token):  # U.S., N.Y., e.g.
+    if _DOTTED.fullmatch(token):  # U.S., N.Y., e.g.
         return True
-    return bool(re.fullmatch(r"[ivx]+", bare) and word[:1].isupper() and len(bare) <= 4)
+    return bool(_ROMAN.fullmatch(bare) and word[:1].isupper() and len(bare) <= 4)
 
 
 def _listed(word: str) -> bool:
@@ -170,10 +175,10 @@ def sentence_spans(
         cut = m.end()
         if not _NEXT_START.match(text, cut) or blocks.inside(cut):
             continue
-        if re.match(r"\.\.\.(?!\.)", m.group()) or text[max(0, m.start() - 3) : m.start()] == ". .":
+        if _ELLIPSIS.match(m.group()) or text[max(0, m.start() - 3) : m.start()] == ". .":
             continue  # an ellipsis marks an omission, not the end of a sentence
         if m.group().startswith("."):
-            word = re.search(r"\S+$", text[max(0, m.start() - 40) : m.start() + 1])
+            word = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start() + 1])
             if word and is_abbreviation(word.group()) and not _ends_id_sentence(text, m):
                 continue
         cuts.add(cut)
@@ -185,7 +190,7 @@ def sentence_spans(
         after = text[m.end() : m.end() + 1]
         if before and before[-1] not in ".?!:;\"”’')]" and (after.islower() or after.isdigit()):
             continue  # a page break in mid-sentence
-        last = re.search(r"\S+$", before)
+        last = _LAST_WORD.search(before)
         if last and last.group().endswith(".") and _listed(last.group()):
             continue  # "Plaintiff v." / "Jimenez ex rel." before a page break
         cuts.add(cut)
