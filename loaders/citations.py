@@ -523,11 +523,24 @@ def _last_clause(seg: str) -> str:
     """What follows the last sentence end, semicolon, parenthesis or quotation mark."""
     cut = 0
     for b in re.finditer(r"[;()\[\]\"“”]|(?<=\.)\s+(?=[A-Z(])|—|:\s", seg):
-        if b.group(0).strip() == "" and _ABBREVIATIONS.search(seg[: b.start()]):
+        if b.group(0).strip() == "" and _ends_with_abbreviation(seg, b.start()):
             continue
         cut = b.end()
     seg = seg[cut:].strip(" ,'’‘")
     return _SIGNAL_WORDS.sub("", seg).strip()
+
+
+def _ends_with_abbreviation(seg: str, end: int) -> bool:
+    """`_ABBREVIATIONS.search(seg[:end])` for a `seg[:end]` that ends with a period.
+
+    Every match is one word without whitespace running to `end`, after whitespace
+    or at the start: it can start only at the last whitespace before `end`. Searching
+    the whole prefix at each sentence-like break made long clauses quadratic.
+    """
+    k = end - 1
+    while k >= 0 and not seg[k].isspace():
+        k -= 1
+    return _ABBREVIATIONS.match(seg, max(k, 0), end) is not None
 
 
 def _party_backwards(words_before_v: str) -> str:
