@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Citation, Opinion
-from .pages import endnotes, mask_markers
+from .pages import endnotes, finditer_at_candidates, mask_markers
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
@@ -974,6 +974,12 @@ _TREATISE = re.compile(
     r"{1,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
 )
 
+# where each of the patterns above can start, for finditer_at_candidates
+_FED_RULE_CANDIDATE = re.compile("Fed")
+_FED_RULE_WORDS_CANDIDATE = re.compile("Rule|Federal")
+_LOCAL_RULE_CANDIDATE = re.compile("Local")
+_CONST_WORD = re.compile("const", re.I)
+
 
 def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list[Citation]:
     """Rules, constitutions, state codes and treatises eyecite does not find."""
@@ -1000,9 +1006,9 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
             )
         )
 
-    for m in _FED_RULE.finditer(text):
+    for m in finditer_at_candidates(_FED_RULE_CANDIDATE, _FED_RULE, text):
         add(m, "rule", f"{_RULE_SETS[m.group(1).lower()]} {m.group(2)}", m.group(3))
-    for m in _FED_RULE_WORDS.finditer(text):
+    for m in finditer_at_candidates(_FED_RULE_WORDS_CANDIDATE, _FED_RULE_WORDS, text):
         if m.group(1):
             rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
             key = f"{_RULE_SETS[rules[m.group(3).lower()]]} {m.group(1)}"
@@ -1013,11 +1019,12 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
         else:
             add(m, "rule", f"Fed. R. Evid. {m.group(7)}", None)
     qualified: dict[str, str] = {}
-    for m in _LOCAL_RULE.finditer(text):
+    local_rules = list(finditer_at_candidates(_LOCAL_RULE_CANDIDATE, _LOCAL_RULE, text))
+    for m in local_rules:
         if m.group(1):
             label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
             qualified.setdefault(m.group(2), f"Local {label} R. {m.group(2)}")
-    for m in _LOCAL_RULE.finditer(text):
+    for m in local_rules:
         # "Local Rule 56.1(c)" is the "Local Civ. Rule 56.1" the same opinion cites
         if m.group(1):
             label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
@@ -1025,7 +1032,9 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
         else:
             key = qualified.get(m.group(2), f"Local R. {m.group(2)}")
         add(m, "rule", key, m.group(3))
-    for m in _CONSTITUTION.finditer(text):
+    # each pattern needs a word or sign: no need to scan a text that lacks it
+    constitutions = _CONSTITUTION.finditer(text) if _CONST_WORD.search(text) else ()
+    for m in constitutions:
         whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
         key = f"{whose} Const."
         if m.group(2):
@@ -1037,13 +1046,13 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
         if key.endswith("Const."):
             continue
         add(m, "constitution", key, f"cl. {m.group(5)}" if m.group(5) else None)
-    for m in _STATE_CODE.finditer(text):
+    for m in _STATE_CODE.finditer(text) if "§" in text else ():
         code = re.sub(r"\s+", " ", m.group(1)).strip()
         if code.startswith(("U.S.C", "U. S. C")):
             continue
         section = re.sub(r"[.:]$", "", m.group(3))
         add(m, "statute", f"{code} § {section}", m.group(4))
-    for m in _TREATISE.finditer(text):
+    for m in _TREATISE.finditer(text) if "§" in text and "ed." in text else ():
         key = f"{m.group(1)} {m.group(2)} § {m.group(3)}"
         add(m, "other", key, m.group(4), int(m.group(6)))
     return out

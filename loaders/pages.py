@@ -10,7 +10,7 @@ is kept so every citation can name the page on which it stands, and the footnote
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 # "[*219]" (LEXIS), "[**12]" (LEXIS second reporter); page labels may carry a
 # reporter prefix in Westlaw style ("*219").
@@ -136,20 +136,33 @@ def sub_at_candidates(
     at every offset where `pattern` matches, and `pattern` must never match empty.
     """
     out: list[str] = []
-    pos = 0  # where the next search starts
     copied = 0  # text before this is in `out`
-    while True:
-        c = candidate.search(text, pos)
-        if c is None:
-            break
-        m = pattern.match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
+    for m in finditer_at_candidates(candidate, pattern, text):
         out.append(text[copied : m.start()])
         out.append(repl(m))
-        copied = pos = m.end()
+        copied = m.end()
     if not out:
         return text
     out.append(text[copied:])
     return "".join(out)
+
+
+def finditer_at_candidates(
+    candidate: re.Pattern[str], pattern: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only where `candidate` matches.
+
+    Same contract as sub_at_candidates: `candidate` matches (by `search`) at every
+    offset where `pattern` matches, and `pattern` never matches empty.
+    """
+    pos = 0  # where the next search starts
+    while True:
+        c = candidate.search(text, pos)
+        if c is None:
+            return
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()

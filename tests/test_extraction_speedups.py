@@ -53,3 +53,29 @@ def test_abbreviation_before_a_break_matches_a_search_of_the_whole_prefix() -> N
                 cut = min(end, 300)
                 expected = citations._ABBREVIATIONS.search(seg[:cut]) is not None
                 assert citations._ends_with_abbreviation(seg, cut) == expected
+
+
+def test_rule_citations_found_at_candidates_as_by_a_full_scan() -> None:
+    # "Fed. R. Civ. P. 56(a)", "Rule 12(b)(6) of the Federal Rules of Civil Procedure",
+    # "Local Civ. Rule 56.1(c)"; "ReFederal" and "Fedora" start none
+    extra = (
+        " Fed. R. Civ. P. 56(a); Rule 12(b)(6) of the Federal Rules of Civil Procedure;"
+        " Local Civ. Rule 56.1(c); ReFederal Rules of Evidence 403; Fedora R. 9."
+    )
+    patterns = [
+        (citations._FED_RULE_CANDIDATE, citations._FED_RULE),
+        (citations._FED_RULE_WORDS_CANDIDATE, citations._FED_RULE_WORDS),
+        (citations._LOCAL_RULE_CANDIDATE, citations._LOCAL_RULE),
+    ]
+    found = 0
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8") + extra
+        for candidate, pattern in patterns:
+            full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            fast = [
+                (m.span(), m.groups())
+                for m in pages.finditer_at_candidates(candidate, pattern, text)
+            ]
+            assert fast == full
+            found += len(full)
+    assert found >= 6
