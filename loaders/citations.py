@@ -476,6 +476,20 @@ def _clean_party(party: str) -> str:
     return party.strip(" ,;:")
 
 
+# the patterns _name_before applies to the 300 characters before every citation
+_SPACES = re.compile(r"\s+")
+_TRAILING_COMMA = re.compile(r",\s*$")
+_DOCKET_AFTER_NAME = re.compile(
+    r"(?:,\s*(?:Nos?\.|Civ\.\s+(?:A\.\s+)?No\.|Civil\s+Action\s+No\.|Case\s+No\.|Index\s+No\.)"
+    r"\s*[\w:\-–.() ]+?)+$"
+)
+_ET_AL_AT_END = re.compile(r",?\s*et\s+al\.?$")
+_SLIP_VOLUME = re.compile(r"(?:,\s*(?:\d+|_+)\s+[A-Z][\w. ]{0,15}?\s+_+(?:\s*,\s*_+)?)+$")
+_SLIP_US = re.compile(r",\s*(?:_+|-+)?\s*U\.\s?S\.\s*(?:_+|-+)?$")
+_VERSUS = re.compile(r"\s+v\.?\s+|\s+vs\.?\s+")
+_IN_RE = re.compile(r"(?:In re|In the Matter of|Ex parte|Matter of|Estate of)\s+.+", re.I)
+
+
 def _name_before(text: str, start: int) -> str | None:
     """The case name written just before a citation ("Monell v. Dep't of Soc. Servs., ").
 
@@ -484,33 +498,28 @@ def _name_before(text: str, start: int) -> str | None:
     numbers ("No. 02 Civ. 2826,") and "et al.", and keeps the parties.
     """
     seg = text[max(0, start - 300) : start]
-    seg = re.sub(r"\s+", " ", seg)
-    m = re.search(r",\s*$", seg)
+    seg = _SPACES.sub(" ", seg)
+    m = _TRAILING_COMMA.search(seg)
     if not m:
         return None
     seg = seg[: m.start()]
     # docket numbers and dates between the name and the citation
-    seg = re.sub(
-        r"(?:,\s*(?:Nos?\.|Civ\.\s+(?:A\.\s+)?No\.|Civil\s+Action\s+No\.|Case\s+No\.|Index\s+No\.)"
-        r"\s*[\w:\-–.() ]+?)+$",
-        "",
-        seg,
-    )
-    seg = re.sub(r",?\s*et\s+al\.?$", "", seg)
+    seg = _DOCKET_AFTER_NAME.sub("", seg)
+    seg = _ET_AL_AT_END.sub("", seg)
     # the unknown volume and page of a slip opinion: "Humphries, ___ U.S. ___, "
-    seg = re.sub(r"(?:,\s*(?:\d+|_+)\s+[A-Z][\w. ]{0,15}?\s+_+(?:\s*,\s*_+)?)+$", "", seg)
-    seg = re.sub(r",\s*(?:_+|-+)?\s*U\.\s?S\.\s*(?:_+|-+)?$", "", seg)
+    seg = _SLIP_VOLUME.sub("", seg)
+    seg = _SLIP_US.sub("", seg)
     seg = _last_clause(seg)
     if not seg or len(seg) > 220:
         return None
-    parts = re.split(r"\s+v\.?\s+|\s+vs\.?\s+", seg, maxsplit=1)
+    parts = _VERSUS.split(seg, maxsplit=1)
     if len(parts) == 2:
         plaintiff = _party_backwards(parts[0])
         defendant = parts[1].strip(" ,")
         if not plaintiff or not defendant:
             return None
         return f"{plaintiff} v. {defendant}"
-    m2 = re.match(r"(?:In re|In the Matter of|Ex parte|Matter of|Estate of)\s+.+", seg, re.I)
+    m2 = _IN_RE.match(seg)
     if m2:
         return m2.group(0)
     words = seg.split()
