@@ -570,7 +570,6 @@ def _looks_like_name_or_empty(s: str) -> bool:
 _ENTITY = re.compile(r"&#?\w{1,8};")
 _CLAUSE_STOP = re.compile(r"[;:()\]]")
 _SENTENCE_STOP = re.compile(r"[.?!][\"”'’)]*\s+")
-_LAST_WORD = re.compile(r"\S+$")
 _BLANK_LINE = re.compile(r"[A-Za-z0-9][ \t]*\n[ \t]*\n\s*")
 
 
@@ -584,8 +583,11 @@ def _last_stop(text: str, lo: int, start: int) -> int:
     for m in _CLAUSE_STOP.finditer(seg):
         cut = max(cut, m.end())
     for m in _SENTENCE_STOP.finditer(seg):
-        word = _LAST_WORD.search(seg, 0, m.start() + 1)
-        if word and is_abbreviation(word.group()):
+        # the word the stop ends: the run of non-space before it (what \S+$ finds)
+        k = m.start()
+        while k > 0 and not seg[k - 1].isspace():
+            k -= 1
+        if is_abbreviation(seg[k : m.start() + 1]):
             continue
         cut = max(cut, m.end())
     # a blank line after a heading ("DISCUSSION"); after "ex rel." it is a page break
