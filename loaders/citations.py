@@ -73,6 +73,7 @@ _ID = re.compile(
     r"(?<![\w.])(?:Id|id|Ibid|ibid)\.(?:,?\s+at\s+(\*?[\d¶§P]+[\w.:]*(?:\s*[-–]\s*\d+[\w.:]*)?))?"
     r"(?=[\s,;:.)\]]|$)"
 )
+_ID_CANDIDATE = re.compile(r"[Ii](?:d|bid)\.")  # where an _ID can start
 _SHORT_NAME_BEFORE = re.compile(
     r"(?:^|[\s(;,\"“])((?:[A-Z][\w'’.&-]*|of|the|and|v\.)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|&|v\.))*)"
     r",?\s*$"
@@ -150,7 +151,8 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     for rec in _other_law(opinion.id, text, taken):
         items.append(_Found(rec=rec))
     taken = [(f.rec.start, f.rec.end) for f in items]
-    for hit in _ID.finditer(text):  # eyecite misses an Id. right after another
+    # eyecite misses an Id. right after another
+    for hit in finditer_at_candidates(_ID_CANDIDATE, _ID, text):
         if not _overlaps(hit.start(), hit.end(), taken):
             rec = Citation(
                 opinion.id, "id", "case", hit.group(0), hit.start(), hit.end(), pin=hit.group(1)

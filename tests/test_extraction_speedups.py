@@ -79,3 +79,17 @@ def test_rule_citations_found_at_candidates_as_by_a_full_scan() -> None:
             assert fast == full
             found += len(full)
     assert found >= 6
+
+
+def test_id_citations_found_at_candidates_as_by_a_full_scan() -> None:
+    # "Id. at 5", "id.", "Ibid."; "Said." and "ibid" without a period are none
+    extra = " Id. at 5. See id. Ibid. He said. ibid, Id.; (Id. at *3)."
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8") + extra
+        full = [(m.span(), m.groups()) for m in citations._ID.finditer(text)]
+        fast = [
+            (m.span(), m.groups())
+            for m in pages.finditer_at_candidates(citations._ID_CANDIDATE, citations._ID, text)
+        ]
+        assert fast == full
+        assert len(full) >= 5
