@@ -6,7 +6,6 @@ three tables; `Corpus.write(out)` writes the output contract of DESIGN.md.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -33,6 +32,7 @@ class Corpus:
     seconds: float = 0.0
     cached: int = 0  # inputs whose extraction came from the store
     extracted: int = 0  # inputs read and extracted in this build
+    workers: int = 1  # processes the build extracted with; write() uses as many
 
     def summary(self) -> dict[str, float | int]:
         """Counts for the build report."""
@@ -49,7 +49,11 @@ class Corpus:
         }
 
     def write(
-        self, out: str | Path, formats: Iterable[str] = (), max_nodes: int | None = None
+        self,
+        out: str | Path,
+        formats: Iterable[str] = (),
+        max_nodes: int | None = None,
+        workers: int | None = None,
     ) -> list[Path]:
         """Write opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html, graph.graphml.
 
@@ -58,31 +62,49 @@ class Corpus:
             formats: more export formats (viz.export: gexf, csv, json).
             max_nodes: graph.html keeps only this many nodes, the most important by
                 PageRank (the other files keep everything).
+            workers: with two or more (default: as many as the build used), the tables,
+                GraphML and the other exports are written by a second process while
+                this one writes graph.html.
 
         Returns:
             The paths written.
         """
         from .viz import write_formats, write_html, write_jsonl
-        from .viz.tables import output_set
+        from .viz.export import files_of
+        from .viz.tables import BackgroundOutputs, output_set
 
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
-        written = []
+        exports = list(
+            dict.fromkeys(f.lower() for f in ["graphml", *formats] if f.lower() != "html")
+        )
+
         # Every file goes to a temporary name first and all are renamed together at the
         # end: an interrupted write leaves the previous build's outputs whole.
-        with output_set():
+        def tables_and_exports() -> None:
             for name, rows in (
                 ("opinions.jsonl", [o.row() for o in self.opinions]),
                 ("authorities.jsonl", [a.row() for a in self.authorities]),
                 ("citations.jsonl", [c.row() for c in self.citations]),
             ):
                 write_jsonl(rows, out / name)
-                written.append(out / name)
-            exports = ["graphml", *(f for f in formats if f.lower() != "html")]
-            written.extend(write_formats(self.graph, out, exports))
-            write_html(self.graph, out / "graph.html", max_nodes=max_nodes)
-            written.append(out / "graph.html")
-        return written
+            write_formats(self.graph, out, exports)
+
+        with output_set():
+            background = BackgroundOutputs()
+            if (workers or self.workers) > 1:
+                background.start(tables_and_exports)
+            else:
+                tables_and_exports()
+            try:
+                write_html(self.graph, out / "graph.html", max_nodes=max_nodes)
+            except BaseException:
+                background.cancel()
+                raise
+            background.finish()
+        written = [out / "opinions.jsonl", out / "authorities.jsonl", out / "citations.jsonl"]
+        written += [out / name for f in exports for name in files_of(f)]
+        return [*written, out / "graph.html"]
 
 
 def build(
@@ -235,6 +257,7 @@ def build(
         seconds=time.perf_counter() - t0,
         cached=counts["cached"],
         extracted=counts["extracted"],
+        workers=workers,
     )
 
 
@@ -384,13 +407,9 @@ def _run_processes(
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    # Compile or load the tokenizer once here, so forked workers inherit it; likewise
-    # courts-db's regexes, which it compiles on first use (seconds, in every worker).
+    # Compile or load the tokenizer once here, so forked workers inherit it. (courts-db's
+    # regexes are compiled only as the speed-ups find them needed, in the workers.)
     _prepare_worker(tokenizer, debug)
-    with contextlib.suppress(ImportError):
-        import courts_db
-
-        courts_db.regexes  # noqa: B018
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
 

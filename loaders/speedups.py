@@ -25,14 +25,22 @@ and without these speed-ups on real opinions.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["install", "uninstall", "installed", "court_by_paren", "pincited_references"]
+__all__ = [
+    "install",
+    "uninstall",
+    "installed",
+    "court_by_paren",
+    "pincited_references",
+    "CachedRegex",
+]
 
 # (id of module or class, attribute) -> (it, eyecite's original), for uninstall().
 _ORIGINALS: dict[tuple[int, str], tuple[Any, Any]] = {}
@@ -79,6 +87,107 @@ def court_by_paren(paren_string: str) -> str | None:
     if found is not None:
         return found
     return prefix.get(court_str)
+
+
+# --- courts-db: court names read without compiling 8,000 regexes --------------------
+#
+# courts_db.find_court runs every court regex of courts-db (about 8,400, compiled on
+# first use: a second or more per process) over the string, 25 ms a call. Each regex
+# holds a run of plain letters that any match must contain ("court of appeals"); a
+# regex runs only when its run stands in the string (compared in lower case, exact for
+# ASCII text; any other string runs every regex), compiled when first needed. The
+# courts found, and their order, are courts-db's.
+
+
+@functools.lru_cache(maxsize=1)
+def _court_table() -> list[tuple[str, str, tuple[Any, ...]]]:
+    """(regex source, its required lower-case run or "", (court id, name, type, location,
+    parent)) for each regex of courts-db, in courts-db's order."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    from courts_db import courts
+
+    def runs(seq: Any, out: list[str], cur: list[str]) -> None:
+        for op, av in seq:
+            if op is sre.LITERAL:
+                cur.append(chr(av))
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+                runs(av[3], out, cur)
+            else:
+                out.append("".join(cur))
+                cur.clear()
+
+    table = []
+    for court in courts:
+        info = (
+            court["id"],
+            court["name"],
+            court["type"],
+            court.get("location"),
+            court.get("parent"),
+        )
+        for source in [*court["regex"], court["name"]]:
+            source = source.replace("\\\\", "\\")  # as courts_db.utils.gather_regexes
+            out: list[str] = []
+            cur: list[str] = []
+            runs(_parser.parse(source, re.I | re.U).data, out, cur)
+            out.append("".join(cur))
+            run = max(out, key=len)
+            table.append((source, run.lower() if run.isascii() else "", info))
+    return table
+
+
+_COURT_REGEXES: dict[int, re.Pattern[str]] = {}
+
+
+def court_ids_by_name(
+    court_str: str, bankruptcy: bool | None, location: str | None, allow_partial_matches: bool
+) -> list[str]:
+    """courts_db.find_court_ids_by_name, running only the regexes that can match."""
+    import courts_db
+    from courts_db.text_utils import strip_punc
+
+    lowered = court_str.lower() if court_str.isascii() else None
+    matches = []
+    for i, (source, run, info) in enumerate(_court_table()):
+        court_id, _name, court_type, court_location, parent_court = info
+        if lowered is not None and run not in lowered:
+            continue
+        if location and court_location != location:
+            continue
+        if bankruptcy is True:
+            if court_type != "bankruptcy":
+                continue
+        elif bankruptcy is False and court_type == "bankruptcy":
+            continue
+        regex = _COURT_REGEXES.get(i)
+        if regex is None:
+            regex = _COURT_REGEXES[i] = re.compile(source, re.I | re.U)
+        match = regex.search(court_str)
+        if match:
+            if not allow_partial_matches and len(court_str) != match.end() - match.start():
+                continue
+            matches.append((match.group(0), court_id, parent_court))
+    if not matches:
+        for court in courts_db.courts:
+            # courts-db compares the location of the last regex here; kept as it is
+            if location and court_location != location:
+                continue
+            if strip_punc(court_str.lower()) == strip_punc(court["name"].lower()):
+                matches.append((court_str, court["id"], court.get("parent")))
+    matches = list(set(matches))
+    if len(matches) > 1:
+        matches = courts_db.reduce_court_list(matches)
+    matched_strings = [m[0] for m in matches]
+    court_matches = set()
+    for item in matched_strings:
+        if [x for x in matched_strings if item in x and item != x]:
+            continue
+        for mat in matches:
+            if item == mat[0]:
+                court_matches.add(mat[1])
+    return list(court_matches)
 
 
 # --- reference citations ("Smith at 123"): one pass per document -------------------
@@ -202,6 +311,67 @@ def pincited_references(citation: Any, plain_text: str) -> list[Any]:
     return references
 
 
+# --- eyecite.helpers' regular expressions: compiled once ---------------------------
+
+
+class CachedRegex:
+    """The `regex` module as eyecite.helpers calls it, each pattern compiled once.
+
+    eyecite.helpers calls `regex.match(pattern, text)` and the like with pattern
+    strings, thousands of times per opinion; each call looks the pattern up in the
+    `regex` module's cache, which costs more than the match. Here the compiled
+    pattern is kept in a dict, and the call is the one `regex` makes after its lookup,
+    so the results are the same. Calls with options beyond flags go to `regex` itself.
+    """
+
+    _LIMIT = 2000  # patterns built from text would otherwise grow the dict forever
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._compiled: dict[tuple[Any, int], Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def _pattern(self, pattern: Any, flags: int) -> Any:
+        key = (pattern, int(flags))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            if len(self._compiled) >= self._LIMIT:
+                self._compiled.clear()
+            compiled = self._compiled[key] = self._module.compile(pattern, flags)
+        return compiled
+
+    def match(self, pattern: Any, string: Any, flags: int = 0, **kwargs: Any) -> Any:
+        if kwargs:
+            return self._module.match(pattern, string, flags, **kwargs)
+        return self._pattern(pattern, flags).match(string)
+
+    def search(self, pattern: Any, string: Any, flags: int = 0, **kwargs: Any) -> Any:
+        if kwargs:
+            return self._module.search(pattern, string, flags, **kwargs)
+        return self._pattern(pattern, flags).search(string)
+
+    def fullmatch(self, pattern: Any, string: Any, flags: int = 0, **kwargs: Any) -> Any:
+        if kwargs:
+            return self._module.fullmatch(pattern, string, flags, **kwargs)
+        return self._pattern(pattern, flags).fullmatch(string)
+
+    def sub(
+        self, pattern: Any, repl: Any, string: Any, count: int = 0, flags: int = 0, **kwargs: Any
+    ) -> Any:
+        if kwargs:
+            return self._module.sub(pattern, repl, string, count, flags, **kwargs)
+        return self._pattern(pattern, flags).sub(repl, string, count)
+
+    def split(
+        self, pattern: Any, string: Any, maxsplit: int = 0, flags: int = 0, **kwargs: Any
+    ) -> Any:
+        if kwargs:
+            return self._module.split(pattern, string, maxsplit, flags, **kwargs)
+        return self._pattern(pattern, flags).split(string, maxsplit)
+
+
 # --- tokenizer ----------------------------------------------------------------------
 #
 # eyecite's default tokenizer picks, with pyahocorasick, the reporter regexes whose
@@ -283,6 +453,132 @@ def widen_for_hyperscan(regex: str) -> str | None:
             out.append(c)
         i += 1
     return "".join(out)
+
+
+# Most of eyecite's regexes (5,800 of 6,800) are a case reporter's:
+# `(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\d*) (?P<reporter>A|B|...)...`. Run with finditer
+# they try every offset of the text, and an opinion selects dozens of them. A match of
+# one can only start just before a volume ("123 ") that a reporter's first character
+# follows, so those places are found once per text and each regex is tried only there,
+# in order, with `match` (the same attempt `search` makes at that offset; `^` and the
+# lookbehind-free prefix see the whole text either way). The matches are finditer's.
+_VOLUME_HEAD = "(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\\d*) (?P<reporter>"
+_VOLUME = re.compile(r"[1-9][0-9]* (?=(.))")
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+_FIRST_CHARS: dict[str, frozenset[str] | None] = {}
+
+
+def _reporter_first_chars(regex: str) -> frozenset[str] | None:
+    """The characters a reporter regex's match can have right after "volume ", or None.
+
+    None when the regex is not of the common reporter form or an alternative of its
+    reporter group does not begin with one literal character (then finditer runs).
+    """
+    if not regex.startswith(_VOLUME_HEAD):
+        return None
+    body = regex[len(_VOLUME_HEAD) :]
+    alternatives, depth, start, i = [], 0, 0, 0
+    in_class = False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                alternatives.append(body[start:i])
+                break
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alternatives.append(body[start:i])
+            start = i + 1
+        i += 1
+    else:
+        return None
+    first: set[str] = set()
+    for alt in alternatives:
+        if alt[:1] == "\\" and len(alt) >= 2 and not alt[1].isalnum():
+            char, rest = alt[1], alt[2:]
+        elif alt[:1].isalnum() and alt[:1].isascii():
+            char, rest = alt[0], alt[1:]
+        else:
+            return None
+        if rest[:1] in ("?", "*", "{"):
+            return None  # the character may be absent
+        first.add(char)
+    return frozenset(first)
+
+
+def _first_chars(extractor: Any) -> frozenset[str] | None:
+    regex: str = extractor.regex
+    if regex not in _FIRST_CHARS:
+        _FIRST_CHARS[regex] = _reporter_first_chars(regex) if extractor.flags == 0 else None
+    return _FIRST_CHARS[regex]
+
+
+def _volume_places(text: str) -> dict[str, list[int]] | None:
+    """Offsets where a reporter match could start, by the reporter's first character.
+
+    None when the text has a non-ASCII digit: `\\d` would then let a volume start inside
+    a run of digits, which these places do not cover.
+    """
+    if not text.isascii() and _NON_ASCII_DIGIT.search(text):
+        return None
+    places: dict[str, list[int]] = {}
+    for m in _VOLUME.finditer(text):
+        places.setdefault(m.group(1), []).append(max(0, m.start() - 1))
+    return places
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[Any]:
+    """pattern.finditer(text), given every offset at which a match can start."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+_RANKS: dict[int, int] = {}
+
+
+def _rank(extractor: Any) -> int:
+    """An extractor's place in eyecite's list of extractors.
+
+    eyecite's tokenizer runs the extractors in the order of a set of them, and a set's
+    order follows string hashes, which Python seeds anew in every process: where two
+    regexes match the same span, which token wins ("87 T.C. at 900" as a short or a
+    full cite, "N.Y. Ins. Law § 3212" under "N.Y." or "N.Y. Ins. Law") changed from run
+    to run. Running them in the list's order makes every run give the same tokens.
+    """
+    if not _RANKS:
+        from eyecite.tokenizers import EXTRACTORS
+
+        _RANKS.update((id(e), i) for i, e in enumerate(EXTRACTORS))
+    return _RANKS.get(id(extractor), len(_RANKS))
+
+
+def _extract_tokens(tokenizer: Any, text: str) -> Iterator[Any]:
+    """eyecite's Tokenizer.extract_tokens, each reporter regex tried only where it can match."""
+    places = _volume_places(text)
+    for extractor in sorted(tokenizer.get_extractors(text), key=_rank):
+        first = _first_chars(extractor) if places is not None else None
+        if first is None or places is None:
+            matches: Iterator[Any] = extractor.get_matches(text)
+        else:
+            starts = sorted(s for c in first for s in places.get(c, ()))
+            matches = _matches_at(extractor.compiled_regex, text, starts)
+        for m in matches:
+            yield extractor.get_token(m)
 
 
 def _cache_dir() -> Path:
@@ -496,10 +792,18 @@ def install(tokenizer: str | None = None) -> None:
     import eyecite.find
     import eyecite.helpers
     from eyecite.models import TokenExtractor
+    from eyecite.tokenizers import AhocorasickTokenizer
 
     _patch(eyecite.helpers, "get_court_by_paren", court_by_paren)
     _patch(TokenExtractor, "__hash__", _cached_hash)
     _patch(eyecite.find, "extract_pincited_reference_citations", pincited_references)
+    _patch(AhocorasickTokenizer, "extract_tokens", _extract_tokens)
+    with contextlib.suppress(ImportError):
+        import courts_db
+
+        _patch(courts_db, "find_court_ids_by_name", court_ids_by_name)
+    if not isinstance(eyecite.helpers.re, CachedRegex):
+        _patch(eyecite.helpers, "re", CachedRegex(eyecite.helpers.re))
     if not tokenizer or tokenizer == "default":
         _STATE["tokenizer"] = None
         _STATE["name"] = None

@@ -253,3 +253,34 @@ def test_every_writer_goes_through_atomic_write(tmp_path) -> None:
     with output_set():
         write_formats(g, tmp_path, EXPORT_FORMATS)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+
+
+def test_second_writer_process_gives_the_same_files_and_its_failure_replaces_nothing(
+    tmp_path, monkeypatch
+) -> None:
+    """With two workers the tables and GraphML are written by a forked process while
+    graph.html is written here: the files are those of one process; if that process
+    fails, its error is raised and no output of the previous build is replaced."""
+    from citegraph import build
+    from citegraph.errors import CitegraphError
+
+    corpus = build([EXTRA, ROOT / "tests" / "fixtures" / "bad" / "utf16_morales_de_jesus.txt"])
+    one, two = tmp_path / "one", tmp_path / "two"
+    corpus.write(one, formats=["gexf"], workers=1)
+    written = corpus.write(two, formats=["gexf"], workers=2)
+    assert sorted(p.name for p in written) == sorted(CONTRACT + ["graph.gexf"])
+    for name in [*CONTRACT, "graph.gexf"]:
+        assert (two / name).read_bytes() == (one / name).read_bytes(), name
+    assert b"Jes\xc3\xbas" in (two / "opinions.jsonl").read_bytes()
+
+    before = snapshot(two)
+    names = {p.name for p in two.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("citegraph.viz.gexf.write_gexf", broken)
+    with pytest.raises(CitegraphError, match="disk full"):
+        build([EXTRA]).write(two, formats=["gexf"], workers=2)
+    assert snapshot(two) == before
+    assert {p.name for p in two.iterdir()} == names  # the child's files removed too

@@ -49,13 +49,29 @@ def _eyecite_view(text: str) -> tuple[list[tuple], list[list[int]]]:
     return rows, groups
 
 
+def _in_list_order(monkeypatch) -> None:
+    """eyecite as it is, but its regexes run in the order of its list of them (as the
+    speed-ups run them) rather than a set's order, which changes from process to process."""
+    from citegraph.loaders import speedups
+    from eyecite.tokenizers import AhocorasickTokenizer
+
+    get_extractors = AhocorasickTokenizer.get_extractors
+    monkeypatch.setattr(
+        AhocorasickTokenizer,
+        "get_extractors",
+        lambda self, text: sorted(get_extractors(self, text), key=speedups._rank),
+    )
+
+
 @pytest.fixture(scope="module")
 def plain_eyecite() -> dict[str, tuple]:
     from citegraph.loaders import speedups
 
     logging.getLogger("eyecite").setLevel(logging.ERROR)
     speedups.uninstall()
-    return {name: _eyecite_view(text) for name, text in _texts()}
+    with pytest.MonkeyPatch.context() as mp:
+        _in_list_order(mp)
+        return {name: _eyecite_view(text) for name, text in _texts()}
 
 
 def test_fixture_corpus_is_real_and_dense_with_citations(plain_eyecite) -> None:
@@ -135,6 +151,122 @@ def test_reference_by_either_party_name_and_pin_cite_matches_eyecite() -> None:
         (text.index("Hendrickson at"), text.index("Hendrickson at") + len("Hendrickson at 398")),
         (text.index("Kingsley at 399"), text.index("Kingsley at 399") + len("Kingsley at 399")),
     ]
+
+
+def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> None:
+    """Each reporter regex runs only where "volume reporter" can begin; the tokens are
+    eyecite's, on the opinions and on the edges of that rule: a volume at the very start,
+    after a letter or a digit, a space before a lone digit ("12 3 F.3d"), a
+    non-ASCII digit (where the rule is not used) and overlapping regexes."""
+    from citegraph.loaders import speedups
+    from eyecite.tokenizers import AhocorasickTokenizer, default_tokenizer
+
+    texts = [t for _, t in _texts()] + [
+        "5 F.3d 1 (1st Cir. 1993).",
+        "a5 F.3d 1; (5 F.3d 1); 05 F.3d 1; 1a23 F.3d 4; 12 3 F.3d 4; 12 3 U.S. 4.",
+        "\u0665 F.3d 1 and 1\u06655 F.3d 2, 9 F. Supp. 2d 3, 9 F.Supp.2d 3, 9 S. Ct. 4.",
+        "See 477 U.S. 242, 255, 106 S.Ct. 2505, 91 L.Ed.2d 202 (1986); 42 U.S.C. \u00a7 1983.",
+    ]
+    speedups.uninstall()
+    with pytest.MonkeyPatch.context() as mp:
+        _in_list_order(mp)
+        plain = [
+            [
+                (t.start, t.end, t.data, type(t).__name__, t.groups)
+                for t in default_tokenizer.extract_tokens(text)
+            ]
+            for text in texts
+        ]
+    speedups.install()
+    try:
+        assert AhocorasickTokenizer.extract_tokens is speedups._extract_tokens
+        fast = [
+            [
+                (t.start, t.end, t.data, type(t).__name__, t.groups)
+                for t in default_tokenizer.extract_tokens(text)
+            ]
+            for text in texts
+        ]
+    finally:
+        speedups.uninstall()
+    assert fast == plain
+    assert {(t[0], t[2]) for t in plain[-4] if t[3] == "CitationToken"} == {(0, "5 F.3d 1")}
+    # after a letter or a digit no citation starts; after a space or "(" one does
+    found = {(t[0], t[2]) for t in plain[-3] if t[3] == "CitationToken"}
+    assert found == {(12, "5 F.3d 1"), (50, "3 F.3d 4"), (63, "3 U.S. 4")}
+    # nearly all of eyecite's regexes are of the reporter form the rule knows
+    from eyecite.tokenizers import EXTRACTORS
+
+    known = sum(speedups._first_chars(e) is not None for e in EXTRACTORS)
+    assert known > 0.8 * len(EXTRACTORS)
+
+
+def test_same_tokens_in_every_process_tax_court_short_cite_and_ny_statute() -> None:
+    """eyecite's regexes for "87 T.C. at 900" (a short cite, and a full-cite variant
+    whose reporter is "T.C. at") and for "N.Y. Ins. Law § 3212" ("N.Y." and "N.Y. Ins.
+    Law") match the same spans; bare eyecite picks by a set's order, which follows
+    Python's per-process hash seed. With the speed-ups every process agrees."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import logging, eyecite\n"
+        "from citegraph.loaders import speedups\n"
+        "speedups.install()\n"
+        "logging.disable(logging.WARNING)\n"
+        "t = 'Smith v. Commissioner, 87 T.C. 892 (1986). See 87 T.C. at 900. '"
+        " 'Under N.Y. Ins. Law \u00a7 3212 (McKinney 2000), it holds.'\n"
+        "for c in eyecite.get_citations(t):\n"
+        "    print(type(c).__name__, c.matched_text(), c.groups.get('reporter'))\n"
+    )
+    runs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        runs.add(out)
+    assert len(runs) == 1
+    lines = runs.pop().splitlines()
+    assert lines[1] == "ShortCaseCitation 87 T.C. at 900 T.C."
+    assert lines[2].startswith("FullLawCitation N.Y. Ins. Law \u00a7 3212")
+
+
+def test_court_names_resolve_like_courts_db_without_compiling_every_regex() -> None:
+    """courts_db.find_court gives the same courts with the speed-up: on court names and
+    citation strings of courts-db, on header lines of real opinions (data/ and the
+    fixtures) and on strings that are not ASCII (every regex runs there)."""
+    import courts_db
+    from citegraph.loaders import speedups
+
+    speedups.uninstall()
+    strings = {c["name"] for c in courts_db.courts[::7]}
+    strings |= {f"In the {c['name']}" for c in courts_db.courts[3::29]}
+    strings |= {c.get("citation_string") or "" for c in courts_db.courts[::11]}
+    for _, text in _texts():
+        strings |= {ln.strip() for ln in text[:1200].splitlines() if ln.strip()}
+    strings |= {
+        "United States Court of Appeals for the First Circuit",
+        "UNITED STATES DISTRICT COURT SOUTHERN DISTRICT OF NEW YORK",
+        "United States Bankruptcy Court for the District of Massachusetts",
+        "Supreme Court of Puerto Rico",
+        "Tribunal Supremo de Puerto Rico \u2014 Cour d\u2019appel",
+        "\u212aansas Supreme Court",
+    }
+    cases = sorted(strings)
+    options = [{}, {"bankruptcy": False, "allow_partial_matches": True}]
+    plain = [[sorted(courts_db.find_court(s, **o)) for o in options] for s in cases]
+    speedups.install()
+    try:
+        assert courts_db.find_court_ids_by_name is speedups.court_ids_by_name
+        fast = [[sorted(courts_db.find_court(s, **o)) for o in options] for s in cases]
+    finally:
+        speedups.uninstall()
+    assert fast == plain
+    found = dict(zip(cases, fast, strict=True))
+    assert found["United States Court of Appeals for the First Circuit"][0] == ["ca1"]
+    assert sum(1 for f in fast if f[0]) > 50
 
 
 def test_hyperscan_pattern_accepts_python_unicode_spaces_digits_and_dashes() -> None:

@@ -23,13 +23,22 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write", "open_output", "output_set", "write_jsonl", "read_jsonl", "TEMP_SUFFIX"]
+__all__ = [
+    "atomic_write",
+    "open_output",
+    "output_set",
+    "BackgroundOutputs",
+    "write_jsonl",
+    "read_jsonl",
+    "TEMP_SUFFIX",
+]
 
 TEMP_SUFFIX = ".tmp"
 _STALE_SECONDS = 24 * 3600  # where a temp file's owner cannot be asked, the age that makes it stale
@@ -80,6 +89,11 @@ def _pid_alive(pid: int) -> bool:
         return False
     except OSError:
         return True  # exists, owned by someone else
+    # A killed writer whose parent died too can linger as a zombie nobody reaps
+    # (pid 1 of a container often does not): it writes nothing any more.
+    with contextlib.suppress(OSError, IndexError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat[stat.rindex(")") + 2] not in "ZX"
     return True
 
 
@@ -187,6 +201,82 @@ def output_set() -> Iterator[list[tuple[Path, Path]]]:
         raise
     for directory in {p.parent for _, p in staged}:
         _fsync_dir(directory)
+
+
+class BackgroundOutputs:
+    """Files of the current output_set() written by a forked process meanwhile.
+
+    `start(fn)` forks; the child runs `fn` (which writes with `atomic_write`) and sends
+    back the temporary files it staged; `finish()` waits and adds them to the set, to
+    be renamed with the rest. If `fn` fails, the child removes its files and `finish()`
+    raises CitegraphError with its message. Where there is no fork (Windows, macOS's
+    default), or outside output_set(), `fn` runs in this process at `start`.
+    """
+
+    def __init__(self) -> None:
+        self._process: Any = None
+        self._conn: Any = None
+
+    def start(self, fn: Any) -> BackgroundOutputs:
+        """Run `fn` in a forked child (or here, where that is not possible)."""
+        import multiprocessing
+
+        staged = _STAGED.get()
+        if staged is None or "fork" not in multiprocessing.get_all_start_methods():
+            fn()
+            return self
+        for stream in (sys.stdout, sys.stderr):  # else the child repeats what is buffered
+            with contextlib.suppress(Exception):
+                stream.flush()
+        ctx = multiprocessing.get_context("fork")
+        reader, writer = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_child_write, args=(writer, fn, len(staged)))
+        self._process.start()
+        writer.close()
+        self._conn = reader
+        return self
+
+    def finish(self) -> None:
+        """Wait for the child; its files join the output set (or its error is raised)."""
+        from ..errors import CitegraphError
+
+        if self._process is None:
+            return
+        try:
+            try:
+                kind, payload = self._conn.recv()
+            except EOFError:
+                kind, payload = "error", "the process writing outputs died"
+            self._process.join()
+        finally:
+            self._conn.close()
+            self._process = None
+        if kind != "ok":
+            raise CitegraphError(payload)
+        staged = _STAGED.get()
+        assert staged is not None
+        staged.extend((Path(t), Path(p)) for t, p in payload)
+
+    def cancel(self) -> None:
+        """Stop the child (the build failed); its temporary files go with it."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._conn.close()
+            self._process = None
+
+
+def _child_write(conn: Any, fn: Any, before: int) -> None:
+    staged = _STAGED.get()
+    assert staged is not None  # start() forks only inside output_set()
+    try:
+        fn()
+        conn.send(("ok", [(str(t), str(p)) for t, p in staged[before:]]))
+    except BaseException as e:  # reported to the parent, which raises it
+        _discard(staged[before:])
+        conn.send(("error", str(e) or type(e).__name__))
+    finally:
+        conn.close()
 
 
 def _discard(staged: list[tuple[Path, Path]]) -> None:
