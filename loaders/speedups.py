@@ -456,27 +456,35 @@ def widen_for_hyperscan(regex: str) -> str | None:
 
 
 # Most of eyecite's regexes (5,800 of 6,800) are a case reporter's:
-# `(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\d*) (?P<reporter>A|B|...)...`. Run with finditer
-# they try every offset of the text, and an opinion selects dozens of them. A match of
-# one can only start just before a volume ("123 ") that a reporter's first character
-# follows, so those places are found once per text and each regex is tried only there,
-# in order, with `match` (the same attempt `search` makes at that offset; `^` and the
-# lookbehind-free prefix see the whole text either way). The matches are finditer's.
-_VOLUME_HEAD = "(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\\d*) (?P<reporter>"
-_VOLUME = re.compile(r"[1-9][0-9]* (?=(.))")
+# `(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\d*) (?P<reporter>A|B|...)...`, and most codes'
+# are `...((?P<title>\d+),?\s+(?P<reporter>...`. Run with finditer they try every offset
+# of the text, and an opinion selects dozens of them. A match of one can only start
+# just before a number ("123 ") that a reporter's first character follows, so those
+# places are found once per text and each regex is tried only there, in order, with
+# `match` (the same attempt `search` makes at that offset; `^` and the lookbehind-free
+# prefix see the whole text either way). The matches are finditer's.
+_HEADS = (
+    # (how the regex begins, where such a match can begin: a number, then the
+    # reporter's first character as group 1)
+    ("(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\\d*) (?P<reporter>", re.compile(r"[1-9][0-9]* (?=(.))")),
+    ("(?:^|[^a-zA-Z0-9])((?P<title>\\d+),?\\s+(?P<reporter>", re.compile(r"[0-9]+,?\s+(?=(.))")),
+    ("(?:^|[^a-zA-Z0-9])((?P<title>\\d+) (?P<reporter>", re.compile(r"[0-9]+ (?=(.))")),
+)
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
-_FIRST_CHARS: dict[str, frozenset[str] | None] = {}
+_FIRST_CHARS: dict[str, tuple[int, frozenset[str]] | None] = {}
 
 
-def _reporter_first_chars(regex: str) -> frozenset[str] | None:
-    """The characters a reporter regex's match can have right after "volume ", or None.
+def _reporter_first_chars(regex: str) -> tuple[int, frozenset[str]] | None:
+    """Which of _HEADS `regex` begins with, and the characters its reporter can begin with.
 
-    None when the regex is not of the common reporter form or an alternative of its
-    reporter group does not begin with one literal character (then finditer runs).
+    None when the regex begins otherwise or an alternative of its reporter group does
+    not begin with one literal character (then finditer runs).
     """
-    if not regex.startswith(_VOLUME_HEAD):
+    head = next((i for i, (text, _) in enumerate(_HEADS) if regex.startswith(text)), None)
+    if head is None:
         return None
-    body = regex[len(_VOLUME_HEAD) :]
+    text = _HEADS[head][0]
+    body = regex[len(text) :]
     alternatives, depth, start, i = [], 0, 0, 0
     in_class = False
     while i < len(body):
@@ -512,28 +520,38 @@ def _reporter_first_chars(regex: str) -> frozenset[str] | None:
         if rest[:1] in ("?", "*", "{"):
             return None  # the character may be absent
         first.add(char)
-    return frozenset(first)
+    return head, frozenset(first)
 
 
-def _first_chars(extractor: Any) -> frozenset[str] | None:
+def _first_chars(extractor: Any) -> tuple[int, frozenset[str]] | None:
     regex: str = extractor.regex
     if regex not in _FIRST_CHARS:
         _FIRST_CHARS[regex] = _reporter_first_chars(regex) if extractor.flags == 0 else None
     return _FIRST_CHARS[regex]
 
 
-def _volume_places(text: str) -> dict[str, list[int]] | None:
-    """Offsets where a reporter match could start, by the reporter's first character.
+class _Places:
+    """Offsets of a text where a match of each head can start, by reporter's first character."""
 
-    None when the text has a non-ASCII digit: `\\d` would then let a volume start inside
-    a run of digits, which these places do not cover.
-    """
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[int, dict[str, list[int]]] = {}
+
+    def starts(self, head: int, first: frozenset[str]) -> list[int]:
+        places = self.found.get(head)
+        if places is None:
+            places = self.found[head] = {}
+            for m in _HEADS[head][1].finditer(self.text):
+                places.setdefault(m.group(1), []).append(max(0, m.start() - 1))
+        return sorted(s for c in first for s in places.get(c, ()))
+
+
+def _places(text: str) -> _Places | None:
+    """The text's places, or None when it has a non-ASCII digit: `\\d` would then let a
+    number start inside a run of digits, which the places do not cover."""
     if not text.isascii() and _NON_ASCII_DIGIT.search(text):
         return None
-    places: dict[str, list[int]] = {}
-    for m in _VOLUME.finditer(text):
-        places.setdefault(m.group(1), []).append(max(0, m.start() - 1))
-    return places
+    return _Places(text)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[Any]:
@@ -567,15 +585,47 @@ def _rank(extractor: Any) -> int:
     return _RANKS.get(id(extractor), len(_RANKS))
 
 
+# eyecite's regex for a bare section sign, `(\S*§\S*)`, backtracks over every run of
+# non-space characters. A match of it is a whole run that holds a "§" (finditer starts
+# each search where a run starts, and \S* takes the run to its end), so it is tried at
+# the starts of those runs only.
+_SECTION_REGEX = "(\\S*§\\S*)"
+_SPACE = re.compile(r"\s")
+
+
+def _section_run_starts(text: str) -> list[int]:
+    starts: list[int] = []
+    at = text.find("§")
+    while at >= 0:
+        start = at
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        starts.append(start)
+        space = _SPACE.search(text, at)
+        if space is None:
+            break
+        at = text.find("§", space.end())
+    return starts
+
+
+def _strip_ws(text: str) -> str:
+    """eyecite.tokenizers._strip_ws (`re.sub(r"\\s+", "", text)`), three times faster:
+    str.split splits on exactly the characters \\s matches (tests/test_speedups.py)."""
+    return "".join(text.split())
+
+
 def _extract_tokens(tokenizer: Any, text: str) -> Iterator[Any]:
     """eyecite's Tokenizer.extract_tokens, each reporter regex tried only where it can match."""
-    places = _volume_places(text)
+    places = _places(text)
     for extractor in sorted(tokenizer.get_extractors(text), key=_rank):
-        first = _first_chars(extractor) if places is not None else None
-        if first is None or places is None:
-            matches: Iterator[Any] = extractor.get_matches(text)
+        form = _first_chars(extractor) if places is not None else None
+        if extractor.regex == _SECTION_REGEX and not extractor.flags:
+            pattern = extractor.compiled_regex
+            matches: Iterator[Any] = _matches_at(pattern, text, _section_run_starts(text))
+        elif form is None or places is None:
+            matches = extractor.get_matches(text)
         else:
-            starts = sorted(s for c in first for s in places.get(c, ()))
+            starts = places.starts(*form)
             matches = _matches_at(extractor.compiled_regex, text, starts)
         for m in matches:
             yield extractor.get_token(m)
@@ -791,6 +841,7 @@ def install(tokenizer: str | None = None) -> None:
     import eyecite
     import eyecite.find
     import eyecite.helpers
+    import eyecite.tokenizers
     from eyecite.models import TokenExtractor
     from eyecite.tokenizers import AhocorasickTokenizer
 
@@ -798,6 +849,7 @@ def install(tokenizer: str | None = None) -> None:
     _patch(TokenExtractor, "__hash__", _cached_hash)
     _patch(eyecite.find, "extract_pincited_reference_citations", pincited_references)
     _patch(AhocorasickTokenizer, "extract_tokens", _extract_tokens)
+    _patch(eyecite.tokenizers, "_strip_ws", _strip_ws)
     with contextlib.suppress(ImportError):
         import courts_db
 

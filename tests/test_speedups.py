@@ -166,6 +166,10 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
         "a5 F.3d 1; (5 F.3d 1); 05 F.3d 1; 1a23 F.3d 4; 12 3 F.3d 4; 12 3 U.S. 4.",
         "\u0665 F.3d 1 and 1\u06655 F.3d 2, 9 F. Supp. 2d 3, 9 F.Supp.2d 3, 9 S. Ct. 4.",
         "See 477 U.S. 242, 255, 106 S.Ct. 2505, 91 L.Ed.2d 202 (1986); 42 U.S.C. \u00a7 1983.",
+        "Under 42  U.S.C. \u00a7 1983, 42, U.S.C. \u00a7 1985, 042 USC \u00a7 3"
+        " and a42 U.S.C. \u00a7 4; 28 Pa. Code \u00a7 1.1, 1 2 Pa. Code \u00a7 5"
+        " and 10 Mass. Code Regs. 4.01.",
+        "\u00a7 1 a \u00a7\u00a7 b c\u00a7d  x\u00a7 \u00a0\u00a7\u2003 ok \u00a7",
     ]
     speedups.uninstall()
     with pytest.MonkeyPatch.context() as mp:
@@ -190,15 +194,34 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
     finally:
         speedups.uninstall()
     assert fast == plain
-    assert {(t[0], t[2]) for t in plain[-4] if t[3] == "CitationToken"} == {(0, "5 F.3d 1")}
+    assert {(t[0], t[2]) for t in plain[-6] if t[3] == "CitationToken"} == {(0, "5 F.3d 1")}
     # after a letter or a digit no citation starts; after a space or "(" one does
-    found = {(t[0], t[2]) for t in plain[-3] if t[3] == "CitationToken"}
+    found = {(t[0], t[2]) for t in plain[-5] if t[3] == "CitationToken"}
     assert found == {(12, "5 F.3d 1"), (50, "3 F.3d 4"), (63, "3 U.S. 4")}
     # nearly all of eyecite's regexes are of the reporter form the rule knows
     from eyecite.tokenizers import EXTRACTORS
 
-    known = sum(speedups._first_chars(e) is not None for e in EXTRACTORS)
-    assert known > 0.8 * len(EXTRACTORS)
+    known = [form[0] for e in EXTRACTORS if (form := speedups._first_chars(e))]
+    assert len(known) > 0.8 * len(EXTRACTORS)
+    assert set(known) == {0, 1, 2}  # volume and reporter; title, comma, reporter; title and code
+    codes = {t[2] for t in plain[-2] if t[3] == "CitationToken"}
+    assert {"42  U.S.C. \u00a7 1983", "28 Pa. Code \u00a7 1.1"} <= codes
+    # a bare section sign's token is the whole run of non-space characters around it
+    runs = [t[2] for t in plain[-1] if t[3] == "SectionToken"]
+    assert runs == ["\u00a7", "\u00a7\u00a7", "c\u00a7d", "x\u00a7", "\u00a7", "\u00a7"]
+
+
+def test_whitespace_stripped_for_the_prefilter_as_eyecite_strips_it() -> None:
+    """str.split() splits on exactly the characters eyecite's `\\s+` removes, over all
+    of Unicode, so the faster strip gives eyecite's prefilter the same text."""
+    import sys
+
+    from citegraph.loaders import speedups
+    from eyecite.tokenizers import _WHITESPACE_RE
+
+    every = "".join(map(chr, range(sys.maxunicode + 1))).replace("\ud800", "")
+    assert speedups._strip_ws(every) == _WHITESPACE_RE.sub("", every)
+    assert speedups._strip_ws(" 1\u00a0U. S.\u2003\n2 ") == "1U.S.2"
 
 
 def test_same_tokens_in_every_process_tax_court_short_cite_and_ny_statute() -> None:
