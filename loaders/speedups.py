@@ -608,6 +608,24 @@ def _section_run_starts(text: str) -> list[int]:
     return starts
 
 
+# "Id.", "supra" and the stop words: `(?:^|\s)REST`. Led by that alternation, `re` enters
+# its matcher at every offset; led by `\s` it skips to the next whitespace in C. A match
+# starts at 0 or at a whitespace character that REST follows, and `\s(?=REST)` (the same
+# flags) finds every such character.
+_SPACE_HEAD = "(?:^|\\s)"
+_SPACE_LED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _space_led_starts(extractor: Any, text: str) -> list[int]:
+    key = (extractor.regex, int(extractor.flags))
+    finder = _SPACE_LED.get(key)
+    if finder is None:
+        rest = extractor.regex[len(_SPACE_HEAD) :]
+        finder = _SPACE_LED[key] = re.compile(rf"\s(?={rest})", extractor.flags)
+    starts = [m.start() for m in finder.finditer(text)]
+    return starts if starts[:1] == [0] else [0, *starts]
+
+
 def _strip_ws(text: str) -> str:
     """eyecite.tokenizers._strip_ws (`re.sub(r"\\s+", "", text)`), three times faster:
     str.split splits on exactly the characters \\s matches (tests/test_speedups.py)."""
@@ -622,6 +640,9 @@ def _extract_tokens(tokenizer: Any, text: str) -> Iterator[Any]:
         if extractor.regex == _SECTION_REGEX and not extractor.flags:
             pattern = extractor.compiled_regex
             matches: Iterator[Any] = _matches_at(pattern, text, _section_run_starts(text))
+        elif extractor.regex.startswith(_SPACE_HEAD):
+            starts = _space_led_starts(extractor, text)
+            matches = _matches_at(extractor.compiled_regex, text, starts)
         elif form is None or places is None:
             matches = extractor.get_matches(text)
         else:

@@ -169,6 +169,8 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
         "Under 42  U.S.C. \u00a7 1983, 42, U.S.C. \u00a7 1985, 042 USC \u00a7 3"
         " and a42 U.S.C. \u00a7 4; 28 Pa. Code \u00a7 1.1, 1 2 Pa. Code \u00a7 5"
         " and 10 Mass. Code Regs. 4.01.",
+        "Id. at 5; id., ibid.  ID.\tat 6, \u0130d. 7; supra note 3 (supra) Smith v. Jones,"
+        " In re Doe, (quoting X), Cf. Y, see also Z, aff'd, \u2003see",
         "\u00a7 1 a \u00a7\u00a7 b c\u00a7d  x\u00a7 \u00a0\u00a7\u2003 ok \u00a7",
     ]
     speedups.uninstall()
@@ -194,9 +196,9 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
     finally:
         speedups.uninstall()
     assert fast == plain
-    assert {(t[0], t[2]) for t in plain[-6] if t[3] == "CitationToken"} == {(0, "5 F.3d 1")}
+    assert {(t[0], t[2]) for t in plain[-7] if t[3] == "CitationToken"} == {(0, "5 F.3d 1")}
     # after a letter or a digit no citation starts; after a space or "(" one does
-    found = {(t[0], t[2]) for t in plain[-5] if t[3] == "CitationToken"}
+    found = {(t[0], t[2]) for t in plain[-6] if t[3] == "CitationToken"}
     assert found == {(12, "5 F.3d 1"), (50, "3 F.3d 4"), (63, "3 U.S. 4")}
     # nearly all of eyecite's regexes are of the reporter form the rule knows
     from eyecite.tokenizers import EXTRACTORS
@@ -204,11 +206,15 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
     known = [form[0] for e in EXTRACTORS if (form := speedups._first_chars(e))]
     assert len(known) > 0.8 * len(EXTRACTORS)
     assert set(known) == {0, 1, 2}  # volume and reporter; title, comma, reporter; title and code
-    codes = {t[2] for t in plain[-2] if t[3] == "CitationToken"}
+    codes = {t[2] for t in plain[-3] if t[3] == "CitationToken"}
     assert {"42  U.S.C. \u00a7 1983", "28 Pa. Code \u00a7 1.1"} <= codes
     # a bare section sign's token is the whole run of non-space characters around it
     runs = [t[2] for t in plain[-1] if t[3] == "SectionToken"]
     assert runs == ["\u00a7", "\u00a7\u00a7", "c\u00a7d", "x\u00a7", "\u00a7", "\u00a7"]
+    # "Id.", "supra" and stop words start at the text's start or after whitespace only
+    kinds = [(t[3], t[2].strip()) for t in plain[-2] if t[3] != "CitationToken"]
+    assert ("IdToken", "Id.") in kinds and ("IdToken", "ID.") in kinds
+    assert ("SupraToken", "supra") in kinds and ("StopWordToken", "v.") in kinds
 
 
 def test_whitespace_stripped_for_the_prefilter_as_eyecite_strips_it() -> None:
