@@ -1,6 +1,6 @@
-"""Speed-ups for eyecite 2.7.8, installed around it in one place: `install()`.
+"""Speed-ups for eyecite 2.7.8 (and courts-db), installed around it in one place: `install()`.
 
-eyecite finds the right citations but spends most of its time in two functions:
+eyecite finds the right citations but spends its time where these take over:
 
 - `eyecite.helpers.get_court_by_paren` normalises every court of courts-db with a
   regex substitution for each court parenthetical it reads ("(1st Cir. 1993)"), about
@@ -13,13 +13,18 @@ eyecite finds the right citations but spends most of its time in two functions:
   place where a pin cite follows whitespace ("... at 1234"); each full citation then
   checks only those places for its names, with the same leftmost-first, first-name-
   first rules as eyecite's regex, so the reference citations are the same.
+- The tokenizer runs each selected regex over the whole text. Here each is tried only
+  at the offsets where a match of it can start (`_extract_tokens`), in eyecite's list
+  order, so every process gives the same tokens; with `install(tokenizer="hyperscan")`
+  (the `speed` extra) a Hyperscan prefilter, cached on disk, also skips the regexes
+  that cannot match.
+- eyecite.helpers' calls of the `regex` module with pattern strings compile each
+  pattern once (`CachedRegex`).
+- `courts_db.find_court` runs only the court regexes whose words stand in the string
+  (`court_ids_by_name`), compiled when first needed.
 
-The tokenizer stays eyecite's default unless a faster one gives identical tokens:
-`install(tokenizer="hyperscan")` uses eyecite's HyperscanTokenizer (the `speed`
-extra) with its compiled database cached on disk.
-
-tests/test_speedups.py checks that eyecite's own citations come out identical with
-and without these speed-ups on real opinions.
+tests/test_speedups.py checks that eyecite's own citations, tokens and courts come out
+identical with and without these speed-ups on real opinions.
 """
 
 from __future__ import annotations
