@@ -16,13 +16,21 @@ misses court rules, constitutions and many state codes. This module:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Citation, Opinion
-from .pages import endnotes, finditer_at_candidates, mask_markers
+from .pages import (
+    endnotes,
+    finditer_at_candidates,
+    finditer_before_sign,
+    finditer_near,
+    mask_markers,
+)
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
@@ -147,20 +155,20 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     for n, group in enumerate(groups):
         limit = found[groups[n + 1][0]].span()[0] if n + 1 < len(groups) else len(text)
         items.append(_record(opinion.id, text, [found[i] for i in group], limit))
-    taken = [(f.rec.start, f.rec.end) for f in items]
+    taken = _Taken((f.rec.start, f.rec.end) for f in items)
     for rec in _other_law(opinion.id, text, taken):
         items.append(_Found(rec=rec))
-    taken = [(f.rec.start, f.rec.end) for f in items]
+    taken = _Taken((f.rec.start, f.rec.end) for f in items)
     # eyecite misses an Id. right after another
     for hit in finditer_at_candidates(_ID_CANDIDATE, _ID, text):
-        if not _overlaps(hit.start(), hit.end(), taken):
+        if not taken.overlaps(hit.start(), hit.end()):
             rec = Citation(
                 opinion.id, "id", "case", hit.group(0), hit.start(), hit.end(), pin=hit.group(1)
             )
             items.append(_Found(rec=rec))
-    taken = [(f.rec.start, f.rec.end) for f in items]
+    taken = _Taken((f.rec.start, f.rec.end) for f in items)
     for hit in _RECORD.finditer(text):
-        if not _overlaps(hit.start(), hit.end(), taken):
+        if not taken.overlaps(hit.start(), hit.end()):
             rec = Citation(
                 opinion.id, "full", "record", hit.group(0), hit.start(), hit.end(), source="record"
             )
@@ -169,7 +177,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         start, end = c.span()
         # "liable under § 1983" names a statute in prose; it is no citation an Id. follows
         prose = re.search(r"\b[a-z]+[,]?\s*$", text[max(0, start - 30) : start])
-        if not prose and not _overlaps(start, end, taken):
+        if not prose and not taken.overlaps(start, end):
             rec = Citation(opinion.id, "full", "unknown", c.matched_text(), start, end)
             items.append(_Found(rec=rec, record=True))
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
@@ -283,8 +291,29 @@ def _series(cite: str) -> str:
     return " ".join(parts[1:-1]) if len(parts) > 2 else cite
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Taken:
+    """The spans of text citations already hold; overlap tests in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._widest = 0
+        for start, end in spans:
+            self.append((start, end))
+
+    def append(self, span: tuple[int, int]) -> None:
+        k = bisect.bisect_right(self._starts, span[0])
+        self._starts.insert(k, span[0])
+        self._spans.insert(k, span)
+        self._widest = max(self._widest, span[1] - span[0])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with a span taken."""
+        # a span that does begins before `end`, and no further before `start` than
+        # the widest span is long
+        lo = bisect.bisect_right(self._starts, start - self._widest)
+        hi = bisect.bisect_left(self._starts, end)
+        return any(start < e for _, e in self._spans[lo:hi])
 
 
 def _footnote(notes: list[tuple[int, int, str]], offset: int) -> str | None:
@@ -990,16 +1019,24 @@ _FED_RULE_CANDIDATE = re.compile("Fed")
 _FED_RULE_WORDS_CANDIDATE = re.compile("Rule|Federal")
 _LOCAL_RULE_CANDIDATE = re.compile("Local")
 _CONST_WORD = re.compile("const", re.I)
+# "Const" stands at most 16 characters into a match: "Mass. Gen." (15) and a space
+_CONST_REACH = 16
+# the characters between the start of a state code or treatise cite and its "§",
+# read backwards from the "§" (finditer_before_sign), and the first character
+_STATE_CODE_RUN = re.compile(r"[\w.,\s]*")
+_TREATISE_RUN = re.compile(r"[\w.'’,\s]*")
+_UPPER = re.compile("[A-Z]")
+_DIGIT = re.compile(r"\d")
 
 
-def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list[Citation]:
+def _other_law(opinion_id: str, text: str, taken: _Taken) -> list[Citation]:
     """Rules, constitutions, state codes and treatises eyecite does not find."""
     out: list[Citation] = []
 
     def add(
         m: re.Match[str], kind: str, key: str, pin: str | None, year: int | None = None
     ) -> None:
-        if _overlaps(m.start(), m.end(), taken):
+        if taken.overlaps(m.start(), m.end()):
             return
         taken.append((m.start(), m.end()))
         out.append(
@@ -1044,8 +1081,7 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
             key = qualified.get(m.group(2), f"Local R. {m.group(2)}")
         add(m, "rule", key, m.group(3))
     # each pattern needs a word or sign: no need to scan a text that lacks it
-    constitutions = _CONSTITUTION.finditer(text) if _CONST_WORD.search(text) else ()
-    for m in constitutions:
+    for m in finditer_near(_CONST_WORD, _CONSTITUTION, text, _CONST_REACH):
         whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
         key = f"{whose} Const."
         if m.group(2):
@@ -1057,13 +1093,14 @@ def _other_law(opinion_id: str, text: str, taken: list[tuple[int, int]]) -> list
         if key.endswith("Const."):
             continue
         add(m, "constitution", key, f"cl. {m.group(5)}" if m.group(5) else None)
-    for m in _STATE_CODE.finditer(text) if "§" in text else ():
+    for m in finditer_before_sign("§", _STATE_CODE_RUN, _UPPER, _STATE_CODE, text):
         code = re.sub(r"\s+", " ", m.group(1)).strip()
         if code.startswith(("U.S.C", "U. S. C")):
             continue
         section = re.sub(r"[.:]$", "", m.group(3))
         add(m, "statute", f"{code} § {section}", m.group(4))
-    for m in _TREATISE.finditer(text) if "§" in text and "ed." in text else ():
+    treatises = "ed." in text and finditer_before_sign("§", _TREATISE_RUN, _DIGIT, _TREATISE, text)
+    for m in treatises or ():
         key = f"{m.group(1)} {m.group(2)} § {m.group(3)}"
         add(m, "other", key, m.group(4), int(m.group(6)))
     return out

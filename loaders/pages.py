@@ -166,3 +166,56 @@ def finditer_at_candidates(
             continue
         yield m
         pos = m.end()
+
+
+def finditer_near(
+    anchor: re.Pattern[str], pattern: re.Pattern[str], text: str, reach: int
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only up to `reach` characters before
+    (or at) the start of a match of `anchor` ("Const" of "U.S. Const. amend. XIV").
+
+    `anchor` must match, within every match of `pattern` starting at s, at an offset
+    in [s, s + reach], and its matches must not overlap one another; `pattern` must
+    never match empty.
+    """
+    last_end = 0  # finditer goes on after the end of each match
+    tried = 0  # offsets below this have been tried
+    for a in anchor.finditer(text):
+        for s in range(max(a.start() - reach, last_end, tried), a.start() + 1):
+            if s < last_end:
+                continue
+            m = pattern.match(text, s)
+            if m is not None:
+                yield m
+                last_end = m.end()
+        tried = max(tried, a.start() + 1)
+
+
+def finditer_before_sign(
+    sign: str, run: re.Pattern[str], first: re.Pattern[str], pattern: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only in the runs that lead up to `sign`.
+
+    For patterns of the form "words ... §" ("Conn. Gen. Stat. § 52-584"): `run`
+    matches (at the start) the reversed characters such a lead-up may hold, and
+    `first` the character a match starts with. Each match of `pattern` must hold
+    `sign`, with only characters of `run` (and never `sign`) between its start and
+    the first `sign` in it; `pattern` must never match empty.
+    """
+    p = text.find(sign)
+    if p < 0:
+        return
+    backwards = text[::-1]
+    n = len(text)
+    last_end = 0
+    while p >= 0:
+        lead = run.match(backwards, n - p)  # the run of characters just before `sign`
+        start = p - (lead.end() - lead.start()) if lead else p
+        for c in first.finditer(text, max(start, last_end), p):
+            if c.start() < last_end:
+                continue
+            m = pattern.match(text, c.start())
+            if m is not None:
+                yield m
+                last_end = m.end()
+        p = text.find(sign, max(p + 1, last_end))

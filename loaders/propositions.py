@@ -221,17 +221,25 @@ _PUNCT_BEFORE_END = re.compile(r"[,;:]+\s*(?=[.?!]$)")
 _NOTE_CALL_LEAD = re.compile(r"^n\d{1,3}\s+(?=[A-Z])")
 
 
+_BEFORE_CLOSE = (" ,", " ;", " :", " )", " ]")
+
+
 def _clean(s: str) -> str:
-    # compiled once: _clean runs several times per citation
-    s = _SPACE_RUN.sub(" ", s).strip()
-    if "-" in s:
+    # _clean runs several times per citation: each regex runs only where the string
+    # holds what it needs. str.split() splits on exactly the characters \s matches.
+    s = " ".join(s.split())
+    if " -" in s:
         s = _SLIP_PAGE.sub(" ", s)  # page numbers of a slip opinion
-    s = _SPACE_BEFORE_CLOSE.sub(r"\1", s)
-    s = _SPACE_AFTER_OPEN.sub(r"\1", s)
+    # the only whitespace left is single spaces
+    if any(pair in s for pair in _BEFORE_CLOSE):
+        s = _SPACE_BEFORE_CLOSE.sub(r"\1", s)
+    if "( " in s or "[ " in s:
+        s = _SPACE_AFTER_OPEN.sub(r"\1", s)
     if "(" in s:
         s = _EMPTY_PARENS.sub("", s)
     s = _PUNCT_RUN.sub(r"\1", s)
-    s = _PUNCT_BEFORE_END.sub("", s)
+    if s[-2:-1] in (",", ";", ":", " ") and s[-1:] in (".", "?", "!"):
+        s = _PUNCT_BEFORE_END.sub("", s)
     s = s.strip(" ,;:").lstrip(".)]").rstrip("([").strip()
     return _NOTE_CALL_LEAD.sub("", s) if s.startswith("n") else s
 
@@ -380,6 +388,34 @@ def _classify(inner: str) -> str:
     return "explanatory"
 
 
+def _holders(cites: dict[int, _Cite], starts: list[int]) -> dict[int, tuple[int, int]]:
+    """For each citation standing inside another's parenthetical: (that citation, the
+    parenthetical's start), the parenthetical opening last (on a tie, the first in the
+    order of `cites`). One sweep over the parentheticals in text order."""
+    spans = sorted(
+        (a, seq, b, j)
+        for seq, (j, a, b) in enumerate((j, a, b) for j, cj in cites.items() for a, b in cj.parens)
+    )
+    out: dict[int, tuple[int, int]] = {}
+    if not spans:
+        return out
+    active: list[tuple[int, int, int, int]] = []
+    k = 0
+    for i in sorted(cites, key=lambda i: starts[i]):
+        x = starts[i]
+        while k < len(spans) and spans[k][0] <= x:
+            active.append(spans[k])
+            k += 1
+        active = [span for span in active if span[2] > x]
+        best: tuple[int, int, int, int] | None = None
+        for span in active:
+            if span[3] != i and (best is None or (span[0], -span[1]) > (best[0], -best[1])):
+                best = span
+        if best is not None:
+            out[i] = (best[3], best[0])
+    return out
+
+
 def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
     """Set proposition, signal, parenthetical, quote, treatment, notes, history, parent.
 
@@ -425,15 +461,10 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         prev_tail = max(prev_tail, tail)
 
     # 2. nesting: a citation inside another's parenthetical is used second-hand
+    holders = _holders(cites, [citations[i].start for i in range(len(citations))])
     for i in cites:
         c = citations[i]
-        best: tuple[int, int] | None = None
-        for j, cj in cites.items():
-            if j == i:
-                continue
-            for a, b in cj.parens:
-                if a <= c.start < b and (best is None or a > best[1]):
-                    best = (j, a)
+        best = holders.get(i)
         if best is not None:
             c.parent = best[0]
             c.source = "parenthetical"

@@ -32,6 +32,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import itertools
+import operator
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -314,6 +316,257 @@ def pincited_references(citation: Any, plain_text: str) -> list[Any]:
         )
         last_end = end
     return references
+
+
+# --- eyecite's scans over the word list ----------------------------------------------
+#
+# eyecite reads the words around each citation one by one: `match_on_tokens` (pin cite,
+# court and year after a citation; the antecedent before "supra") and the backward scan
+# for a case name. For each word it asks several isinstance() questions of eyecite's
+# token classes, which derive from UserString and so go through the ABC machinery:
+# a third of what is left of eyecite's time. Most words are plain strings, for which
+# every answer is known; these copies of eyecite 2.7.8's functions ask only of tokens.
+
+
+def _stops(chunk: list[Any], strings_only: bool) -> Iterator[int]:
+    """Offsets in `chunk` of the words eyecite's match_on_tokens stops at, in order."""
+    from eyecite.models import ParagraphToken
+
+    # only words that are not plain strings can stop the scan
+    for k in itertools.compress(
+        itertools.count(), map(operator.is_not, map(type, chunk), itertools.repeat(str))
+    ):
+        token = chunk[k]
+        if strings_only and not isinstance(token, str) or isinstance(token, ParagraphToken):
+            yield k
+
+
+def match_on_tokens(
+    words: Any,
+    start_index: int,
+    regex: str,
+    prefix: str = "",
+    strings_only: bool = False,
+    forward: bool = True,
+    flags: int | None = None,
+) -> Any:
+    """eyecite.helpers.match_on_tokens, joining the words in C instead of one by one.
+
+    Scans forward (or backward) from `start_index`, joining word texts until a
+    paragraph token (or, with `strings_only`, any token) or eyecite's limit of
+    MAX_MATCH_CHARS characters, and matches `regex` at the start (or end) of that
+    text. Every word is at least a character long, so MAX_MATCH_CHARS words always
+    reach the limit; the rare case that does not falls back to eyecite's word loop.
+    """
+    import eyecite.helpers as h
+
+    if flags is None:
+        flags = h.re.X  # eyecite's default argument
+    limit = h.MAX_MATCH_CHARS
+    n = len(words)
+    if forward:
+        regex = rf"^(?:{regex})"
+        lo = min(start_index, n)
+        hi = min(n, lo + limit)
+        if lo < 0:
+            return _match_on_tokens_loop(
+                words, start_index, regex, prefix, strings_only, True, flags
+            )
+        chunk = words[lo:hi]
+        cut = next(_stops(chunk, strings_only), None)
+        if cut is not None:
+            chunk = chunk[:cut]
+        text = prefix + "".join(map(str, chunk))
+        if len(text) >= limit:
+            if chunk:
+                text = text[:limit]
+        elif cut is None and hi < n:
+            return _match_on_tokens_loop(
+                words, start_index, regex, prefix, strings_only, True, flags
+            )
+    else:
+        regex = rf"(?:{regex})$"
+        top = max(start_index, -1)
+        lo = max(0, top + 1 - limit)
+        if top >= n:
+            return _match_on_tokens_loop(
+                words, start_index, regex, prefix, strings_only, False, flags
+            )
+        chunk = words[lo : top + 1]
+        cut = max(_stops(chunk, strings_only), default=None)  # the nearest stop
+        if cut is not None:
+            chunk = chunk[cut + 1 :]
+        text = "".join(map(str, chunk)) + prefix
+        if len(text) >= limit:
+            if chunk:
+                text = text[-limit:]
+        elif cut is None and lo > 0:
+            return _match_on_tokens_loop(
+                words, start_index, regex, prefix, strings_only, False, flags
+            )
+    return h.re.search(regex, text, flags=flags)
+
+
+def _match_on_tokens_loop(
+    words: Any,
+    start_index: int,
+    regex: str,
+    prefix: str,
+    strings_only: bool,
+    forward: bool,
+    flags: int,
+) -> Any:
+    """eyecite 2.7.8's match_on_tokens word loop, `regex` already anchored."""
+    import eyecite.helpers as h
+    from eyecite.models import ParagraphToken
+
+    limit = h.MAX_MATCH_CHARS
+    text = prefix
+    if forward:
+        indexes = range(min(start_index, len(words)), len(words))
+    else:
+        indexes = range(max(start_index, -1), -1, -1)
+    for index in indexes:
+        token = words[index]
+        if strings_only and not isinstance(token, str) or isinstance(token, ParagraphToken):
+            break
+        text = text + str(token) if forward else str(token) + text
+        if len(text) >= limit:
+            text = text[:limit] if forward else text[-limit:]
+            break
+    return h.re.search(regex, text, flags=flags)
+
+
+def _scan_for_case_boundaries(document: Any, citation: Any, state: dict[str, Any]) -> Any:
+    """eyecite.helpers._scan_for_case_boundaries (the backward scan from a citation for
+    the case name's boundaries), asking its token questions only of tokens and keeping
+    its search state in local variables until the end."""
+    import eyecite.helpers as h
+    from eyecite.models import (
+        CitationToken,
+        PlaceholderCitationToken,
+        StopWordToken,
+        SupraToken,
+    )
+
+    re_ = h.re
+    words = document.words
+    back_seek = citation.index - h.BACKWARD_SEEK
+    extract_text = h._extract_text
+    # eyecite's _is_lowercase_after_v_token, _is_capitalized_abbreviation and
+    # _is_lowercase_without_v_token are written out below
+    small = ("of", "the", "an", "and")
+
+    offset = state["offset"]
+    v_token = state["v_token"]
+    start_index = state["start_index"]
+    name = state["candidate_case_name"]
+    year = state["pre_cite_year"]
+    title_start = state["title_starting_index"]
+    name_length = state["case_name_length"]
+    plaintiff_length = state["plaintiff_length"]
+
+    for index in range(citation.index - 1, max(back_seek, -1), -1):
+        word = words[index]
+        plain = type(word) is str
+        word_str = word if plain else str(word)
+        offset += len(word)
+
+        if word == ",":
+            continue
+
+        name_length += 1
+
+        if v_token is not None and word_str.strip() != "":
+            plaintiff_length += 1
+
+        if not plain and isinstance(word, CitationToken):
+            title_start = index - 1
+            continue
+
+        if word_str.endswith(";") or word_str.endswith("”") or word_str.endswith('"'):
+            start_index = index + 2
+            name = extract_text(words, start_index, title_start)
+            break
+
+        if word_str.startswith("(") and re_.match(r"\(\d{4}\)", word_str):
+            title_start = index - 1
+            year = word_str[1:5]
+            continue
+
+        if word_str.startswith("(") and name_length > 3:
+            start_index = index
+            if word_str == "(" or word_str[1].isalpha() and word_str[1].islower():
+                start_index = index + 2
+            name = extract_text(words, start_index, title_start)
+            break
+
+        if (
+            v_token is not None
+            and not word_str[0].isupper()
+            and bool(word_str.strip())
+            and word_str not in small
+        ):
+            start_index = index + 2
+            name = extract_text(words, start_index, title_start)
+            name = re_.sub(r"^(of|the|an|and)\s+", "", name)
+            break
+
+        if not plain and isinstance(word, CitationToken | PlaceholderCitationToken):
+            title_start = index - 1
+            continue
+
+        if not plain and h._is_v_token(word):
+            v_token = word
+            start_index = index - 2
+            name = extract_text(words, start_index, title_start)
+            continue
+
+        elif (
+            v_token is not None
+            and word_str[0].isupper()
+            and len(word_str) > 4
+            and word_str.endswith(".")
+            and plaintiff_length > 1
+        ) or (not plain and isinstance(word, StopWordToken)):
+            start_index = index + 2
+            name = extract_text(words, start_index, title_start)
+            break
+
+        if (
+            v_token is None
+            and not word_str[0].isupper()
+            and bool(word_str.strip())
+            and word_str[0].isalpha()
+            and word_str not in small
+        ):
+            if word_str in ["ex", "rel."]:
+                continue
+            if not plain and isinstance(word, SupraToken):
+                title_start = index - 1
+                continue
+            start_index = index + 2
+            name = extract_text(words, start_index, title_start)
+            match = re_.search(r"\b([A-Z][a-zA-Z0-9]*)\b.*", name)
+            name = name[match.start() :] if match else None
+            break
+
+        if index == 0:
+            name = extract_text(words, index, title_start)
+            start_index = 0
+            name = re_.sub(r"^(of|the|an|and)\b", "", name, flags=re_.IGNORECASE)
+            if re_.search(r"\b\d+\b$", name):
+                name = None
+
+    state["offset"] = offset
+    state["v_token"] = v_token
+    state["start_index"] = start_index
+    state["candidate_case_name"] = name
+    state["pre_cite_year"] = year
+    state["title_starting_index"] = title_start
+    state["case_name_length"] = name_length
+    state["plaintiff_length"] = plaintiff_length
+    return state
 
 
 # --- eyecite.helpers' regular expressions: compiled once ---------------------------
@@ -849,6 +1102,23 @@ def _cached_hash(self: Any) -> int:
     return h
 
 
+def _resource_hash(self: Any) -> int:
+    """eyecite's Resource hash (a SHA-256 of its citation's hash), computed once.
+
+    resolve_citations keys its dict by Resource, whose __eq__ hashes both sides:
+    thousands of JSON dumps and SHA-256 digests per opinion. A Resource is frozen and
+    its citation's hash fields (groups, reporter, editions) are settled before the
+    resolver runs, so the value is the same.
+    """
+    h: int | None = self.__dict__.get("_citegraph_hash")
+    if h is None:
+        from eyecite.models import Resource
+
+        h = _ORIGINALS[(id(Resource), "__hash__")][1](self)
+        object.__setattr__(self, "_citegraph_hash", h)
+    return h
+
+
 def _patch(target: Any, attr: str, new: Any) -> None:
     key = (id(target), attr)
     if key not in _ORIGINALS:
@@ -868,7 +1138,7 @@ def install(tokenizer: str | None = None) -> None:
     import eyecite.find
     import eyecite.helpers
     import eyecite.tokenizers
-    from eyecite.models import TokenExtractor
+    from eyecite.models import Resource, TokenExtractor
     from eyecite.tokenizers import AhocorasickTokenizer
 
     _patch(eyecite.helpers, "get_court_by_paren", court_by_paren)
@@ -876,6 +1146,10 @@ def install(tokenizer: str | None = None) -> None:
     _patch(eyecite.find, "extract_pincited_reference_citations", pincited_references)
     _patch(AhocorasickTokenizer, "extract_tokens", _extract_tokens)
     _patch(eyecite.tokenizers, "_strip_ws", _strip_ws)
+    _patch(eyecite.helpers, "match_on_tokens", match_on_tokens)
+    _patch(eyecite.find, "match_on_tokens", match_on_tokens)
+    _patch(eyecite.helpers, "_scan_for_case_boundaries", _scan_for_case_boundaries)
+    _patch(Resource, "__hash__", _resource_hash)
     with contextlib.suppress(ImportError):
         import courts_db
 

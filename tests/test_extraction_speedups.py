@@ -93,3 +93,114 @@ def test_id_citations_found_at_candidates_as_by_a_full_scan() -> None:
         ]
         assert fast == full
         assert len(full) >= 5
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_constitutions_codes_and_treatises_found_near_their_words_as_by_a_full_scan() -> None:
+    # "Const" within 16 characters of the start; a code or treatise cite runs up to its "§"
+    extras = (
+        "U.S. Const. amend. XIV, § 1; Conn. Const. art. I, § 8; U. S. Const., art. III;"
+        " Mass. Gen. Const. pmbl. 2; CONST. art. 1; Conſt.",
+        "Conn. Gen. Stat. § 52-584; N.Y. Ins. Law §§ 3212(a), (b); Mass. Gen. Laws ch. 93A, § 9;"
+        " Cal. Civ. Proc. Code Ann. § 335.1 and Fla. Stat. § 95.11(3)(a).",
+        "5 Charles Alan Wright et al., Federal Practice and Procedure § 1357 (3d ed. 2004);"
+        " 2 James Wm. Moore et al., Moore's Federal Practice § 12.34[1][b] (3d ed. 1997).",
+    )
+    pairs = (
+        (
+            citations._CONSTITUTION,
+            lambda t: pages.finditer_near(
+                citations._CONST_WORD, citations._CONSTITUTION, t, citations._CONST_REACH
+            ),
+        ),
+        (
+            citations._STATE_CODE,
+            lambda t: pages.finditer_before_sign(
+                "§", citations._STATE_CODE_RUN, citations._UPPER, citations._STATE_CODE, t
+            ),
+        ),
+        (
+            citations._TREATISE,
+            lambda t: pages.finditer_before_sign(
+                "§", citations._TREATISE_RUN, citations._DIGIT, citations._TREATISE, t
+            ),
+        ),
+    )
+    found = [0, 0, 0]
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        for extra in extras:
+            sample = text + "\n" + extra
+            for n, (pattern, fast) in enumerate(pairs):
+                expected = _spans(pattern.finditer(sample))
+                assert _spans(fast(sample)) == expected
+                found[n] += len(expected)
+    assert all(count >= 6 for count in found), found
+    assert list(pages.finditer_near(citations._CONST_WORD, citations._CONSTITUTION, "", 16)) == []
+    assert not list(
+        pages.finditer_before_sign(
+            "§",
+            citations._STATE_CODE_RUN,
+            citations._UPPER,
+            citations._STATE_CODE,
+            "Conn. Gen. Stat. 52",
+        )
+    )
+
+
+def test_taken_spans_answer_overlaps_as_a_scan_of_every_span_does() -> None:
+    import random
+
+    rng = random.Random(3)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 40)) for a in rng.sample(range(500), 30)]
+        taken = citations._Taken(spans[:15])
+        for span in spans[15:]:
+            taken.append(span)
+        for _ in range(50):
+            start = rng.randint(0, 540)
+            end = start + rng.randint(0, 30)
+            assert taken.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_citations_inside_parentheticals_find_their_holder_as_by_a_scan_of_all() -> None:
+    # the innermost parenthetical holding a citation; on a tie, the first in order
+    import random
+
+    from citegraph.loaders import propositions as P
+
+    def scan(cites: dict, starts: list[int]) -> dict:
+        out = {}
+        for i in cites:
+            best = None
+            for j, cj in cites.items():
+                if j == i:
+                    continue
+                for a, b in cj.parens:
+                    if a <= starts[i] < b and (best is None or a > best[1]):
+                        best = (j, a)
+            if best is not None:
+                out[i] = best
+        return out
+
+    rng = random.Random(5)
+    for _ in range(300):
+        n = rng.randint(1, 12)
+        starts = [rng.randint(0, 200) for _ in range(n)]
+        cites = {}
+        for i in rng.sample(range(n), n):
+            parens = [(a, a + rng.randint(1, 60)) for a in sorted(rng.sample(range(200), 2))]
+            cites[i] = P._Cite(i, starts[i], starts[i], starts[i] + 5, None, parens)
+        assert P._holders(cites, starts) == scan(cites, starts)
+
+
+def test_clean_collapses_spaces_and_stray_punctuation() -> None:
+    from citegraph.loaders.propositions import _clean
+
+    assert _clean("  the  court\n held ( that ) x , y ;  z") == "the court held (that) x, y; z"
+    assert _clean("a claim -12- accrues ,; .") == "a claim accrues."
+    assert _clean("n12 Plaintiffs argue ()\u2003:") == "Plaintiffs argue"
+    assert _clean("see [ id. ] ,  and") == "see [id.], and"

@@ -356,3 +356,38 @@ def test_install_is_idempotent_and_uninstall_restores_eyecite() -> None:
     speedups.uninstall()
     assert eyecite.find.extract_pincited_reference_citations is original
     assert re.match(r"get_court_by_paren", eyecite.helpers.get_court_by_paren.__name__)
+
+
+def test_word_scans_match_eyecites_at_every_word_of_real_opinions() -> None:
+    # match_on_tokens joins the words in C; eyecite's loop joins them one by one
+    import eyecite.helpers
+    from citegraph.loaders import speedups
+    from eyecite.regexes import POST_FULL_CITATION_REGEX, SUPRA_ANTECEDENT_REGEX
+    from eyecite.tokenizers import default_tokenizer
+
+    speedups.uninstall()
+    original = eyecite.helpers.match_on_tokens
+    texts = [t for _, t in _texts()[:6]] + ["Smith v. Jones, supra, at 5.\n\nId. at 7."]
+    compared = 0
+    for text in texts:
+        words, _ = default_tokenizer.tokenize(text)
+        for k in range(-2, len(words) + 1, 7):
+            for forward, regex, strings_only in (
+                (True, POST_FULL_CITATION_REGEX, False),
+                (False, SUPRA_ANTECEDENT_REGEX, True),
+                (False, r"\S+\s*", False),
+            ):
+                if not forward and k >= len(words):
+                    continue  # eyecite's own loop raises there
+                for prefix in ("", ", ", "x" * 310):
+                    args = (words, k, regex, prefix, strings_only, forward)
+                    want, got = original(*args), speedups.match_on_tokens(*args)
+                    assert (want and (want.span(), want.groupdict())) == (
+                        got and (got.span(), got.groupdict())
+                    ), (k, forward, prefix[:3])
+                    compared += 1
+    assert compared > 5000
+    # empty words (never made by eyecite's tokenizer) take eyecite's loop
+    words = ["", "a"] * 400
+    assert speedups.match_on_tokens(words, 0, r"a{300}").span() == (0, 300)
+    assert speedups.match_on_tokens(words, 799, r"a{300}", forward=False).span() == (0, 300)
