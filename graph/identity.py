@@ -140,6 +140,19 @@ def _party_tokens(name: str) -> tuple[frozenset[str], ...]:
     )
 
 
+_GENERIC_PARTY_WORDS = frozenset({"united", "states", "america", "people", "state", "commonwealth"})
+
+
+def _distinctive_words(name: str | None) -> frozenset[str]:
+    """The words of a two-party case name that names_match counts as shared evidence."""
+    if not name:
+        return frozenset()
+    parties = _party_tokens(name)
+    if len(parties) != 2:
+        return frozenset()
+    return frozenset(w for p in parties for w in p if len(w) > 2) - _GENERIC_PARTY_WORDS
+
+
 def names_match(a: str | None, b: str | None) -> bool:
     """Whether two case names name the same case: every party agrees on its words.
 
@@ -166,10 +179,7 @@ def names_match(a: str | None, b: str | None) -> bool:
         # "United States v. Daniel" is not "United States v. Daniel Franco"
         if len(small) == 1 and 2 <= len(big) <= 3 and la != lb:
             return False
-        shared += len(
-            {w for w in small if len(w) > 2}
-            - {"united", "states", "america", "people", "state", "commonwealth"}
-        )
+        shared += len({w for w in small if len(w) > 2} - _GENERIC_PARTY_WORDS)
     return shared > 0
 
 
@@ -250,10 +260,14 @@ def identify(
 
     authorities: dict[str, Authority] = {}
     id_of_root: dict[str, str] = {}
-    corpus_by_court_year: dict[tuple[str | None, int | None], list[Opinion]] = defaultdict(list)
+    # corpus opinions by court, year and each distinctive word of their names
+    corpus_by_court_year: dict[tuple[str | None, int | None], dict[str, list[Opinion]]] = (
+        defaultdict(lambda: defaultdict(list))
+    )
     for op in opinions:
         year = int(op.date[:4]) if op.date else None
-        corpus_by_court_year[(op.court, year)].append(op)
+        for word in _distinctive_words(op.name):
+            corpus_by_court_year[(op.court, year)][word].append(op)
 
     for root, recs in members.items():
         kind = Counter(r.kind for r in recs).most_common(1)[0][0]
@@ -402,14 +416,17 @@ def _match_corpus(
     name: str | None,
     court: str | None,
     year: int | None,
-    corpus: dict[tuple[str | None, int | None], list[Opinion]],
+    corpus: dict[tuple[str | None, int | None], dict[str, list[Opinion]]],
 ) -> str | None:
     if not name or year is None:
         return None
+    # the parenthetical year is the decision year; names that match share a
+    # distinctive word (names_match), so only opinions named with one are compared
+    by_word = corpus.get((court, year), {})
+    candidates = {id(op): op for w in _distinctive_words(name) for op in by_word.get(w, ())}
     hits = {
         op.id
-        for y in (year,)  # the parenthetical year is the decision year
-        for op in corpus.get((court, y), [])
+        for op in candidates.values()
         if names_match(name, op.name) and not _cites_conflict(cites, own_citations(op))
     }
     return hits.pop() if len(hits) == 1 else None

@@ -137,3 +137,26 @@ def test_build_reports_counts_of_opinions_citations_authorities_edges(tmp_path: 
     assert m, result.output
     citations = (tmp_path / "o" / "citations.jsonl").read_text().count("\n")
     assert int(m.group(1)) == citations
+
+
+def test_build_and_write_hand_back_the_garbage_collectors_heap(tmp_path: Path) -> None:
+    # the build freezes its long-lived objects while it runs, and unfreezes them after,
+    # so a program that calls it again and again frees each corpus it drops
+    import gc
+
+    from citegraph.corpus import build
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "data").glob("*.txt"))
+    assert gc.get_freeze_count() == 0
+    corpus = build(seeds)
+    corpus.write(tmp_path / "out", workers=2)
+    assert gc.get_freeze_count() == 0
+    assert len(corpus.opinions) == 2 and corpus.graph.number_of_nodes() > 50
+    # a caller that froze its own objects keeps them frozen
+    gc.freeze()
+    try:
+        assert gc.get_freeze_count() > 0
+        build(seeds[:1])
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

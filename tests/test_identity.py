@@ -199,3 +199,35 @@ def test_two_slip_cites_of_one_volume_stay_two_cases() -> None:
 )
 def test_names_match_threshold(cited_as: str, corpus_name: str, same: bool) -> None:
     assert names_match(cited_as, corpus_name) is same
+
+
+def test_names_that_match_share_a_distinctive_word_on_real_citations() -> None:
+    # the corpus index compares only opinions that share such a word with the cited name
+    from pathlib import Path
+
+    from citegraph.graph.identity import _distinctive_words
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "opinions_ca1"
+    names: set[str] = set()
+    for path in sorted(fixtures.glob("*.txt")):
+        op = _op(path.stem, path.read_text(encoding="utf-8"))
+        names.update(c.name for c in find_citations(op) if c.kind == "case" and c.name)
+    names.update(
+        (
+            "United States v. McAndrews",
+            "United States v. Willie McAndrews",
+            "Rosario v. Dept. of Army",
+            "Rosario v. The Department of The Army",
+        )
+    )
+    ordered = sorted(names)
+    assert len(ordered) > 200
+    matched = 0
+    for a in ordered:
+        for b in ordered:
+            if names_match(a, b):
+                matched += a != b
+                assert _distinctive_words(a) & _distinctive_words(b), (a, b)
+    assert matched >= 4
+    assert _distinctive_words("United States v. Zapata") == {"zapata"}
+    assert _distinctive_words("In re Grand Jury") == frozenset()
