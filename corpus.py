@@ -446,7 +446,9 @@ def _run_processes(
             initargs=(tokenizer, debug),
         )
 
-    queue = list(reversed(jobs))
+    # largest first, so that no big opinion is left for one worker at the end
+    queue = sorted(jobs, key=lambda job: len(job[2]))
+    warm = False
     while queue:
         pending: dict[Future[InputResult], tuple[int, str, bytes, str]] = {}
         pool = new_pool(workers)
@@ -458,6 +460,9 @@ def _run_processes(
                     pending[
                         pool.submit(extract_input, *job[1:3], limit, tokenizer, debug, job[3])
                     ] = job
+                if not warm:
+                    warm = True
+                    _load_output_modules()
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
                     result = f.result()  # may raise BrokenProcessPool: f stays pending
@@ -480,6 +485,13 @@ def _run_processes(
                 take(i, _died(source))
             finally:
                 alone.shutdown(wait=True)
+
+
+def _load_output_modules() -> None:
+    """Import what writing the outputs needs (pyvis alone takes a second, for IPython)
+    while the workers extract, instead of after them."""
+    with contextlib.suppress(ImportError):
+        import pyvis.network  # noqa: F401
 
 
 def _died(source: str) -> InputResult:

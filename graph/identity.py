@@ -29,6 +29,9 @@ _REPORTER_RANK = [
     r"WL$",
     r"LEXIS",
 ]
+_REPORTER_RANK_RE = [re.compile(p) for p in _REPORTER_RANK]
+_VOLUME = re.compile(r"^\d+\s+")
+_PAGE = re.compile(r"\s+[\d_]+$")
 # Bluebook T6 abbreviations seen in case names, so "Dep't of Army" names the
 # "Department of the Army".
 _ABBREVIATED = {
@@ -97,12 +100,13 @@ class UnionFind:
             self.size[root] += self.size[other]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a sort key: the same cites come back again and again
 def citation_rank(cite: str) -> tuple[int, str]:
     """Sort key that puts official reporters first and WL / LEXIS last."""
-    reporter = re.sub(r"^\d+\s+", "", cite)
-    reporter = re.sub(r"\s+[\d_]+$", "", reporter)
-    for i, pattern in enumerate(_REPORTER_RANK):
-        if re.search(pattern, reporter):
+    reporter = _VOLUME.sub("", cite)
+    reporter = _PAGE.sub("", reporter)
+    for i, pattern in enumerate(_REPORTER_RANK_RE):
+        if pattern.search(reporter):
             return (i if i < 6 else 10 + i, cite)
     return (6, cite)
 
@@ -349,8 +353,11 @@ def _unresolved_short(
     return aid
 
 
+_LAST_WORD = re.compile(r"\s+\S+$")
+
+
 def _stem(cite: str) -> str:
-    return re.sub(r"\s+\S+$", "", cite)
+    return _LAST_WORD.sub("", cite)
 
 
 def _words(name: str) -> set[str]:
@@ -362,8 +369,11 @@ def _name_word(name: str) -> str:
     return words[0] if words else ""
 
 
+_FULL_NAME = re.compile(r"\sv\.?\s|^(?:in re|ex parte|matter of)\b", re.I)
+
+
 def _is_full_name(name: str) -> bool:
-    return bool(re.search(r"\sv\.?\s|^(?:in re|ex parte|matter of)\b", name, re.I))
+    return bool(_FULL_NAME.search(name))
 
 
 def _keys(c: Citation) -> list[str]:
@@ -422,7 +432,9 @@ def _match_corpus(
         return None
     # the parenthetical year is the decision year; names that match share a
     # distinctive word (names_match), so only opinions named with one are compared
-    by_word = corpus.get((court, year), {})
+    by_word = corpus.get((court, year))
+    if not by_word:
+        return None
     candidates = {id(op): op for w in _distinctive_words(name) for op in by_word.get(w, ())}
     hits = {
         op.id
