@@ -102,11 +102,13 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
     if not g.number_of_nodes():
         return {}
     und = g.to_undirected(as_view=True)
-    degree = dict(und.degree())
+    # the undirected neighbours as plain sets: a view merges two dicts on every read
+    near = {v: g.succ[v].keys() | g.pred[v].keys() for v in g}
+    degree = {v: len(ws) + (v in ws) for v, ws in near.items()}  # a loop counts twice
     order = sorted(g, key=lambda v: (-degree[v], str(v)))
     # one seat in the core for the head of each component, biggest first, so that an
     # opinion citing nothing the others cite lies beside the rest, not on a far ring
-    components = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
+    components = sorted(_components(near), key=lambda c: (-len(c), min(map(str, c))))
     heads = [min(c, key=lambda v: (-degree[v], str(v))) for c in components]
     seats = _CORE - min(len(heads), _CORE // 3)
     core = [v for v in order[:seats] if degree[v] > 1] or order[:1]
@@ -136,7 +138,7 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
         while frontier:
             nxt = []
             for u in frontier:
-                for v in sorted(und[u], key=lambda w: (-degree[w], str(w))):
+                for v in sorted(near[u], key=lambda w: (-degree[w], str(w))):
                     if v not in pos:
                         place(v, u)
                         nxt.append(v)
@@ -150,6 +152,25 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
         pos[start] = (radius * math.cos(angle), radius * math.sin(angle))
         frontier = [start]
         ring += 1
+
+
+def _components(near: dict[Any, Any]) -> list[set[Any]]:
+    """The connected components of an undirected graph given as neighbour sets."""
+    seen: set[Any] = set()
+    out = []
+    for v in near:
+        if v in seen:
+            continue
+        part = {v}
+        todo = [v]
+        while todo:
+            for w in near[todo.pop()]:
+                if w not in part:
+                    part.add(w)
+                    todo.append(w)
+        seen |= part
+        out.append(part)
+    return out
 
 
 def _sizes(values: dict[Any, float]) -> dict[Any, float]:
@@ -171,7 +192,8 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def _occurrence(o: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in o.items() if v not in (None, "", [])}
+    # `v or ...`: most values are set, and the comparisons cost more than the test
+    return {k: v for k, v in o.items() if v or not (v is None or v == "" or v == [])}
 
 
 def _court_names() -> dict[str, str]:
@@ -322,7 +344,7 @@ def _left_out(g: nx.DiGraph, kept: set[Any]) -> dict[str, Any] | None:
 
 def script_json(data: Any) -> str:
     """JSON safe to place inside a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False, default=str)
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, default=str, separators=(",", ":"))
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
