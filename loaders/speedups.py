@@ -22,6 +22,11 @@ eyecite finds the right citations but spends its time where these take over:
   pattern once (`CachedRegex`).
 - `courts_db.find_court` runs only the court regexes whose words stand in the string
   (`court_ids_by_name`), compiled when first needed.
+- eyecite reads the words around each citation one at a time, asking each whether it
+  is a token of several kinds (ABC isinstance checks): `match_on_tokens` joins the
+  words in C and `_scan_for_case_boundaries` asks only of tokens, with the same results.
+- eyecite's `Resource` (the key of resolve_citations' dict) hashes a JSON dump with
+  SHA-256 on every lookup and comparison: its hash is computed once.
 
 tests/test_speedups.py checks that eyecite's own citations, tokens and courts come out
 identical with and without these speed-ups on real opinions.

@@ -152,8 +152,14 @@ def export_ids(g: nx.DiGraph) -> dict[Hashable, str]:
     return {n: ids[n] for n in g.nodes}
 
 
+_PLAIN_TYPES = {bool: "boolean", int: "long", str: "string"}
+
+
 def type_of(value: Any) -> str | None:
     """The GraphML type of a flat value (None: not written)."""
+    plain = _PLAIN_TYPES.get(type(value))
+    if plain is not None:
+        return plain
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
@@ -176,6 +182,8 @@ def column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     for row in rows:
         for name, value in row.items():
             order.setdefault(name)
+            if value is None:
+                continue
             t = type_of(value)
             if t is None:
                 continue

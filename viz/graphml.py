@@ -70,9 +70,18 @@ def _write(g: nx.DiGraph, f: IO[str]) -> None:
     f.write("  </graph>\n</graphml>\n")
 
 
+def _escape(text: str) -> str:
+    """saxutils.escape with "\r" as a reference; most values hold nothing to escape."""
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return escape(text, _CR)
+    return text
+
+
 def _data(f: IO[str], domain: str, attrs: dict[str, Any], types: dict[str, str]) -> None:
+    parts = []
     for name, value in attrs.items():
         t = types.get(name)
-        if t is None or type_of(value) is None:
+        if t is None or value is None or type_of(value) is None:
             continue
-        f.write(f'<data key="{domain}_{name}">{escape(render(value, t), _CR)}</data>')
+        parts.append(f'<data key="{domain}_{name}">{_escape(render(value, t))}</data>')
+    f.write("".join(parts))
