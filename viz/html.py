@@ -103,7 +103,7 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
         return {}
     und = g.to_undirected(as_view=True)
     # the undirected neighbours as plain sets: a view merges two dicts on every read
-    near = {v: g.succ[v].keys() | g.pred[v].keys() for v in g}
+    near = {v: set(g.successors(v)).union(g.predecessors(v)) for v in g}
     degree = {v: len(ws) + (v in ws) for v, ws in near.items()}  # a loop counts twice
     order = sorted(g, key=lambda v: (-degree[v], str(v)))
     # one seat in the core for the head of each component, biggest first, so that an
