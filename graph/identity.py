@@ -462,4 +462,6 @@ def _series(cite: str) -> str:
 
 def _mode(values):  # type: ignore[no-untyped-def]
     vals = [v for v in values if v not in (None, "")]
+    if len(vals) == 1:  # most authorities are cited once
+        return vals[0]
     return Counter(vals).most_common(1)[0][0] if vals else None
