@@ -10,7 +10,7 @@ is kept so every citation can name the page on which it stands, and the footnote
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # "[*219]" (LEXIS), "[**12]" (LEXIS second reporter); page labels may carry a
 # reporter prefix in Westlaw style ("*219").
@@ -168,6 +168,23 @@ def finditer_at_candidates(
         pos = m.end()
 
 
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, given (in order) every offset where a match can start.
+
+    Offsets may repeat or fall inside an earlier match; `pattern` must never match empty.
+    """
+    end = 0  # finditer goes on after the end of each match
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def finditer_near(
     anchor: re.Pattern[str], pattern: re.Pattern[str], text: str, reach: int
 ) -> Iterator[re.Match[str]]:
@@ -178,17 +195,14 @@ def finditer_near(
     in [s, s + reach], and its matches must not overlap one another; `pattern` must
     never match empty.
     """
-    last_end = 0  # finditer goes on after the end of each match
-    tried = 0  # offsets below this have been tried
-    for a in anchor.finditer(text):
-        for s in range(max(a.start() - reach, last_end, tried), a.start() + 1):
-            if s < last_end:
-                continue
-            m = pattern.match(text, s)
-            if m is not None:
-                yield m
-                last_end = m.end()
-        tried = max(tried, a.start() + 1)
+
+    def starts() -> Iterator[int]:
+        tried = 0  # offsets below this have been given
+        for a in anchor.finditer(text):
+            yield from range(max(a.start() - reach, tried), a.start() + 1)
+            tried = a.start() + 1
+
+    return matches_at(pattern, text, starts())
 
 
 def finditer_before_sign(
@@ -198,24 +212,19 @@ def finditer_before_sign(
 
     For patterns of the form "words ... §" ("Conn. Gen. Stat. § 52-584"): `run`
     matches (at the start) the reversed characters such a lead-up may hold, and
-    `first` the character a match starts with. Each match of `pattern` must hold
-    `sign`, with only characters of `run` (and never `sign`) between its start and
-    the first `sign` in it; `pattern` must never match empty.
+    `first` (one character) the character a match starts with. Each match of
+    `pattern` must hold `sign`, with only characters of `run` (and never `sign`)
+    between its start and the first `sign` in it; `pattern` must never match empty.
     """
-    p = text.find(sign)
-    if p < 0:
-        return
-    backwards = text[::-1]
-    n = len(text)
-    last_end = 0
-    while p >= 0:
-        lead = run.match(backwards, n - p)  # the run of characters just before `sign`
-        start = p - (lead.end() - lead.start()) if lead else p
-        for c in first.finditer(text, max(start, last_end), p):
-            if c.start() < last_end:
-                continue
-            m = pattern.match(text, c.start())
-            if m is not None:
-                yield m
-                last_end = m.end()
-        p = text.find(sign, max(p + 1, last_end))
+
+    def starts() -> Iterator[int]:
+        backwards = text[::-1]
+        n = len(text)
+        p = text.find(sign)
+        while p >= 0:
+            lead = run.match(backwards, n - p)  # the run of characters just before `sign`
+            for c in first.finditer(text, p - (lead.end() - lead.start()) if lead else p, p):
+                yield c.start()
+            p = text.find(sign, p + 1)
+
+    return matches_at(pattern, text, starts())

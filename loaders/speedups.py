@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .pages import matches_at
+
 __all__ = [
     "install",
     "uninstall",
@@ -817,18 +819,6 @@ def _places(text: str) -> _Places | None:
     return _Places(text)
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[Any]:
-    """pattern.finditer(text), given every offset at which a match can start."""
-    end = 0
-    for s in starts:
-        if s < end:
-            continue
-        m = pattern.match(text, s)
-        if m is not None:
-            yield m
-            end = m.end()
-
-
 _RANKS: dict[int, int] = {}
 
 
@@ -902,15 +892,15 @@ def _extract_tokens(tokenizer: Any, text: str) -> Iterator[Any]:
         form = _first_chars(extractor) if places is not None else None
         if extractor.regex == _SECTION_REGEX and not extractor.flags:
             pattern = extractor.compiled_regex
-            matches: Iterator[Any] = _matches_at(pattern, text, _section_run_starts(text))
+            matches: Iterator[Any] = matches_at(pattern, text, _section_run_starts(text))
         elif extractor.regex.startswith(_SPACE_HEAD):
             starts = _space_led_starts(extractor, text)
-            matches = _matches_at(extractor.compiled_regex, text, starts)
+            matches = matches_at(extractor.compiled_regex, text, starts)
         elif form is None or places is None:
             matches = extractor.get_matches(text)
         else:
             starts = places.starts(*form)
-            matches = _matches_at(extractor.compiled_regex, text, starts)
+            matches = matches_at(extractor.compiled_regex, text, starts)
         for m in matches:
             yield extractor.get_token(m)
 
