@@ -252,13 +252,17 @@ def test_click_on_an_edge_lists_its_propositions(
     sample_view.js(
         "id => window.citegraph.network.focus(id, {scale: 1.2, animation: false})", monell["id"]
     )
-    # a point of the edge that no node covers
+    # a point of the edge that no node covers, and no other edge within a few pixels
+    # (a click lands on whole pixels: a point between two edges is a coin toss)
     x, y = sample_view.js(
         """i => { const c = window.citegraph, n = c.network, e = c.data.edges[i];
                   const a = n.getPosition(e.from), b = n.getPosition(e.to);
-                  for (let t = 0.5; t < 0.95; t += 0.05) {
+                  const only = (p) => n.getNodeAt(p) === undefined && n.getEdgeAt(p) === i;
+                  for (let t = 0.3; t < 0.95; t += 0.025) {
                     const p = n.canvasToDOM({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
-                    if (n.getNodeAt(p) === undefined && n.getEdgeAt(p) === i) return [p.x, p.y];
+                    const q = {x: Math.round(p.x), y: Math.round(p.y)};
+                    if ([[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]].every(
+                          ([dx, dy]) => only({x: q.x + dx, y: q.y + dy}))) return [q.x, q.y];
                   }
                   return [null, null]; }""",
         edge,
