@@ -252,19 +252,23 @@ def test_click_on_an_edge_lists_its_propositions(
     sample_view.js(
         "id => window.citegraph.network.focus(id, {scale: 1.2, animation: false})", monell["id"]
     )
-    # a point of the edge that no node covers, and no other edge within a few pixels
-    # (a click lands on whole pixels: a point between two edges is a coin toss)
+    # a point of the edge that no node covers; the mouse lands on whole pixels, so the
+    # point is rounded and its neighbours must hit the same edge (else a second edge
+    # passing close by could take the click)
     x, y = sample_view.js(
         """i => { const c = window.citegraph, n = c.network, e = c.data.edges[i];
                   const a = n.getPosition(e.from), b = n.getPosition(e.to);
                   const only = (p) => n.getNodeAt(p) === undefined && n.getEdgeAt(p) === i;
-                  for (let t = 0.3; t < 0.95; t += 0.025) {
+                  const near = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]];
+                  const points = [];
+                  for (let t = 0.5; t < 0.95; t += 0.025) {
                     const p = n.canvasToDOM({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
-                    const q = {x: Math.round(p.x), y: Math.round(p.y)};
-                    if ([[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]].every(
-                          ([dx, dy]) => only({x: q.x + dx, y: q.y + dy}))) return [q.x, q.y];
+                    points.push({x: Math.round(p.x), y: Math.round(p.y)});
                   }
-                  return [null, null]; }""",
+                  const clear = points.find(
+                    (q) => near.every(([dx, dy]) => only({x: q.x + dx, y: q.y + dy})));
+                  const q = clear || points.find(only);
+                  return q ? [q.x, q.y] : [null, null]; }""",
         edge,
     )
     assert x is not None
