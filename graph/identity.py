@@ -134,14 +134,17 @@ def name_tokens(name: str | None) -> list[set[str]]:
 # computed once.
 @functools.lru_cache(maxsize=1 << 16)
 def _party_tokens(name: str) -> tuple[frozenset[str], ...]:
-    stop = _STOP
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
-    parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
+    parties = re.split(r"\s+v\.?\s+", _folded(name), maxsplit=1)
     return tuple(
-        frozenset({_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)} - stop)
+        frozenset({_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)} - _STOP)
         for p in parties
     )
+
+
+def _folded(name: str) -> str:
+    """`name` in lower-case ASCII, accents folded, without honorifics ("Hon.", "Jr.")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
 
 
 _GENERIC_PARTY_WORDS = frozenset({"united", "states", "america", "people", "state", "commonwealth"})
@@ -188,22 +191,20 @@ def names_match(a: str | None, b: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _last_words(name: str | None) -> list[str]:
+def _last_words(name: str | None) -> tuple[str, ...]:
     """The last significant word of each party: a surname ("Franco" of "Daniel Franco")."""
     out = []
     for party in name_parts(name):
         words = [w for w in party if w not in _STOP]
         out.append(words[-1] if words else "")
-    return out
+    return tuple(out)
 
 
 def name_parts(name: str | None) -> list[list[str]]:
     """The significant words of each party, in order."""
     if not name:
         return []
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
-    folded = re.sub(r",?\s+(?:et al|inc|corp|co|ltd|llc)\b\.?", " ", folded)
+    folded = re.sub(r",?\s+(?:et al|inc|corp|co|ltd|llc)\b\.?", " ", _folded(name))
     parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
     return [
         [_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)] for p in parties

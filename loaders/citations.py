@@ -31,6 +31,7 @@ from .pages import (
     finditer_near,
     mask_markers,
 )
+from .sentences import word_start
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
@@ -156,9 +157,8 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         limit = found[groups[n + 1][0]].span()[0] if n + 1 < len(groups) else len(text)
         items.append(_record(opinion.id, text, [found[i] for i in group], limit))
     taken = _Taken((f.rec.start, f.rec.end) for f in items)
-    for rec in _other_law(opinion.id, text, taken):
+    for rec in _other_law(opinion.id, text, taken):  # which adds their spans to `taken`
         items.append(_Found(rec=rec))
-    taken = _Taken((f.rec.start, f.rec.end) for f in items)
     # eyecite misses an Id. right after another
     for hit in finditer_at_candidates(_ID_CANDIDATE, _ID, text):
         if not taken.overlaps(hit.start(), hit.end()):
@@ -166,7 +166,8 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
                 opinion.id, "id", "case", hit.group(0), hit.start(), hit.end(), pin=hit.group(1)
             )
             items.append(_Found(rec=rec))
-    taken = _Taken((f.rec.start, f.rec.end) for f in items)
+            taken.append((hit.start(), hit.end()))
+    # record cites do not take their spans: an unknown citation inside one still counts
     for hit in _RECORD.finditer(text):
         if not taken.overlaps(hit.start(), hit.end()):
             rec = Citation(
@@ -577,10 +578,7 @@ def _ends_with_abbreviation(seg: str, end: int) -> bool:
     or at the start: it can start only at the last whitespace before `end`. Searching
     the whole prefix at each sentence-like break made long clauses quadratic.
     """
-    k = end - 1
-    while k >= 0 and not seg[k].isspace():
-        k -= 1
-    return _ABBREVIATIONS.match(seg, max(k, 0), end) is not None
+    return _ABBREVIATIONS.match(seg, max(word_start(seg, end) - 1, 0), end) is not None
 
 
 def _party_backwards(words_before_v: str) -> str:
@@ -1080,7 +1078,7 @@ def _other_law(opinion_id: str, text: str, taken: _Taken) -> list[Citation]:
         else:
             key = qualified.get(m.group(2), f"Local R. {m.group(2)}")
         add(m, "rule", key, m.group(3))
-    # each pattern needs a word or sign: no need to scan a text that lacks it
+    # each pattern is tried only near the word or sign it needs
     for m in finditer_near(_CONST_WORD, _CONSTITUTION, text, _CONST_REACH):
         whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
         key = f"{whose} Const."
@@ -1099,8 +1097,7 @@ def _other_law(opinion_id: str, text: str, taken: _Taken) -> list[Citation]:
             continue
         section = re.sub(r"[.:]$", "", m.group(3))
         add(m, "statute", f"{code} § {section}", m.group(4))
-    treatises = "ed." in text and finditer_before_sign("§", _TREATISE_RUN, _DIGIT, _TREATISE, text)
-    for m in treatises or ():
+    for m in finditer_before_sign("§", _TREATISE_RUN, _DIGIT, _TREATISE, text):
         key = f"{m.group(1)} {m.group(2)} § {m.group(3)}"
         add(m, "other", key, m.group(4), int(m.group(6)))
     return out

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..models import Citation, Opinion
-from .sentences import is_abbreviation, quotation_spans, sentence_spans
+from .sentences import is_abbreviation, quotation_spans, sentence_spans, word_start
 
 __all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]
 
@@ -614,11 +614,8 @@ def _last_stop(text: str, lo: int, start: int) -> int:
     for m in _CLAUSE_STOP.finditer(seg):
         cut = max(cut, m.end())
     for m in _SENTENCE_STOP.finditer(seg):
-        # the word the stop ends: the run of non-space before it (what \S+$ finds)
-        k = m.start()
-        while k > 0 and not seg[k - 1].isspace():
-            k -= 1
-        if is_abbreviation(seg[k : m.start() + 1]):
+        # the word the stop ends
+        if is_abbreviation(seg[word_start(seg, m.start()) : m.start() + 1]):
             continue
         cut = max(cut, m.end())
     # a blank line after a heading ("DISCUSSION"); after "ex rel." it is a page break

@@ -60,6 +60,15 @@ _MAX_PAREN = 2000
 _MAX_QUOTE = 2000
 
 
+def word_start(text: str, end: int) -> int:
+    """Where the run of non-space characters that ends at `end` begins (the start of
+    what `\\S+$` finds in `text[:end]`, or `end` itself after a space)."""
+    k = end
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
 def is_abbreviation(word: str) -> bool:
     """True when `word` (ending in a period) is an abbreviation, not a sentence end.
 

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from .pages import matches_at
+from .sentences import word_start
 
 __all__ = [
     "install",
@@ -362,68 +363,56 @@ def match_on_tokens(
     Scans forward (or backward) from `start_index`, joining word texts until a
     paragraph token (or, with `strings_only`, any token) or eyecite's limit of
     MAX_MATCH_CHARS characters, and matches `regex` at the start (or end) of that
-    text. Every word is at least a character long, so MAX_MATCH_CHARS words always
-    reach the limit; the rare case that does not falls back to eyecite's word loop.
+    text.
     """
     import eyecite.helpers as h
 
-    if flags is None:
-        flags = h.re.X  # eyecite's default argument
-    limit = h.MAX_MATCH_CHARS
+    text = _joined_words(words, start_index, prefix, strings_only, forward, h.MAX_MATCH_CHARS)
+    if text is None:
+        text = _joined_word_by_word(words, start_index, prefix, strings_only, forward)
+    regex = rf"^(?:{regex})" if forward else rf"(?:{regex})$"
+    return h.re.search(regex, text, flags=h.re.X if flags is None else flags)
+
+
+def _joined_words(
+    words: Any, start_index: int, prefix: str, strings_only: bool, forward: bool, limit: int
+) -> str | None:
+    """The text match_on_tokens matches, from slices of `words`; None where only the
+    word-by-word loop gives it. Every word eyecite's tokenizer makes is a character or
+    more, so `limit` words always reach the limit of characters; empty words or an
+    index out of range are left to the loop."""
     n = len(words)
     if forward:
-        regex = rf"^(?:{regex})"
         lo = min(start_index, n)
         hi = min(n, lo + limit)
         if lo < 0:
-            return _match_on_tokens_loop(
-                words, start_index, regex, prefix, strings_only, True, flags
-            )
+            return None
         chunk = words[lo:hi]
         cut = next(_stops(chunk, strings_only), None)
         if cut is not None:
             chunk = chunk[:cut]
         text = prefix + "".join(map(str, chunk))
         if len(text) >= limit:
-            if chunk:
-                text = text[:limit]
-        elif cut is None and hi < n:
-            return _match_on_tokens_loop(
-                words, start_index, regex, prefix, strings_only, True, flags
-            )
-    else:
-        regex = rf"(?:{regex})$"
-        top = max(start_index, -1)
-        lo = max(0, top + 1 - limit)
-        if top >= n:
-            return _match_on_tokens_loop(
-                words, start_index, regex, prefix, strings_only, False, flags
-            )
-        chunk = words[lo : top + 1]
-        cut = max(_stops(chunk, strings_only), default=None)  # the nearest stop
-        if cut is not None:
-            chunk = chunk[cut + 1 :]
-        text = "".join(map(str, chunk)) + prefix
-        if len(text) >= limit:
-            if chunk:
-                text = text[-limit:]
-        elif cut is None and lo > 0:
-            return _match_on_tokens_loop(
-                words, start_index, regex, prefix, strings_only, False, flags
-            )
-    return h.re.search(regex, text, flags=flags)
+            return text[:limit] if chunk else text
+        return text if cut is not None or hi == n else None
+    top = max(start_index, -1)
+    lo = max(0, top + 1 - limit)
+    if top >= n:
+        return None
+    chunk = words[lo : top + 1]
+    cut = max(_stops(chunk, strings_only), default=None)  # the nearest stop
+    if cut is not None:
+        chunk = chunk[cut + 1 :]
+    text = "".join(map(str, chunk)) + prefix
+    if len(text) >= limit:
+        return text[-limit:] if chunk else text
+    return text if cut is not None or lo == 0 else None
 
 
-def _match_on_tokens_loop(
-    words: Any,
-    start_index: int,
-    regex: str,
-    prefix: str,
-    strings_only: bool,
-    forward: bool,
-    flags: int,
-) -> Any:
-    """eyecite 2.7.8's match_on_tokens word loop, `regex` already anchored."""
+def _joined_word_by_word(
+    words: Any, start_index: int, prefix: str, strings_only: bool, forward: bool
+) -> str:
+    """The text match_on_tokens matches, by eyecite 2.7.8's word loop."""
     import eyecite.helpers as h
     from eyecite.models import ParagraphToken
 
@@ -439,9 +428,8 @@ def _match_on_tokens_loop(
             break
         text = text + str(token) if forward else str(token) + text
         if len(text) >= limit:
-            text = text[:limit] if forward else text[-limit:]
-            break
-    return h.re.search(regex, text, flags=flags)
+            return text[:limit] if forward else text[-limit:]
+    return text
 
 
 def _scan_for_case_boundaries(document: Any, citation: Any, state: dict[str, Any]) -> Any:
@@ -850,10 +838,7 @@ def _section_run_starts(text: str) -> list[int]:
     starts: list[int] = []
     at = text.find("§")
     while at >= 0:
-        start = at
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        starts.append(start)
+        starts.append(word_start(text, at))
         space = _SPACE.search(text, at)
         if space is None:
             break

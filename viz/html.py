@@ -108,7 +108,7 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
     order = sorted(g, key=lambda v: (-degree[v], str(v)))
     # one seat in the core for the head of each component, biggest first, so that an
     # opinion citing nothing the others cite lies beside the rest, not on a far ring
-    components = sorted(_components(near), key=lambda c: (-len(c), min(map(str, c))))
+    components = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
     heads = [min(c, key=lambda v: (-degree[v], str(v))) for c in components]
     seats = _CORE - min(len(heads), _CORE // 3)
     core = [v for v in order[:seats] if degree[v] > 1] or order[:1]
@@ -152,25 +152,6 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
         pos[start] = (radius * math.cos(angle), radius * math.sin(angle))
         frontier = [start]
         ring += 1
-
-
-def _components(near: dict[Any, Any]) -> list[set[Any]]:
-    """The connected components of an undirected graph given as neighbour sets."""
-    seen: set[Any] = set()
-    out = []
-    for v in near:
-        if v in seen:
-            continue
-        part = {v}
-        todo = [v]
-        while todo:
-            for w in near[todo.pop()]:
-                if w not in part:
-                    part.add(w)
-                    todo.append(w)
-        seen |= part
-        out.append(part)
-    return out
 
 
 def _sizes(values: dict[Any, float]) -> dict[Any, float]:

@@ -258,7 +258,8 @@ class BackgroundOutputs:
         staged.extend((Path(t), Path(p)) for t, p in payload)
 
     def cancel(self) -> None:
-        """Stop the child (the build failed); its temporary files go with it."""
+        """Stop the child (the build failed). Temporary files it had staged are
+        left to the next write of the same paths, which removes a dead writer's."""
         if self._process is not None:
             self._process.terminate()
             self._process.join()
