@@ -24,7 +24,7 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMED = ["3.10", "3.11", "3.12", "3.13"]
 TABLES = ("opinions.jsonl", "authorities.jsonl", "citations.jsonl")
-RUNNING = "%d.%d" % sys.version_info[:2]
+RUNNING = "{}.{}".format(*sys.version_info[:2])
 
 
 def test_the_running_python_is_one_we_claim() -> None:

@@ -18,7 +18,8 @@ INSTALL_AND_TEST = "bash tests/run.sh"
 
 def _commands(text: str) -> list[str]:
     """The indented shell commands of the README, in order."""
-    return [m.group(1) for m in re.finditer(r"^ {4}((?:pip|citegraph|python|bash) .*)$", text, re.M)]
+    pattern = r"^ {4}((?:pip|citegraph|python|bash) .*)$"
+    return [m.group(1) for m in re.finditer(pattern, text, re.M)]
 
 
 def test_readme_python_example_runs_as_a_doctest(monkeypatch: pytest.MonkeyPatch) -> None:
