@@ -371,7 +371,7 @@ def _prepare_worker(tokenizer: str | None, debug: bool) -> None:
         return
     import logging
 
-    from .loaders import citations, speedups  # noqa: F401  (citations sets eyecite's logger)
+    from .loaders.extraction import citations, speedups  # noqa: F401  (citations sets eyecite's logger)
 
     speedups.install(tokenizer=tokenizer)
     # eyecite logs "Unknown overlap case" for ordinary text: quiet unless --debug.
@@ -407,7 +407,7 @@ _HYPERSCAN_WORTH_BYTES = 20 * 1024 * 1024
 
 
 def _choose_tokenizer(tokenizer: str | None, pending_bytes: int) -> str:
-    from .loaders import speedups
+    from .loaders.extraction import speedups
 
     tokenizer = tokenizer or os.environ.get("CITEGRAPH_TOKENIZER") or "auto"
     if tokenizer != "auto":

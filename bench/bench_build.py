@@ -109,7 +109,7 @@ def phase_build(files: list[Path], workers: int) -> dict:
     import networkx  # noqa: F401
     from citegraph import graph, viz  # noqa: F401
     from citegraph.corpus import build
-    from citegraph.loaders import citations, propositions  # noqa: F401
+    from citegraph.loaders.extraction import citations, propositions  # noqa: F401
 
     t0, c0, s0 = time.perf_counter(), _cpu(), _cpu_self()
     corpus = build(files, workers=workers, on_error=lambda e: None)

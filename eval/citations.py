@@ -145,7 +145,7 @@ def _pipeline_rows(records: list[Any]) -> tuple[list[tuple[Any, ...]], dict[str,
 
 
 def _pipeline_records(text: str, remove_ambiguous: bool = False) -> list[Any]:
-    from citegraph.loaders.citations import find_citations
+    from citegraph.loaders.extraction.citations import find_citations
     from citegraph.models import Opinion
 
     op = Opinion(id="gold", source="gold", text=text)

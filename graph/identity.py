@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..loaders.citations import own_citations
+from ..loaders.extraction.citations import own_citations
 from ..models import Authority, Citation, Opinion
 
 # Official reporters first: the id and label of a case use the best citation known.

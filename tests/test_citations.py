@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from citegraph.loaders.citations import find_citations
-from citegraph.loaders.pages import endnotes, mask_markers
+from citegraph.loaders.extraction.citations import find_citations
+from citegraph.loaders.extraction.notes import endnotes, mask_markers
 from citegraph.models import Citation, Opinion
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citegraph.loaders import citations, pages
+from citegraph.loaders.extraction import citations, notes, scan
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = sorted(DATA.glob("*.txt"))
@@ -24,9 +24,9 @@ def test_emphasis_blanked_at_candidates_as_by_a_full_scan() -> None:
         text = path.read_text(encoding="utf-8")
         for extra in ("*Usavage* v. Port Auth., 2019 WL 1 at *3; _Id._ at 4.", "a__b **c"):
             sample = text + extra
-            assert pages.sub_at_candidates(
-                pages._EMPHASIS_CANDIDATE, pages._EMPHASIS, _mark, sample
-            ) == pages._EMPHASIS.sub(_mark, sample)
+            assert scan.sub_at_candidates(
+                notes._EMPHASIS_CANDIDATE, notes._EMPHASIS, _mark, sample
+            ) == notes._EMPHASIS.sub(_mark, sample)
 
 
 def test_note_callouts_found_at_candidates_as_by_a_full_scan() -> None:
@@ -34,8 +34,8 @@ def test_note_callouts_found_at_candidates_as_by_a_full_scan() -> None:
     for path in SEEDS:
         text = path.read_text(encoding="utf-8")
         sample = text + "for discovery. n1 Pending\n  n2 note; and  n33 more n4"
-        fast = pages.sub_at_candidates(pages._NOTE_CALL_CANDIDATE, pages._NOTE_CALL, _mark, sample)
-        assert fast == pages._NOTE_CALL.sub(_mark, sample)
+        fast = scan.sub_at_candidates(notes._NOTE_CALL_CANDIDATE, notes._NOTE_CALL, _mark, sample)
+        assert fast == notes._NOTE_CALL.sub(_mark, sample)
         assert "for discovery.< n1> Pending" in fast
         assert "\n  n2 note" in fast
 
@@ -74,7 +74,7 @@ def test_rule_citations_found_at_candidates_as_by_a_full_scan() -> None:
             full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             fast = [
                 (m.span(), m.groups())
-                for m in pages.finditer_at_candidates(candidate, pattern, text)
+                for m in scan.finditer_at_candidates(candidate, pattern, text)
             ]
             assert fast == full
             found += len(full)
@@ -89,7 +89,7 @@ def test_id_citations_found_at_candidates_as_by_a_full_scan() -> None:
         full = [(m.span(), m.groups()) for m in citations._ID.finditer(text)]
         fast = [
             (m.span(), m.groups())
-            for m in pages.finditer_at_candidates(citations._ID_CANDIDATE, citations._ID, text)
+            for m in scan.finditer_at_candidates(citations._ID_CANDIDATE, citations._ID, text)
         ]
         assert fast == full
         assert len(full) >= 5
@@ -112,19 +112,19 @@ def test_constitutions_codes_and_treatises_found_near_their_words_as_by_a_full_s
     pairs = (
         (
             citations._CONSTITUTION,
-            lambda t: pages.finditer_near(
+            lambda t: scan.finditer_near(
                 citations._CONST_WORD, citations._CONSTITUTION, t, citations._CONST_REACH
             ),
         ),
         (
             citations._STATE_CODE,
-            lambda t: pages.finditer_before_sign(
+            lambda t: scan.finditer_before_sign(
                 "§", citations._STATE_CODE_RUN, citations._UPPER, citations._STATE_CODE, t
             ),
         ),
         (
             citations._TREATISE,
-            lambda t: pages.finditer_before_sign(
+            lambda t: scan.finditer_before_sign(
                 "§", citations._TREATISE_RUN, citations._DIGIT, citations._TREATISE, t
             ),
         ),
@@ -139,9 +139,9 @@ def test_constitutions_codes_and_treatises_found_near_their_words_as_by_a_full_s
                 assert _spans(fast(sample)) == expected
                 found[n] += len(expected)
     assert all(count >= 6 for count in found), found
-    assert list(pages.finditer_near(citations._CONST_WORD, citations._CONSTITUTION, "", 16)) == []
+    assert list(scan.finditer_near(citations._CONST_WORD, citations._CONSTITUTION, "", 16)) == []
     assert not list(
-        pages.finditer_before_sign(
+        scan.finditer_before_sign(
             "§",
             citations._STATE_CODE_RUN,
             citations._UPPER,
@@ -170,7 +170,7 @@ def test_citations_inside_parentheticals_find_their_holder_as_by_a_scan_of_all()
     # the innermost parenthetical holding a citation; on a tie, the first in order
     import random
 
-    from citegraph.loaders import propositions as P
+    from citegraph.loaders.extraction import propositions as P
 
     def scan(cites: dict, starts: list[int]) -> dict:
         out = {}
@@ -198,7 +198,7 @@ def test_citations_inside_parentheticals_find_their_holder_as_by_a_scan_of_all()
 
 
 def test_clean_collapses_spaces_and_stray_punctuation() -> None:
-    from citegraph.loaders.propositions import _clean
+    from citegraph.loaders.extraction.propositions import _clean
 
     assert _clean("  the  court\n held ( that ) x , y ;  z") == "the court held (that) x, y; z"
     assert _clean("a claim -12- accrues ,; .") == "a claim accrues."

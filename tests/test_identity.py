@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from citegraph.graph.identity import identify, names_match
-from citegraph.loaders.citations import find_citations
+from citegraph.loaders.extraction.citations import find_citations
 from citegraph.models import Authority, Citation, Opinion
 
 

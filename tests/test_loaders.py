@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from citegraph.errors import CitegraphError
 from citegraph.loaders import Format, formats, input_files, read, register
-from citegraph.loaders.text import opinion_from_text, reflow
+from citegraph.loaders.readers.decoding import reflow
+from citegraph.loaders.readers.header import opinion_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -165,7 +166,7 @@ def test_cluster_given_inline_supplies_name_date_and_citations() -> None:
         "citations": [{"volume": 11, "reporter": "F.3d", "page": "18", "type": 1}],
         "docket": {"docket_number": "93-1170", "court": "https://x/api/rest/v4/courts/ca1/"},
     }
-    from citegraph.loaders.courtlistener import opinion_from_courtlistener
+    from citegraph.loaders.readers.courtlistener import opinion_from_courtlistener
 
     op = opinion_from_courtlistener(obj, "195083.json")
     assert (op.name, op.date, op.citations, op.docket, op.court) == (
@@ -250,7 +251,7 @@ def test_entry_point_plugin_is_loaded_and_tried_first(
 ) -> None:
     import importlib.metadata
 
-    import citegraph.loaders as loaders
+    from citegraph.loaders.readers import registry
 
     class EntryPoint:
         name = "lexis-delivery"
@@ -266,7 +267,7 @@ def test_entry_point_plugin_is_loaded_and_tried_first(
         return [EntryPoint()] if group == "citegraph.loaders" else []
 
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
-    monkeypatch.setattr(loaders, "_plugins_loaded", False)
+    monkeypatch.setattr(registry, "_plugins_loaded", False)
     path = tmp_path / "russo.txt"
     path.write_bytes(b"LEXIS-DELIVERY v1\n" + RUSSO.read_bytes())
     try:
@@ -325,14 +326,14 @@ Nos. 12-1573, 12-1653
 
 
 def test_caption_cites_first_party_each_side_person_by_surname_entity_abbreviated() -> None:
-    from citegraph.loaders.caption import caption_name
+    from citegraph.loaders.readers.caption import caption_name
 
     assert caption_name(RODRIGUEZ_CAPTION) == "Rodríguez-García v. Miranda-Marín"
     assert caption_name(MANNING_CAPTION) == "Manning v. Boston Med. Ctr. Corp."
 
 
 def test_slug_name_is_spelled_as_the_caption_spells_it() -> None:
-    from citegraph.loaders.caption import name_from_slug
+    from citegraph.loaders.readers.caption import name_from_slug
 
     assert name_from_slug("rodriguez-garcia-v-miranda-marin", RODRIGUEZ_CAPTION) == (
         "Rodríguez-García v. Miranda-Marín"
@@ -344,7 +345,7 @@ def test_slug_name_is_spelled_as_the_caption_spells_it() -> None:
 
 
 def test_bluebook_drops_commonwealth_of_and_abbreviates_table_t6_words() -> None:
-    from citegraph.loaders.caption import bluebook
+    from citegraph.loaders.readers.caption import bluebook
 
     assert bluebook("Camoscio v. Commonwealth of Massachusetts") == "Camoscio v. Massachusetts"
     assert bluebook("Russo v. City of Hartford") == "Russo v. City of Hartford"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from citegraph.errors import CitegraphError
-from citegraph.loaders import archive, input_files, read
+from citegraph.loaders import input_files, read
+from citegraph.loaders.readers import archive
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 ZIP = FORMATS / "cases.zip"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citegraph.loaders import read
-from citegraph.loaders.cap import author_name
+from citegraph.loaders.readers.cap import author_name
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 

@@ -112,7 +112,7 @@ def test_extraction_never_raises_on_citation_fragments_mixed_with_noise(text: st
 @SETTINGS
 @given(text_with_citations)
 def test_reading_arbitrary_text_gives_an_opinion_or_a_citegraph_error(text: str) -> None:
-    from citegraph.loaders.text import opinion_from_text
+    from citegraph.loaders.readers.header import opinion_from_text
 
     try:
         op = opinion_from_text(text, "property.txt")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from citegraph.loaders import extract, read
-from citegraph.loaders.propositions import canonical_signal
-from citegraph.loaders.sentences import sentence_spans
+from citegraph.loaders.extraction.propositions import canonical_signal
+from citegraph.loaders.extraction.sentences import sentence_spans
 from citegraph.models import Citation, Opinion
 
 ROOT = Path(__file__).resolve().parents[1]

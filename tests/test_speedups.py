@@ -52,7 +52,7 @@ def _eyecite_view(text: str) -> tuple[list[tuple], list[list[int]]]:
 def _in_list_order(monkeypatch) -> None:
     """eyecite as it is, but its regexes run in the order of its list of them (as the
     speed-ups run them) rather than a set's order, which changes from process to process."""
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
     from eyecite.tokenizers import AhocorasickTokenizer
 
     get_extractors = AhocorasickTokenizer.get_extractors
@@ -65,7 +65,7 @@ def _in_list_order(monkeypatch) -> None:
 
 @pytest.fixture(scope="module")
 def plain_eyecite() -> dict[str, tuple]:
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
 
     logging.getLogger("eyecite").setLevel(logging.ERROR)
     speedups.uninstall()
@@ -87,7 +87,7 @@ def test_fixture_corpus_is_real_and_dense_with_citations(plain_eyecite) -> None:
 def test_eyecite_citations_identical_with_court_index_and_one_pass_references(
     plain_eyecite,
 ) -> None:
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
 
     speedups.install()
     try:
@@ -100,7 +100,7 @@ def test_eyecite_citations_identical_with_court_index_and_one_pass_references(
 
 
 def test_court_parenthetical_resolves_like_eyecite_across_courts_db() -> None:
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
     from courts_db import courts
     from eyecite.helpers import get_court_by_paren
 
@@ -132,7 +132,7 @@ def test_reference_by_either_party_name_and_pin_cite_matches_eyecite() -> None:
     """ "Kingsley at 397" and "Hendrickson at 398" after the full cite are references,
     also right after a period ("cf.Kingsley"); a name without a pin cite is none."""
     import eyecite
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
 
     text = (
         "See Kingsley v. Hendrickson, 576 U.S. 389, 396 (2015). In Kingsley, the Court "
@@ -158,7 +158,7 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
     eyecite's, on the opinions and on the edges of that rule: a volume at the very start,
     after a letter or a digit, a space before a lone digit ("12 3 F.3d"), a
     non-ASCII digit (where the rule is not used) and overlapping regexes."""
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
     from eyecite.tokenizers import AhocorasickTokenizer, default_tokenizer
 
     texts = [t for _, t in _texts()] + [
@@ -222,7 +222,7 @@ def test_whitespace_stripped_for_the_prefilter_as_eyecite_strips_it() -> None:
     of Unicode, so the faster strip gives eyecite's prefilter the same text."""
     import sys
 
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
     from eyecite.tokenizers import _WHITESPACE_RE
 
     every = "".join(map(chr, range(sys.maxunicode + 1))).replace("\ud800", "")
@@ -241,7 +241,7 @@ def test_same_tokens_in_every_process_tax_court_short_cite_and_ny_statute() -> N
 
     script = (
         "import logging, eyecite\n"
-        "from citegraph.loaders import speedups\n"
+        "from citegraph.loaders.extraction import speedups\n"
         "speedups.install()\n"
         "logging.disable(logging.WARNING)\n"
         "t = 'Smith v. Commissioner, 87 T.C. 892 (1986). See 87 T.C. at 900. '"
@@ -267,7 +267,7 @@ def test_court_names_resolve_like_courts_db_without_compiling_every_regex() -> N
     citation strings of courts-db, on header lines of real opinions (data/ and the
     fixtures) and on strings that are not ASCII (every regex runs there)."""
     import courts_db
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
 
     speedups.uninstall()
     strings = {c["name"] for c in courts_db.courts[::7]}
@@ -299,7 +299,7 @@ def test_court_names_resolve_like_courts_db_without_compiling_every_regex() -> N
 
 
 def test_hyperscan_pattern_accepts_python_unicode_spaces_digits_and_dashes() -> None:
-    from citegraph.loaders.speedups import widen_for_hyperscan
+    from citegraph.loaders.extraction.speedups import widen_for_hyperscan
 
     assert widen_for_hyperscan(r"(?P<volume>[1-9]\d*) U\.\s*S\.(?:[^a-zA-Z0-9\s]|$)") == (
         r"(?P<volume>[1-9][0-9\x80]*) U\.[\s\x1c-\x1f\x80]*S\.(?:[^a-zA-Z0-9\s]|(?:$|\n))"
@@ -316,7 +316,7 @@ def test_hyperscan_prefilter_never_drops_a_regex_python_matches(tmp_path, monkey
     tokenizer would run on the fixtures (the full database takes minutes to compile).
     """
     pytest.importorskip("hyperscan")
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
     from eyecite.tokenizers import default_tokenizer
 
     monkeypatch.setenv("CITEGRAPH_CACHE", str(tmp_path))
@@ -347,7 +347,7 @@ def test_hyperscan_prefilter_never_drops_a_regex_python_matches(tmp_path, monkey
 def test_install_is_idempotent_and_uninstall_restores_eyecite() -> None:
     import eyecite.find
     import eyecite.helpers
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
 
     original = eyecite.find.extract_pincited_reference_citations
     speedups.install()
@@ -361,7 +361,7 @@ def test_install_is_idempotent_and_uninstall_restores_eyecite() -> None:
 def test_word_scans_match_eyecites_at_every_word_of_real_opinions() -> None:
     # match_on_tokens joins the words in C; eyecite's loop joins them one by one
     import eyecite.helpers
-    from citegraph.loaders import speedups
+    from citegraph.loaders.extraction import speedups
     from eyecite.regexes import POST_FULL_CITATION_REGEX, SUPRA_ANTECEDENT_REGEX
     from eyecite.tokenizers import default_tokenizer
 

@@ -14,10 +14,13 @@ import json
 import re
 from typing import Any
 
-from ..errors import CitegraphError
-from ..models import Opinion
-from .html import Layout, finish, flush_notes, local, walk
-from .text import decode, judge_name, opinion_from_text, peek
+from ...errors import CitegraphError
+from ...models import Opinion
+from .caption import bluebook, caption_name, party_name
+from .decoding import decode, peek
+from .header import header_court, header_date, judge_name, opinion_from_text
+from .html import Layout, finish, flush_notes, local, parse_html, walk
+from .registry import Format
 
 _CITE = re.compile(r"^\d+\s+[A-Za-z][\w.' &]*?\s+\d+$")
 
@@ -56,8 +59,6 @@ def author_name(raw: str) -> str | None:
 def court_id(name: str | None, abbreviation: str | None = None) -> str | None:
     """The courts-db id of a court given by name or by its citation abbreviation."""
     import courts_db
-
-    from .text import header_court
 
     if name:
         name = name.strip(" .,;")
@@ -150,8 +151,6 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
     if not head.get("name"):
         parties = _head_field(root, "parties")
         if parties:
-            from .caption import bluebook, caption_name, party_name
-
             m = re.match(r"(?:In\s+re|In\s+the\s+Matter\s+of)\s*:?\s+(.+)", parties, re.I)
             if m and not re.search(r"\sv\.\s", parties):
                 head["name"] = bluebook(f"In re {party_name(m.group(1))}")
@@ -160,8 +159,6 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
     if not head.get("court"):
         head["court"] = court_id(_head_field(root, "court"))
     if not head.get("date"):
-        from .text import header_date
-
         decided = _head_field(root, "decisiondate") or ""
         head["date"] = header_date("\n".join(re.split(r"(?<=\.)\s+(?=[A-Z])", decided)))
     dockets = [
@@ -170,8 +167,6 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
     ]
     if not head.get("date") and dockets:
         # CAP sometimes files the decision date under docketnumber ("Feb. 15" "2011.")
-        from .text import header_date
-
         head["date"] = header_date(" ".join(dockets))
     if not head.get("dockets"):
         # a docket number has digits, is short, and is not a date or a caption
@@ -263,8 +258,6 @@ def opinions_from_cap_json(obj: dict[str, Any], source: str) -> list[Opinion]:
         return _from_casebody_json(data, source, meta)
     text = str(data)
     if text.lstrip().startswith("<section") or 'class="casebody"' in text[:500]:
-        from .html import parse_html
-
         tree = parse_html(text)
         root = next(
             (el for el in tree.iter() if "casebody" in (el.get("class") or "").split()), tree
@@ -306,8 +299,6 @@ def read_cap_json(data: bytes, source: str) -> list[Opinion]:
 
 def read_cap_html(data: bytes, source: str) -> list[Opinion]:
     """Read a CAP case HTML file (section.casebody with its head matter and articles)."""
-    from .html import parse_html
-
     tree = parse_html(decode(data, source))
     root = next((el for el in tree.iter() if "casebody" in (el.get("class") or "").split()), tree)
     meta: dict[str, Any] = {}
@@ -349,35 +340,17 @@ def _reporter_by_key() -> dict[str, str]:
     return _REPORTERS
 
 
-def _format_json() -> Any:
-    from . import Format
-
-    return Format(
-        "cap-json", read_cap_json, json_shape=is_cap_case, from_json=opinions_from_cap_json
-    )
-
-
-def _format_html() -> Any:
-    from . import Format
-
-    return Format(
-        "cap-html",
-        read_cap_html,
-        sniff=lambda head: bool(re.search(r"<section[^>]+class=\"casebody\"", peek(head)[:3000])),
-    )
-
-
-def _format_xml() -> Any:
-    from . import Format
-
-    return Format(
-        "cap-xml",
-        read_cap_xml,
-        extensions=(".xml",),
-        sniff=lambda head: bool(re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<casebody\b", peek(head))),
-    )
-
-
-FORMAT_JSON = _format_json()
-FORMAT_HTML = _format_html()
-FORMAT_XML = _format_xml()
+FORMAT_JSON = Format(
+    "cap-json", read_cap_json, json_shape=is_cap_case, from_json=opinions_from_cap_json
+)
+FORMAT_HTML = Format(
+    "cap-html",
+    read_cap_html,
+    sniff=lambda head: bool(re.search(r"<section[^>]+class=\"casebody\"", peek(head)[:3000])),
+)
+FORMAT_XML = Format(
+    "cap-xml",
+    read_cap_xml,
+    extensions=(".xml",),
+    sniff=lambda head: bool(re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<casebody\b", peek(head))),
+)

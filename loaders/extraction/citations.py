@@ -23,14 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Citation, Opinion
-from .pages import (
-    endnotes,
-    finditer_at_candidates,
-    finditer_before_sign,
-    finditer_near,
-    mask_markers,
-)
+from ...models import Citation, Opinion
+from .notes import endnotes, mask_markers
+from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
 from .sentences import word_start
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.

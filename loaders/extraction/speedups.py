@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .pages import matches_at
+from .scan import matches_at
 from .sentences import word_start
 
 __all__ = [

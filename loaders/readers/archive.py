@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import IO, Any
 
-from ..errors import CitegraphError
-from ..models import Opinion
+from ...errors import CitegraphError
+from ...models import Opinion
+from .registry import Format, Member, expand_input, formats, name_suffix, read, too_big
 
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 2 * 1024**3
@@ -40,13 +41,12 @@ def unsafe(name: str) -> bool:
 
 def _skip(name: str) -> bool:
     """Members that are not opinions: OS metadata, hidden files, unknown extensions."""
-    from . import _suffix, formats
 
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
         return True
     exts = {e for fmt in formats().values() for e in fmt.extensions} | set(_ARCHIVE_EXTS)
-    return _suffix(name) not in exts
+    return name_suffix(name) not in exts
 
 
 class _Budget:
@@ -75,7 +75,6 @@ class _Budget:
 
 def _source(inp: Any) -> tuple[str, Any, int]:
     """(name, something zipfile/tarfile can open, nesting depth) of an input."""
-    from . import Member
 
     if isinstance(inp, Member):
         return inp.name, inp.open(), inp.depth
@@ -84,18 +83,16 @@ def _source(inp: Any) -> tuple[str, Any, int]:
 
 def _nested(member: Any, max_bytes: int) -> Iterator[Any]:
     """`member` itself, or its members if it is an archive too (within MAX_DEPTH)."""
-    from . import Member, _expand
 
     if member.error is None and member.suffix in _ARCHIVE_EXTS and member.depth >= MAX_DEPTH:
         err = CitegraphError(f"archive nested more than {MAX_DEPTH} deep; not read", member.name)
         yield Member(member.name, error=err)
         return
-    yield from _expand(member, max_bytes) if member.error is None else [member]
+    yield from expand_input(member, max_bytes) if member.error is None else [member]
 
 
 def zip_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """The members of a zip archive, as Members (read lazily)."""
-    from . import Member
 
     name, src, depth = _source(inp)
     try:
@@ -121,7 +118,7 @@ def zip_members(inp: Any, max_bytes: int) -> Iterator[Any]:
             yield Member(name, error=over)
             return
         if info.file_size > max_bytes:
-            yield Member(label, error=CitegraphError(_too_big(info.file_size, max_bytes), label))
+            yield Member(label, error=CitegraphError(too_big(info.file_size, max_bytes), label))
             continue
 
         def load(info: zipfile.ZipInfo = info, label: str = label) -> bytes:
@@ -136,7 +133,6 @@ def zip_members(inp: Any, max_bytes: int) -> Iterator[Any]:
 
 def tar_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """The members of a tar archive (any compression), read in one pass."""
-    from . import Member
 
     name, src, depth = _source(inp)
     try:
@@ -166,7 +162,7 @@ def tar_members(inp: Any, max_bytes: int) -> Iterator[Any]:
                     yield Member(name, error=over)
                     return
                 if info.size > max_bytes:
-                    yield Member(label, error=CitegraphError(_too_big(info.size, max_bytes), label))
+                    yield Member(label, error=CitegraphError(too_big(info.size, max_bytes), label))
                     continue
                 fh = tf.extractfile(info)
                 data = fh.read(max_bytes + 1) if fh else b""
@@ -183,7 +179,6 @@ def zlib_error() -> type[Exception]:
 
 def compressed_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """The one file inside a .gz / .bz2 / .xz (a tarball is read as an archive)."""
-    from . import Member, _expand
 
     name = str(inp)
     depth = getattr(inp, "depth", 0)
@@ -206,11 +201,10 @@ def compressed_members(inp: Any, max_bytes: int) -> Iterator[Any]:
         yield from tar_members(inp, max_bytes)
         return
     member = Member(name, depth=depth + 1, opener=opener, limit=max_bytes, hint=inner)
-    yield from _expand(member, max_bytes)
+    yield from expand_input(member, max_bytes)
 
 
 def _decompressor(inp: Any) -> Any:
-    from . import Member
 
     def raw() -> IO[bytes]:
         return inp.open() if isinstance(inp, Member) else open(inp, "rb")
@@ -249,15 +243,8 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _too_big(size: int, max_bytes: int) -> str:
-    from . import _too_big as message
-
-    return message(size, max_bytes)
-
-
 def _read_all(members: Any) -> Any:
     def read_all(data: bytes, source: str) -> list[Opinion]:
-        from . import Member, read
 
         return [op for m in members(Member(source, data), len(data) + 1) for op in read(m)]
 
@@ -268,36 +255,27 @@ def _is_tar(head: bytes) -> bool:
     return len(head) >= 262 and head[257:262] == b"ustar"
 
 
-def _formats() -> tuple[Any, Any, Any]:
-    from . import Format
-
-    z = Format(
-        "zip",
-        _read_all(zip_members),
-        extensions=(".zip",),
-        sniff=lambda head: head[:4] == b"PK\x03\x04",
-        container=True,
-        members=zip_members,
-    )
-    t = Format(
-        "tar",
-        _read_all(tar_members),
-        extensions=(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"),
-        sniff=_is_tar,
-        container=True,
-        members=tar_members,
-    )
-    c = Format(
-        "compressed",
-        _read_all(compressed_members),
-        extensions=(".gz", ".bz2", ".xz"),
-        sniff=lambda head: (
-            head[:2] == b"\x1f\x8b" or head[:3] == b"BZh" or head[:6] == b"\xfd7zXZ\x00"
-        ),
-        container=True,
-        members=compressed_members,
-    )
-    return z, t, c
-
-
-FORMAT_ZIP, FORMAT_TAR, FORMAT_COMPRESSED = _formats()
+FORMAT_ZIP = Format(
+    "zip",
+    _read_all(zip_members),
+    extensions=(".zip",),
+    sniff=lambda head: head[:4] == b"PK\x03\x04",
+    container=True,
+    members=zip_members,
+)
+FORMAT_TAR = Format(
+    "tar",
+    _read_all(tar_members),
+    extensions=(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"),
+    sniff=_is_tar,
+    container=True,
+    members=tar_members,
+)
+FORMAT_COMPRESSED = Format(
+    "compressed",
+    _read_all(compressed_members),
+    extensions=(".gz", ".bz2", ".xz"),
+    sniff=lambda head: head[:2] == b"\x1f\x8b" or head[:3] == b"BZh" or head[:6] == b"\xfd7zXZ\x00",
+    container=True,
+    members=compressed_members,
+)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from typing import Any
 
-from ..errors import CitegraphError
-from ..models import Opinion
-from .text import opinion_from_text, reflow
+from ...errors import CitegraphError
+from ...models import Opinion
+from .decoding import reflow
+from .header import opinion_from_text
+from .registry import Format
 
 MIN_CHARS_PER_PAGE = 20
 
@@ -92,15 +93,9 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     return out
 
 
-def _format() -> Any:
-    from . import Format
-
-    return Format(
-        "pdf",
-        read_pdf,
-        extensions=(".pdf",),
-        sniff=lambda head: head.lstrip()[:5] == b"%PDF-",
-    )
-
-
-FORMAT = _format()
+FORMAT = Format(
+    "pdf",
+    read_pdf,
+    extensions=(".pdf",),
+    sniff=lambda head: head.lstrip()[:5] == b"%PDF-",
+)

@@ -15,10 +15,13 @@ import json
 import re
 from typing import Any
 
-from ..errors import CitegraphError
-from ..models import Opinion
+from ...errors import CitegraphError
+from ...models import Opinion
+from .caption import bluebook, caption_name, name_from_slug
+from .decoding import decode
+from .header import header_court, header_date, opinion_from_text
 from .html import html_to_text
-from .text import decode, header_date, opinion_from_text
+from .registry import Format
 
 HTML_FIELDS = ("html_with_citations", "html_lawbox", "html_columbia", "html", "xml_harvard")
 _TEXT_FIELDS = ("plain_text", *HTML_FIELDS)
@@ -69,8 +72,6 @@ def _from_cluster(cluster: dict[str, Any]) -> dict[str, Any]:
         cluster.get("case_name") or cluster.get("case_name_short") or cluster.get("case_name_full")
     )
     if name:
-        from .caption import bluebook
-
         known["name"] = bluebook(str(name))
     if cluster.get("date_filed"):
         known["date"] = str(cluster["date_filed"])[:10]
@@ -115,16 +116,12 @@ def _from_lawbox_head(html: str) -> dict[str, Any]:
             known["date"] = date
     parties = field_html("parties")
     if parties:
-        from .caption import caption_name
-
         lines = re.sub(r"<br\s*/?>", "\n", parties[0])
         name = caption_name(html_to_text(lines.replace("\n", "<br>")).replace("\n\n", "\n"))
         if name:
             known["name"] = name
     courts = field("court")
     if courts:
-        from .text import header_court
-
         court = header_court(courts[0])
         if court:
             known["court"] = court
@@ -172,8 +169,6 @@ def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
             known.update(_from_lawbox_head(obj[key]))
     slug = re.search(r"/opinion/\d+/([^/]+)/?$", str(obj.get("absolute_url") or ""))
     if slug and not known.get("name"):
-        from .caption import name_from_slug
-
         name = name_from_slug(slug.group(1), text[:6000])
         if name:
             known["name"] = name
@@ -219,15 +214,9 @@ def read_courtlistener(data: bytes, source: str) -> list[Opinion]:
     return opinions_from_courtlistener(obj, source)
 
 
-def _format() -> Any:
-    from . import Format
-
-    return Format(
-        "courtlistener",
-        read_courtlistener,
-        json_shape=is_courtlistener,
-        from_json=opinions_from_courtlistener,
-    )
-
-
-FORMAT = _format()
+FORMAT = Format(
+    "courtlistener",
+    read_courtlistener,
+    json_shape=is_courtlistener,
+    from_json=opinions_from_courtlistener,
+)

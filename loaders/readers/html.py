@@ -16,8 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Opinion
-from .text import decode, opinion_from_text, reflow
+from ...models import Opinion
+from .caption import bluebook
+from .decoding import decode, peek, reflow
+from .header import opinion_from_text
+from .pages import strip_star_pages
+from .registry import Format
 
 SKIP_TAGS = {
     "script", "style", "head", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -251,8 +255,6 @@ def parse_html(html: str) -> Any:
 
 def looks_like_html(head: bytes) -> bool:
     """Whether the first bytes of an input are HTML (whatever its extension)."""
-    from .text import peek
-
     start = peek(head).lstrip()[:2000].lower()
     if start.startswith(("<!doctype html", "<html")):
         return True
@@ -263,8 +265,6 @@ def looks_like_html(head: bytes) -> bool:
 
 def read_html(data: bytes, source: str) -> list[Opinion]:
     """Read an HTML opinion."""
-    from .pages import strip_star_pages
-
     tree = parse_html(decode(data, source))
     title = tree.findtext(".//title") if hasattr(tree, "findtext") else None
     text, pages, notes = finish(layout(tree))
@@ -275,16 +275,8 @@ def read_html(data: bytes, source: str) -> list[Opinion]:
             text, pages, notes = stripped, star, []
     known: dict[str, Any] = {}
     if title and re.search(r"\sv\.?\s", title):
-        from .caption import bluebook
-
         known["name"] = bluebook(re.split(r"\s+[|:\-–]\s+|,\s+\d", title.strip())[0])
     return [opinion_from_text(text, source, prepared=True, pages=pages, footnotes=notes, **known)]
 
 
-def _format() -> Any:
-    from . import Format
-
-    return Format("html", read_html, extensions=(".html", ".htm", ".xhtml"), sniff=looks_like_html)
-
-
-FORMAT = _format()
+FORMAT = Format("html", read_html, extensions=(".html", ".htm", ".xhtml"), sniff=looks_like_html)

@@ -17,16 +17,16 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..errors import CitegraphError
-from ..models import Opinion
-from .text import peek
+from ...errors import CitegraphError
+from ...models import Opinion
+from .decoding import decode, peek
+from .registry import Format, Member, opinions_from_json, read
 
 # Columns of CourtListener's opinions bulk CSV that hold text; one is enough to know it.
 _CSV_TEXT_COLUMNS = {"plain_text", "html", "html_with_citations", "html_lawbox", "html_columbia"}
 
 
 def _open(inp: Any) -> IO[bytes]:
-    from . import Member
 
     if isinstance(inp, Member):
         return io.BytesIO(inp.read_bytes())
@@ -38,7 +38,6 @@ def _open(inp: Any) -> IO[bytes]:
 
 def jsonl_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """One Member per non-blank line of a JSON Lines file."""
-    from . import Member
 
     name = str(inp)
     try:
@@ -75,9 +74,6 @@ def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
 
 def read_jsonl_record(data: bytes, source: str) -> list[Opinion]:
     """Read one JSON Lines record."""
-    from . import opinions_from_json
-    from .text import decode
-
     try:
         obj = json.loads(decode(data, source))
     except json.JSONDecodeError as e:
@@ -87,7 +83,6 @@ def read_jsonl_record(data: bytes, source: str) -> list[Opinion]:
 
 def csv_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """One Member per row of a CourtListener opinions CSV (a header row names the columns)."""
-    from . import Member
 
     name = str(inp)
     try:
@@ -144,33 +139,25 @@ def looks_like_cl_csv(head: bytes) -> bool:
 
 def _read_all(members: Any) -> Any:
     def read_all(data: bytes, source: str) -> list[Opinion]:
-        from . import Member, read
 
         return [op for m in members(Member(source, data), sys.maxsize) for op in read(m)]
 
     return read_all
 
 
-def _formats() -> tuple[Any, Any]:
-    from . import Format
-
-    jsonl = Format(
-        "jsonl",
-        _read_all(jsonl_members),
-        extensions=(".jsonl", ".ndjson", ".jsonl.gz"),
-        sniff=looks_like_jsonl,
-        container=True,
-        members=jsonl_members,
-    )
-    cl_csv = Format(
-        "courtlistener-csv",
-        _read_all(csv_members),
-        extensions=(".csv", ".csv.gz", ".csv.bz2"),
-        sniff=looks_like_cl_csv,
-        container=True,
-        members=csv_members,
-    )
-    return jsonl, cl_csv
-
-
-FORMAT_JSONL, FORMAT_CSV = _formats()
+FORMAT_JSONL = Format(
+    "jsonl",
+    _read_all(jsonl_members),
+    extensions=(".jsonl", ".ndjson", ".jsonl.gz"),
+    sniff=looks_like_jsonl,
+    container=True,
+    members=jsonl_members,
+)
+FORMAT_CSV = Format(
+    "courtlistener-csv",
+    _read_all(csv_members),
+    extensions=(".csv", ".csv.gz", ".csv.bz2"),
+    sniff=looks_like_cl_csv,
+    container=True,
+    members=csv_members,
+)

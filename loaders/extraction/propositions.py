@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..models import Citation, Opinion
+from ...models import Citation, Opinion
 from .sentences import is_abbreviation, quotation_spans, sentence_spans, word_start
 
 __all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]

@@ -1,8 +1,9 @@
-"""Plain text opinions: decoding, and the metadata an opinion's header states.
+"""The metadata an opinion's header states, and the Opinion built from text and header.
 
-Court opinions arrive as UTF-8, UTF-16 or Windows code pages; a "§" must come out
-as "§". The header of an opinion (caption, court, docket, date, the opinion's own
-reporter citations) is read with rules that hold for US opinions in general.
+The header of an opinion (caption, court, docket, date, judge, the opinion's own
+reporter citations) is read with rules that hold for US opinions in general; every
+reader builds its Opinions with `opinion_from_text`, giving what its structured
+fields already know so that the header is read only for the rest.
 """
 
 from __future__ import annotations
@@ -12,28 +13,45 @@ import re
 from datetime import date as Date
 from typing import Any
 
-from ..errors import CitegraphError
-from ..models import Opinion
+from ...errors import CitegraphError
+from ...models import Opinion
+from .caption import bluebook, caption_name, title_case
+from .decoding import reflow
 from .pages import strip_star_pages
 
 HEADER_CHARS = 4000
 
+
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+
+
 _MONTH_DATE = re.compile(
     rf"\b({_MONTHS}|{_MONTH_ABBR})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
 )
+
+
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
+
+
 _DOCKET = re.compile(
     r"\b(?:No\.|NO\.|Nos\.|Docket No\.|CIVIL ACTION NO\.|Civil Action No\.|Case No\.)?\s*"
     r"(\d{1,2}[:\-]\d{2}-?(?:cv|CV|cr|CR|civ|Civ)-?\d{2,6})"
 )
+
+
 _APPEAL_DOCKET = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:Docket\s+)?Nos?\.:?\s+(\d{2}-\d{3,5})", re.M)
+
+
 _TITLES = (
     r"(?:(?:Senior|Chief|Presiding|Associate|Acting)\s+)*(?:(?:United\s+States|U\.\s?S\.)\s+)?"
     r"(?:(?:Circuit|District|Magistrate|Bankruptcy|Appellate|Superior\s+Court|Trial)\s+)?"
     r"(?:Judge|Justice)"
 )
+
+
 # "ANDREW L. CARTER, JR., United States District Judge:" / "SPINA, J." / "BOUDIN, Circuit Judge."
 _AUTHOR_LINE = re.compile(
     rf"^\s*(?:Hon\.\s+)?([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]*)*(?:,?\s+(?:JR|SR|II|III|IV)\.?)?)"
@@ -41,115 +59,24 @@ _AUTHOR_LINE = re.compile(
     r"\s*(?:[.:,]|\(|$|\s{2,}|\s+[A-Z][a-z])",
     re.M,
 )
+
+
 _JUSTICE_LINE = re.compile(
     r"^\s*(?:Mr\.|Madam|Madame|Ms\.)?\s*(?:Chief\s+)?Justice\s+([A-Z][A-Za-z'\-]+)"
     r"(?:\s+delivered|,?\s*$|[.,:])",
     re.M,
 )
+
+
 _SIGNATURE_TITLE = re.compile(rf"^\s*{_TITLES}\s*$", re.I)
+
+
 _NOTES_HEADING = re.compile(
     r"^\s*(?:FOOTNOTES|Footnotes|ENDNOTES|Endnotes|NOTES|Notes)\s*:?\s*$", re.M
 )
+
+
 _NOTE_START = re.compile(r"^\s*(?:n|\[|FN|Footnote\s*)?(\d{1,3})(?:\]|\.|\s)\s*(?=\S)")
-
-
-def decode(data: bytes, path: str) -> str:
-    """Decode opinion bytes: UTF-8 (BOM or not), UTF-16 (BOM or not), else detected.
-
-    Raises:
-        CitegraphError: the bytes are binary or in no encoding we can detect.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strip_controls(data.decode("utf-16", errors="replace"))
-    head = data[:4096]
-    if b"\x00" in head:
-        # UTF-16 without a BOM: every other byte of ASCII text is zero.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        half = len(head) // 2
-        if odd > half * 0.6 and even < half * 0.1:
-            return _strip_controls(data.decode("utf-16-le", errors="replace"))
-        if even > half * 0.6 and odd < half * 0.1:
-            return _strip_controls(data.decode("utf-16-be", errors="replace"))
-        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-        if even + odd > max(2, len(head) // 100) or controls > len(head) * 0.05:
-            raise CitegraphError("binary file, not an opinion (is it a PDF or image?)", path)
-        data = data.replace(b"\x00", b"")  # a stray NUL (padding) in a text file
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if len(data) > 200_000:
-        # charset-normalizer is slow on long input; judge from a sample, then decode all.
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:200_000]).best()
-        encoding = best.encoding if best else None
-    else:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        encoding = best.encoding if best else None
-    if encoding is None:
-        raise CitegraphError("cannot tell the text encoding; save it as UTF-8", path)
-    if encoding in ("ascii", "latin_1", "iso8859_1"):
-        # Windows code page 1252 is a superset in practice: curly quotes, dashes.
-        encoding = "cp1252"
-    return data.decode(encoding, errors="replace")
-
-
-def _strip_controls(text: str) -> str:
-    return text.lstrip("\ufeff")
-
-
-_LINE_END = re.compile(r"[.?!:;\"”’)\]]\s*$")
-
-
-def reflow(text: str) -> str:
-    """Join hard-wrapped lines into paragraphs, one space between words.
-
-    Printouts and scraped opinions wrap lines (often with blank lines between them),
-    which splits case names and sentences. A line break is kept as a paragraph
-    break only where a paragraph plausibly ends: the line ends a sentence and the
-    next is indented, or either is a heading in capitals; otherwise it becomes a
-    space. Runs of spaces and tabs inside a line become one space.
-    """
-    lines = text.splitlines()
-    out: list[str] = []
-    para: list[str] = []
-    prev_blank = False
-    raw_prev = ""
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            prev_blank = True
-            continue
-        if para:
-            prev = para[-1]
-            indented = bool(re.match(r"[ \t]{3,}|\t", raw))
-            heading = _is_heading(prev) or _is_heading(line)
-            ends = bool(_LINE_END.search(prev))
-            # A short line standing alone (a signature, "Notes", a caption line) ends
-            # its paragraph: hard-wrapped prose fills its lines.
-            short = prev_blank and len(raw_prev) < 40 and not _continues(line)
-            if heading or short or (ends and (indented or prev_blank and not _continues(line))):
-                out.append(" ".join(para))
-                para = []
-        para.append(re.sub(r"[ \t\u00a0]+", " ", line))
-        raw_prev = line
-        prev_blank = False
-    if para:
-        out.append(" ".join(para))
-    return "\n\n".join(out)
-
-
-def _is_heading(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(line) < 100
-
-
-def _continues(line: str) -> bool:
-    """A line that cannot start a paragraph: lower case, or a citation continuing."""
-    return bool(re.match(r"[a-z(,;]|\d+\s", line))
 
 
 def header_date(header: str) -> str | None:
@@ -283,8 +210,6 @@ def header_judge(header: str, tail: str = "") -> str | None:
 
 def judge_name(raw: str) -> str:
     """A judge's name as printed in an author line, in ordinary capitals."""
-    from .caption import title_case
-
     raw = re.sub(r"\s+", " ", raw).strip(" ,.:")
     name = title_case(raw) if raw.upper() == raw else raw
     return re.sub(r",?\s+(JR|SR|Jr|Sr)\.?$", lambda m: f", {m.group(1).title()}.", name)
@@ -471,33 +396,8 @@ def opinion_from_text(
 
 def header_name(header: str) -> str | None:
     """Case name stated in an opinion's header: a title line, else the caption."""
-    from .caption import bluebook, caption_name
-
     for ln in header.splitlines()[:3]:
         m = re.match(r"\s*(.+?\s+v\.\s+.+?)(?:,?\s+et al\.?)?(?:\s+Doc\.\s*\d+)?\s*$", ln)
         if m and len(m.group(1)) < 120:
             return bluebook(m.group(1).strip(" ,"))
     return caption_name(header)
-
-
-def read_text(data: bytes, source: str) -> list[Opinion]:
-    """Read a plain-text opinion (any common encoding)."""
-    return [opinion_from_text(decode(data, source), source)]
-
-
-def peek(head: bytes) -> str:
-    """The first bytes of an input as text, for sniffing formats (never raises)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="ignore")
-    if b"\x00" in head[:200] and head[1::2].count(0) > len(head) // 4:
-        return head.decode("utf-16-le", errors="ignore")
-    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
-
-
-def _format():  # type: ignore[no-untyped-def]
-    from . import Format
-
-    return Format("text", read_text, extensions=(".txt", ".text", ".asc"))
-
-
-FORMAT = _format()
