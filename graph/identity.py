@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..loaders.extraction.citations import own_citations
 from ..models import Authority, Citation, Opinion
+from ..vocabulary import GENERIC_PARTY_WORDS, GOVERNMENT, NAME_STOP_WORDS, T6_EXPANSIONS, fold
 
 # Official reporters first: the id and label of a case use the best citation known.
 _REPORTER_RANK = [
@@ -29,38 +29,10 @@ _REPORTER_RANK = [
     r"WL$",
     r"LEXIS",
 ]
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _REPORTER_RANK_RE = [re.compile(p) for p in _REPORTER_RANK]
 _VOLUME = re.compile(r"^\d+\s+")
 _PAGE = re.compile(r"\s+[\d_]+$")
-# Bluebook T6 abbreviations seen in case names, so "Dep't of Army" names the
-# "Department of the Army".
-_ABBREVIATED = {
-    "dep't": "department", "dept": "department", "ass'n": "association",
-    "assoc": "association", "assn": "association", "comm'n": "commission",
-    "commn": "commission", "corp": "corporation", "co": "company", "bd": "board",
-    "educ": "education", "sec'y": "secretary", "gov't": "government",
-    "govt": "government", "int'l": "international", "nat'l": "national",
-    "univ": "university", "hosp": "hospital", "servs": "services", "serv": "service",
-    "auth": "authority", "cty": "county", "cnty": "county", "mun": "municipal",
-    "ins": "insurance", "mfg": "manufacturing", "fed": "federal", "am": "american",
-    "transp": "transportation", "sys": "systems", "indus": "industries",
-    "elec": "electric", "mut": "mutual", "dist": "district", "envtl": "environmental",
-    "metro": "metropolitan", "med": "medical", "ctr": "center", "cmty": "community",
-    "sch": "school", "prods": "products", "comm'r": "commissioner",
-    "commr": "commissioner", "dev": "development", "fin": "financial",
-    "grp": "group", "inv": "investment", "mgmt": "management", "mktg": "marketing",
-    "emps": "employees", "hous": "housing", "prot": "protection", "sav": "savings",
-    "tel": "telephone", "twp": "township", "util": "utility", "admin": "administration",
-    "pub": "public", "res": "resources", "bros": "brothers", "assocs": "associates",
-    "org": "organization", "pers": "personnel", "prof'l": "professional",
-    "reg'l": "regional", "s'holders": "shareholders", "soc'y": "society",
-    "dir": "director", "tr": "trust", "info": "information", "intern": "international",
-}  # fmt: skip
-_STOP = {
-    "of", "the", "and", "inc", "corp", "co", "ltd", "llc", "et", "al", "a", "an", "in",
-    "re", "for", "corporation", "company", "incorporated",
-}  # fmt: skip
-_GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
 
 
 class UnionFind:
@@ -117,7 +89,7 @@ def short_name(name: str | None) -> str | None:
         return None
     parties = re.split(r"\s+v\.?\s+", name, maxsplit=1)
     first = parties[0].strip()
-    if first.lower().rstrip(".") in _GOVERNMENT and len(parties) > 1:
+    if first.lower().rstrip(".") in GOVERNMENT and len(parties) > 1:
         first = parties[1].strip()
     first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first, flags=re.I)
     first = first.split(",")[0].strip()
@@ -136,18 +108,18 @@ def name_tokens(name: str | None) -> list[set[str]]:
 def _party_tokens(name: str) -> tuple[frozenset[str], ...]:
     parties = re.split(r"\s+v\.?\s+", _folded(name), maxsplit=1)
     return tuple(
-        frozenset({_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)} - _STOP)
+        frozenset(
+            {T6_EXPANSIONS.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)}
+            - NAME_STOP_WORDS
+        )
         for p in parties
     )
 
 
 def _folded(name: str) -> str:
     """`name` in lower-case ASCII, accents folded, without honorifics ("Hon.", "Jr.")."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = fold(name).encode("ascii", "ignore").decode()
     return re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
-
-
-_GENERIC_PARTY_WORDS = frozenset({"united", "states", "america", "people", "state", "commonwealth"})
 
 
 def _distinctive_words(name: str | None) -> frozenset[str]:
@@ -157,7 +129,7 @@ def _distinctive_words(name: str | None) -> frozenset[str]:
     parties = _party_tokens(name)
     if len(parties) != 2:
         return frozenset()
-    return frozenset(w for p in parties for w in p if len(w) > 2) - _GENERIC_PARTY_WORDS
+    return frozenset(w for p in parties for w in p if len(w) > 2) - GENERIC_PARTY_WORDS
 
 
 def names_match(a: str | None, b: str | None) -> bool:
@@ -186,7 +158,7 @@ def names_match(a: str | None, b: str | None) -> bool:
         # "United States v. Daniel" is not "United States v. Daniel Franco"
         if len(small) == 1 and 2 <= len(big) <= 3 and la != lb:
             return False
-        shared += len({w for w in small if len(w) > 2} - _GENERIC_PARTY_WORDS)
+        shared += len({w for w in small if len(w) > 2} - GENERIC_PARTY_WORDS)
     return shared > 0
 
 
@@ -195,7 +167,7 @@ def _last_words(name: str | None) -> tuple[str, ...]:
     """The last significant word of each party: a surname ("Franco" of "Daniel Franco")."""
     out = []
     for party in name_parts(name):
-        words = [w for w in party if w not in _STOP]
+        words = [w for w in party if w not in NAME_STOP_WORDS]
         out.append(words[-1] if words else "")
     return tuple(out)
 
@@ -207,7 +179,7 @@ def name_parts(name: str | None) -> list[list[str]]:
     folded = re.sub(r",?\s+(?:et al|inc|corp|co|ltd|llc)\b\.?", " ", _folded(name))
     parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
     return [
-        [_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)] for p in parties
+        [T6_EXPANSIONS.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)] for p in parties
     ]
 
 

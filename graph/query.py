@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..errors import CitegraphError
+from ..vocabulary import PIN_TAIL, fold
 from .identity import short_name
 from .metrics import hits
 from .tables import Tables, from_tables
@@ -98,21 +98,12 @@ class Group:
 # --- finding an authority or opinion by name or citation -------------------------------
 
 _TOKEN = re.compile(r"§|[a-z0-9]+")
-# a pin or a parenthetical after a citation: "436 U.S. 658, 691 (1978)", "135 S. Ct. at 2473"
-_PIN = re.compile(r"(?:,\s*\d[\d\-–, ]*|\s+at\s+\d[\d\-–]*)?\s*(?:\([^()]*\))?\s*$")
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
 def _compact(text: str) -> str:
     """Case, spacing and punctuation folded: "436 U. S. 658", "436 US 658" agree, and
     "42 USC 1983" finds "42 U.S.C. § 1983"."""
-    return re.sub(r"[^a-z0-9]", "", _fold(text))
+    return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
 _SHORT = re.compile(r"^(\d+)\s+(.+?)\s+at\s+(\d+)\b")
@@ -186,9 +177,9 @@ def _candidates(tables: Tables) -> list[_Candidate]:
             if text:
                 cand.names.add(_compact(text))
         for text in [node, label, name or "", *cites]:
-            cand.tokens.update(_TOKEN.findall(_fold(text)))
+            cand.tokens.update(_TOKEN.findall(fold(text)))
         for cite in cites:
-            words = tuple(_TOKEN.findall(_fold(cite)))
+            words = tuple(_TOKEN.findall(fold(cite)))
             if len(words) >= 3 and words[0].isdigit():
                 cand.cites.add(words)
 
@@ -277,8 +268,8 @@ def find(tables: Tables | Corpus, query: str) -> Match:
     """
     query = query.strip()
     cands = _candidates(tables_of(tables))
-    as_written, without_pin = _compact(query), _compact(_PIN.sub("", query))
-    words = [w for w in _TOKEN.findall(_fold(query)) if w not in {"v", "vs"}]
+    as_written, without_pin = _compact(query), _compact(PIN_TAIL.sub("", query))
+    words = [w for w in _TOKEN.findall(fold(query)) if w not in {"v", "vs"}]
     if not as_written and not words:
         raise CitegraphError("give a name or a citation to look for")
     tiers: list[Callable[[], list[_Candidate]]] = [

@@ -24,6 +24,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...models import Citation, Opinion
+from ...vocabulary import (
+    ABBREVIATION_IN_NAME,
+    DOCKET_AFTER_NAME,
+    GOVERNMENT,
+    IN_RE,
+    LEAD_WORDS,
+    NAME_CONNECTORS,
+    PIN,
+    SCOTUS_REPORTERS,
+    VERSUS,
+)
 from .notes import endnotes, mask_markers
 from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
 from .sentences import word_start
@@ -31,37 +42,8 @@ from .sentences import word_start
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
 
-# Between two parallel citations only a pin cite and a comma may stand:
-# "436 U.S. 658, 691, 56 L. Ed. 2d 611", "258 F.3d 107, 2001 U.S. App. LEXIS 16202, *8, ".
-_PIN = r"(?:at\s+)?\*{0,2}\d+(?:\s*[-–—]\s*\*{0,2}\d+)?(?:\s*nn?\.\s*\d+)?(?![ \t]*[A-Z\d])"
-_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{_PIN})*\s*,\s*$")
-_PIN_AFTER = re.compile(rf"^\s*,?\s*({_PIN}(?:\s*[,&]\s*{_PIN})*)(?=[\s,;.)]|$)")
-_SIGNAL_WORDS = re.compile(
-    r"^(?:(?:e\.g\.|cf\.|(?:see|also|but|accord|compare|with|contra|generally|and|quoting|"
-    r"citing|in|under|of|the|to|by|affirming|aff'd|rev'd|reversing|overruled|"
-    r"overruling|abrogated|on\s+other\s+grounds|following|discussing|explaining|"
-    r"applying|relying\s+on|as)\b)[,.]?\s*)+",
-    re.I,
-)
-_GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
-_SCOTUS_REPORTERS = {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d", "U. S.", "S.Ct.", "L.Ed.", "L.Ed.2d"}
-# Words that may stand, lower case, inside a party name.
-_NAME_CONNECTORS = {
-    "of", "the", "and", "for", "de", "la", "du", "del", "van", "von", "der", "den", "en",
-    "ex", "rel.", "rel", "y", "e", "on", "to", "in", "at", "&", "d/b/a", "a/k/a", "by",
-    "et", "al.", "al", "its", "as",
-}  # fmt: skip
-# Abbreviations that end with a period inside a case name, not a sentence.
-_ABBREVIATIONS = re.compile(
-    r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{0,3}|[A-Za-z]+\.[A-Za-z.]*|[A-Za-z]*'[A-Za-z]*|rel|ex|al|v|vs|"
-    r"Prods|Hosp|Servs|Educ|Univ|Corp|Indus|Mgmt|Comm|Commn|Assocs|Bros|Sys|Auth|Dist|Dept|"
-    r"Gov|Govt|Intern|Transp|Cas|Mut|Fin|Fed|Nat|Natl|Admin|Adm|Pub|Elec|Util|Ry|Cnty|Cty|"
-    r"Twp|Envtl|Prot|Emps|Hous|Dev|Sec|Med|Ctr|Inst|Ass|Soc|Cmty|Sch|Mfg|Equip|Tel|Co|Inc|"
-    r"Ltd|Org|Sav|Ins|Bd|Dep|Div|Inv|Invs|Mkt|Mktg|Props|Res|Sci|Tech|Techs|Tr|Trs|Ent|"
-    r"Grp|Holdings|Chem|Com|Dir|Comm'r|Sup|Super|Cal|Conn|Mass|Penn|Wash|Mich|Minn|Tex|Fla|"
-    r"Ill|Ind|Ariz|Colo|Ga|Ky|La|Md|Mo|Neb|Nev|Okla|Or|Pa|Tenn|Va|Vt|Wis|Wyo|Ala|Ark|Del|"
-    r"Haw|Kan|Me|Miss|Mont|Ore|Ste|St|Mt|Ft|Jr|Sr|Hon|Gen|No|Nos|Op|Ops|Ex)\.$"
-)
+_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{PIN})*\s*,\s*$")
+_PIN_AFTER = re.compile(rf"^\s*,?\s*({PIN}(?:\s*[,&]\s*{PIN})*)(?=[\s,;.)]|$)")
 _RECORD = re.compile(
     r"(?:\b(?:ECF|Dkt\.?|Docket|Doc\.|D\.E\.|R\.)\s*(?:Nos?\.?|#)?\s*\d+"
     r"|\b(?:Pls?|Defs?|Plaintiffs?|Defendants?|Resp|Pet|Gov't|Govt)(?:\.?(?:'s|’s)|s'|s’|\.)?\s+"
@@ -498,7 +480,7 @@ def _clean_party(party: str) -> str:
     party = re.sub(r"\s+", " ", party.replace("*", "").replace("_", "")).strip()
     # a sentence that ends just before the case name: "Fourth Amendment. Gerstein"
     party = re.split(r"(?<=[a-z]{5})\.\s+(?=[A-Z])", party)[-1]
-    party = _SIGNAL_WORDS.sub("", party)
+    party = LEAD_WORDS.sub("", party)
     party = re.split(r",?\s+No\.\s", party)[0]
     return party.strip(" ,;:")
 
@@ -506,15 +488,9 @@ def _clean_party(party: str) -> str:
 # the patterns _name_before applies to the 300 characters before every citation
 _SPACES = re.compile(r"\s+")
 _TRAILING_COMMA = re.compile(r",\s*$")
-_DOCKET_AFTER_NAME = re.compile(
-    r"(?:,\s*(?:Nos?\.|Civ\.\s+(?:A\.\s+)?No\.|Civil\s+Action\s+No\.|Case\s+No\.|Index\s+No\.)"
-    r"\s*[\w:\-–.() ]+?)+$"
-)
 _ET_AL_AT_END = re.compile(r",?\s*et\s+al\.?$")
 _SLIP_VOLUME = re.compile(r"(?:,\s*(?:\d+|_+)\s+[A-Z][\w. ]{0,15}?\s+_+(?:\s*,\s*_+)?)+$")
 _SLIP_US = re.compile(r",\s*(?:_+|-+)?\s*U\.\s?S\.\s*(?:_+|-+)?$")
-_VERSUS = re.compile(r"\s+v\.?\s+|\s+vs\.?\s+")
-_IN_RE = re.compile(r"(?:In re|In the Matter of|Ex parte|Matter of|Estate of)\s+.+", re.I)
 
 
 def _name_before(text: str, start: int) -> str | None:
@@ -531,7 +507,7 @@ def _name_before(text: str, start: int) -> str | None:
         return None
     seg = seg[: m.start()]
     # docket numbers and dates between the name and the citation
-    seg = _DOCKET_AFTER_NAME.sub("", seg)
+    seg = DOCKET_AFTER_NAME.sub("", seg)
     seg = _ET_AL_AT_END.sub("", seg)
     # the unknown volume and page of a slip opinion: "Humphries, ___ U.S. ___, "
     seg = _SLIP_VOLUME.sub("", seg)
@@ -539,14 +515,14 @@ def _name_before(text: str, start: int) -> str | None:
     seg = _last_clause(seg)
     if not seg or len(seg) > 220:
         return None
-    parts = _VERSUS.split(seg, maxsplit=1)
+    parts = VERSUS.split(seg, maxsplit=1)
     if len(parts) == 2:
         plaintiff = _party_backwards(parts[0])
         defendant = parts[1].strip(" ,")
         if not plaintiff or not defendant:
             return None
         return f"{plaintiff} v. {defendant}"
-    m2 = _IN_RE.match(seg)
+    m2 = IN_RE.match(seg)
     if m2:
         return m2.group(0)
     words = seg.split()
@@ -563,17 +539,17 @@ def _last_clause(seg: str) -> str:
             continue
         cut = b.end()
     seg = seg[cut:].strip(" ,'’‘")
-    return _SIGNAL_WORDS.sub("", seg).strip()
+    return LEAD_WORDS.sub("", seg).strip()
 
 
 def _ends_with_abbreviation(seg: str, end: int) -> bool:
-    """`_ABBREVIATIONS.search(seg[:end])` for a `seg[:end]` that ends with a period.
+    """`ABBREVIATION_IN_NAME.search(seg[:end])` for a `seg[:end]` that ends with a period.
 
     Every match is one word without whitespace running to `end`, after whitespace
     or at the start: it can start only at the last whitespace before `end`. Searching
     the whole prefix at each sentence-like break made long clauses quadratic.
     """
-    return _ABBREVIATIONS.match(seg, max(word_start(seg, end) - 1, 0), end) is not None
+    return ABBREVIATION_IN_NAME.match(seg, max(word_start(seg, end) - 1, 0), end) is not None
 
 
 def _party_backwards(words_before_v: str) -> str:
@@ -582,7 +558,7 @@ def _party_backwards(words_before_v: str) -> str:
     keep: list[str] = []
     for w in reversed(words):
         bare = w.strip(",")
-        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _NAME_CONNECTORS:
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in NAME_CONNECTORS:
             keep.append(w)
             continue
         if len(bare) <= 2 and keep:  # "CECOS Int l, Inc.": OCR noise inside a name
@@ -592,13 +568,13 @@ def _party_backwards(words_before_v: str) -> str:
     keep.reverse()
     # connectors, and page numbers of a printout ("-17- 17 Domegan v. Ponte"), lead no name
     while keep and (
-        keep[0].lower() in _NAME_CONNECTORS
+        keep[0].lower() in NAME_CONNECTORS
         or keep[0][:1].islower()
         or re.fullmatch(r"-?\d+-?", keep[0])
     ):
         keep.pop(0)
     name = " ".join(keep)
-    return _SIGNAL_WORDS.sub("", name).strip(" ,")
+    return LEAD_WORDS.sub("", name).strip(" ,")
 
 
 def _short_name_before(text: str, start: int) -> str | None:
@@ -614,7 +590,7 @@ def _short_name_before(text: str, start: int) -> str | None:
     name = _last_clause(m.group(1)).strip(" ,")
     if not name or name.lower() in {"id", "id.", "see", "supra"}:
         return None
-    if re.search(r"[a-z]\.$", name) and not _ABBREVIATIONS.search(" " + name):
+    if re.search(r"[a-z]\.$", name) and not ABBREVIATION_IN_NAME.search(" " + name):
         return None
     return name
 
@@ -671,7 +647,7 @@ def _court(fulls: list[Any], court_text: str | None) -> str | None:
         found = circuit_court(court_text)
         if found:
             return found
-    if any(str(c.groups.get("reporter")) in _SCOTUS_REPORTERS for c in fulls):
+    if any(str(c.groups.get("reporter")) in SCOTUS_REPORTERS for c in fulls):
         return "scotus"
     return None
 
@@ -863,7 +839,7 @@ def _first_word(name: str) -> str:
     """The first word of the name a short form uses ("monell"; "united states" skipped)."""
     parties = re.split(r"\s+v\.?\s+", name, maxsplit=1)
     first = parties[0]
-    if len(parties) > 1 and first.lower().strip(" .") in _GOVERNMENT:
+    if len(parties) > 1 and first.lower().strip(" .") in GOVERNMENT:
         first = parties[1]
     first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first.strip(), flags=re.I)
     words = first.split(",")[0].split()

@@ -27,132 +27,24 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ...models import Citation, Opinion
+from ...vocabulary import (
+    DOCKET_CLAUSE,
+    HISTORY,
+    MARKUP,
+    NAME_JOINERS,
+    PIN_CLAUSE,
+    SECOND_HAND,
+    SIGNAL,
+    SIGNAL_WITH,
+    SIGNALS,
+    SOURCING,
+    TREATMENT,
+    canonical_signal,
+)
 from .sentences import is_abbreviation, quotation_spans, sentence_spans, word_start
 
 __all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]
 
-# Every introductory signal of the Bluebook (rule 1.2), longest first for matching.
-SIGNALS = (
-    "See generally",
-    "See also",
-    "See, e.g.,",
-    "See",
-    "But see",
-    "But cf.",
-    "Cf.",
-    "Compare",
-    "Contra",
-    "Accord",
-    "E.g.,",
-)
-_MARK = r"[*_]{0,2}"
-_SIGNAL = re.compile(
-    rf"(?<![\w.])({_MARK}(?:but\s+)?(?:see(?:{_MARK}\s+(?:also|generally))?|cf\.|compare|contra|accord"
-    rf"|e\.g\.)(?:{_MARK},?\s*{_MARK}e\.g\.)?{_MARK}),?{_MARK}(?=\s)",
-    re.I,
-)
-_WITH = re.compile(rf"(?<![\w.]){_MARK}with{_MARK}(?=\s)")
-_SOURCING = re.compile(
-    r"^(?:quoting|quoted\s+in|citing|cited\s+in|cited\s+with\s+approval\s+in|"
-    r"(?:internal\s+|some\s+|other\s+)?(?:quotations?|quotation\s+marks?|citations?|alterations?|"
-    r"brackets?|footnotes?|emphasis|ellipses|ellipsis|punctuation|modifications?|"
-    r"internal\s+citations?)(?:\s*(?:,|and|&)\s*(?:internal\s+)?(?:quotations?|quotation\s+marks?|"
-    r"citations?|alterations?|brackets?|footnotes?|emphasis|punctuation))*\s+"
-    r"(?:omitted|added|supplied|in\s+original|original)|cleaned\s+up|per\s+curi[au]m|en\s+banc|"
-    r"plurality(?:\s+opinion)?|table|unpublished(?:\s+table)?(?:\s+(?:decision|opinion))?|"
-    r"mem(?:orandum)?\.?(?:\s+op(?:inion)?\.?)?|"
-    r"[A-Z][\w'’-]+,\s+(?:C\.\s*)?J\.,?\s+(?:concurring|dissenting)|"
-    r"(?:opinion|statement)\s+of\s+[A-Z][\w'’-]+,\s+(?:C\.\s*)?J\.)",
-    re.I,
-)
-_SECOND_HAND = re.compile(
-    r"\b(quoting|quoted\s+in|citing|cited\s+in|cited\s+with\s+approval\s+in|"
-    r"adopting|relying\s+on|following|discussing|applying)\b[^()]*$",
-    re.I,
-)
-_HISTORY = re.compile(
-    r",?\s*((?:aff'd|affirmed|rev'd|reversed|vacated|modified|remanded|cert\.\s+denied|"
-    r"cert\.\s+granted|cert\.\s+dismissed|reh'g\s+denied|reh'g\s+granted|appeal\s+dismissed|"
-    r"overruled|abrogated|superseded|withdrawn|amended)"
-    r"(?:\s+(?:in\s+part|and\s+remanded|on\s+other\s+grounds|as\s+moot|per\s+curiam))*"
-    r"(?:,?\s+and\s+(?:aff'd|rev'd|vacated|remanded)(?:\s+in\s+part)?)*"
-    r"(?:\s+by)?(?:,|\s+sub\s+nom\.)?)\s*",
-    re.I,
-)
-_PIN = re.compile(
-    r",?\s*(?:at\s+)?\*{0,2}\d+(?:\s*(?:[-–—]|&|,|and|to)\s*\*{0,2}\d+)*(?:\s*nn?\.\s*\d+)?"
-    r"|,?\s*(?:at\s+)?(?:n|nn|¶|¶¶|§|§§)\.?\s*\d+"
-)
-_TREATMENT = (
-    (
-        re.compile(
-            r"\bdeclin(?:e|ed|es|ing)\s+to\s+follow\b|\b(?:do|does|did|will)\s+not\s+follow\b", re.I
-        ),
-        "declined to follow",
-    ),
-    (re.compile(r"\bdistinguish(?:ed|es|ing|able)\b", re.I), "distinguished"),
-    (re.compile(r"\boverrul(?:ed|es|ing)\b", re.I), "overruled"),
-    (re.compile(r"\babrogat(?:ed|es|ing)\b", re.I), "abrogated"),
-    (re.compile(r"\bsupersed(?:ed|es|ing)\b", re.I), "superseded"),
-    (re.compile(r"\bdisapprov(?:ed|es|ing)\b", re.I), "disapproved"),
-    (re.compile(r"\bcriticiz(?:ed|es|ing)\b", re.I), "criticized"),
-    (
-        re.compile(
-            r"\b(?:called\s+into\s+question|question(?:ed|s|ing)\s+(?:the\s+)?(?:holding|reasoning|continued\s+validity))\b",
-            re.I,
-        ),
-        "questioned",
-    ),
-    (
-        re.compile(
-            r"\b(?:we|court|courts|i)\s+(?:have\s+|has\s+|therefore\s+|again\s+)?(?:follow(?:s|ed)?|adopt(?:s|ed)?)\b",
-            re.I,
-        ),
-        "followed",
-    ),
-)
-_NAME_JOINERS = {
-    "v.",
-    "vs.",
-    "v",
-    "of",
-    "the",
-    "and",
-    "&",
-    "for",
-    "ex",
-    "rel.",
-    "re",
-    "de",
-    "del",
-    "la",
-    "le",
-    "van",
-    "von",
-    "on",
-    "to",
-    "in",
-    "et",
-    "al.",
-    "a",
-    "an",
-    "by",
-    "through",
-    "behalf",
-    "d/b/a",
-    "n/k/a",
-    "as",
-    "at",
-    "from",
-    "&amp;",
-    "en",
-    "du",
-    "des",
-    "di",
-    "da",
-    "y",
-    "e",
-}
 # "..., Russo v. Bailey, 2001 U.S. Dist. LEXIS 14297, which have been consolidated":
 # a citation named in the sentence, not a clause of support
 _APPOSITIVE_GOES_ON = r"(?:which|who|whom|whose|where|when|stemming|involving|concerning)\b"
@@ -163,9 +55,6 @@ _PAREN_AFTER_PERIOD = re.compile(r"\.\s+\((?=[^()]*(?:\([^()]*\)[^()]*)*\)\.?\s+
 _SENTENCE_ON = re.compile(r"\s+[\"“(]*[A-Z]")
 _RECORD_WORDS = {"and", "the", "for", "see", "also", "inter", "alia", "with", "at", "supp", "opp"}
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
-_DOCKET = re.compile(
-    r",?\s*(?:Civ(?:il)?\.?\s+(?:Action\s+)?|Crim(?:inal)?\.?\s+(?:Action\s+)?)?Nos?\.\s*[^,;()]{1,60},?\s*$"
-)
 
 
 @dataclass
@@ -180,35 +69,6 @@ class _Cite:
     parens: list[tuple[int, int]] = field(default_factory=list)  # inner spans
     history_of: int | None = None
     history: str | None = None
-
-
-def canonical_signal(raw: str) -> str:
-    """The Bluebook spelling of a signal as written ("*see, e.g.*," -> "See, e.g.,").
-
-    Args:
-        raw: the signal as it stands in the text, markup and case as written.
-    """
-    s = re.sub(r"[*_]", "", raw).lower().strip(" ,")
-    s = re.sub(r"\s+", " ", s)
-    eg = bool(re.search(r"e\.g\.", s))
-    base = re.sub(r",?\s*e\.g\.,?", "", s).strip(" ,")
-    words = {
-        "see": "See",
-        "see also": "See also",
-        "see generally": "See generally",
-        "cf.": "Cf.",
-        "but see": "But see",
-        "but cf.": "But cf.",
-        "compare": "Compare",
-        "contra": "Contra",
-        "accord": "Accord",
-        "with": "with",
-        "": "E.g.,",
-    }
-    out = words.get(base, base[:1].upper() + base[1:])
-    if eg and base:
-        out = f"{out}, e.g.,"
-    return out
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -273,7 +133,7 @@ def _balanced(text: str, open_at: int, limit: int) -> int | None:
             ch == ";"
             and depth == 1
             and text[j - 1] == ")"
-            and _SIGNAL.match(text, _skip_space(text, j + 1))
+            and SIGNAL.match(text, _skip_space(text, j + 1))
         ):
             return j - 1
     return None
@@ -297,7 +157,7 @@ def _skip_space(text: str, i: int) -> int:
 def _name_start(text: str, lo: int, start: int) -> int:
     """Where the case name before a citation begins (start itself if there is none)."""
     seg = text[lo:start]
-    m = _DOCKET.search(seg)
+    m = DOCKET_CLAUSE.search(seg)
     if m and "v." in seg[: m.start()]:
         seg = seg[: m.start()] + ","
     stripped = seg.rstrip()
@@ -314,7 +174,7 @@ def _name_start(text: str, lo: int, start: int) -> int:
             continue
         if re.fullmatch(r"-\d{1,3}-", bare):  # a page number of a slip opinion
             continue
-        if bare.lower() in _NAME_JOINERS and begin is not None:
+        if bare.lower() in NAME_JOINERS and begin is not None:
             continue
         if bare in ("et", "al.") or len(bare) == 1:  # "et al." ends names; "Int l" is OCR
             continue
@@ -332,7 +192,7 @@ def _name_start(text: str, lo: int, start: int) -> int:
             break
         begin += lead_tok.end()
     # a signal is not part of the name: "See Jimenez ex rel. Jimenez v. KFRC"
-    sig = _SIGNAL.match(body, begin)
+    sig = SIGNAL.match(body, begin)
     if sig:
         begin = _skip_space(body, sig.end())
     # "In Smith v. Jones": "In" opens the sentence, not the name
@@ -359,7 +219,7 @@ def _scan_tail(text: str, c: Citation, limit: int) -> tuple[int, list[tuple[int,
     pos = c.end
     parens: list[tuple[int, int]] = []
     while pos < limit:
-        m = _PIN.match(text, pos, limit)
+        m = PIN_CLAUSE.match(text, pos, limit)
         if m and m.end() > pos:
             pos = m.end()
             continue
@@ -378,7 +238,7 @@ def _scan_tail(text: str, c: Citation, limit: int) -> tuple[int, list[tuple[int,
 def _classify(inner: str) -> str:
     """'court' (court and year), 'sourcing' or 'explanatory' for one parenthetical."""
     s = _clean(inner).rstrip(".")
-    if _SOURCING.match(s):
+    if SOURCING.match(s):
         return "sourcing"
     lower_words = re.findall(r"\b[a-z]{3,}\b", s)
     if re.search(r"\b(?:1[6-9]|20)\d{2}$", s) and len(s) < 70 and len(lower_words) <= 1:
@@ -448,13 +308,13 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         own_signal: str | None = None
         lead = text[lo:name_start]
         sm = None
-        for m in _SIGNAL.finditer(lead):
+        for m in SIGNAL.finditer(lead):
             sm = m
         if sm and not lead[sm.end() :].strip(" ,*_"):
             own_signal = canonical_signal(sm.group(1))
             head = lo + sm.start()
-        elif re.search(rf"(?<![\w.]){_MARK}with{_MARK}\s*$", lead):
-            wm = list(_WITH.finditer(lead))[-1]
+        elif re.search(rf"(?<![\w.]){MARKUP}with{MARKUP}\s*$", lead):
+            wm = list(SIGNAL_WITH.finditer(lead))[-1]
             own_signal = "with"
             head = lo + wm.start()
         cites[i] = _Cite(i, head, name_start, tail, own_signal, parens)
@@ -471,7 +331,7 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
             inner = text[best[1] : c.start]
             # the word that introduces it within the parenthetical ("quoting", "citing")
             segment = re.split(r"[;]", inner)[-1] if ";" in inner else inner
-            how = _SECOND_HAND.search(segment) or _SECOND_HAND.search(inner)
+            how = SECOND_HAND.search(segment) or SECOND_HAND.search(inner)
             c.treatment = _norm_treatment(how.group(1)) if how else "citing"
 
     # 3. subsequent history: "X, 1 F.3d 2 (1st Cir. 1993), aff'd, 510 U.S. 3 (1994)"
@@ -483,7 +343,7 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         cj = cites[j]
         if citations[j].parent is not None and citations[j].parent != citations[i].parent:
             continue
-        hm = _HISTORY.match(text, ci.tail, cj.name_start + 1)
+        hm = HISTORY.match(text, ci.tail, cj.name_start + 1)
         if not hm:
             continue
         between = text[hm.end() : cj.name_start]
@@ -650,7 +510,7 @@ def _residue(text: str, s: int, e: int, clauses: list[tuple[int, int]]) -> str:
 def _is_citation_sentence(text: str, s: int, e: int, clauses: list[tuple[int, int]]) -> bool:
     """A sentence with no text of its own: citations, signals, record cites in parentheses."""
     residue = _clean(_residue(text, s, e, clauses))
-    residue = _SIGNAL.sub(" ", residue)
+    residue = SIGNAL.sub(" ", residue)
     words = re.findall(r"[A-Za-z]{2,}", residue)
     if len(words) < 3:
         return True
@@ -715,7 +575,7 @@ def _is_heading(s: str) -> bool:
 def _continues(after: str) -> bool:
     """True when the sentence goes on in words after a citation that opens it."""
     rest = after.strip(" ,*_")
-    return bool(re.match(r"[a-z]+\s+[a-z]+", rest)) and not _SIGNAL.match(rest)
+    return bool(re.match(r"[a-z]+\s+[a-z]+", rest)) and not SIGNAL.match(rest)
 
 
 def _clause_proposition(
@@ -780,7 +640,7 @@ def _without_sourcing(inner: str) -> str:
         if close is None:
             continue
         nested = inner[m.start() + 1 : close]
-        if _SOURCING.match(nested.strip()) and _clean(out[: m.start()]):
+        if SOURCING.match(nested.strip()) and _clean(out[: m.start()]):
             out = out[: m.start()] + out[close + 1 :]
     return _clean(out)
 
@@ -803,7 +663,7 @@ def _quote(prop: str) -> str | None:
 
 def _treatment(window: str) -> str | None:
     """What the citing court does with an authority, from the words of its sentence."""
-    for pattern, word in _TREATMENT:
+    for pattern, word in TREATMENT:
         if pattern.search(window):
             return word
     return None

@@ -15,33 +15,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from ...vocabulary import ABBREVIATIONS
+
 __all__ = ["sentence_spans", "is_abbreviation", "quotation_spans", "ABBREVIATIONS"]
 
-# Words that end with a period without ending a sentence: case names, reporters,
-# courts, record citations, signals. Stored lowercase without the final period.
-_ABBREVIATION_WORDS = """
-    v vs rel u.s id ibid cir ct no nos e.g i.e inc co corp dep't dept supp f s l ed app dist
-    n nn p pp para paras sec secs art amend cl ch cf al mr mrs ms dr jr sr st ave u.s.c
-    c.f.r r fed civ crim evid proc stat gen ann rev super div ass'n assn univ int'l
-    nat'l gov't comm'n comm bd educ hosp mun twp cnty prods servs sys tr ex dkt ecf op
-    opp mem decl aff pl pls pl.'s def defs br rep j jj c.j hon viz cert reh'g aff'd
-    rev'd ltd llc bros mfg ins sec'y admin wm geo chas thos jas jos attys atty dep depo
-    resp defs.' pls.' cal conn mass fla mich minn tex va wis ariz colo kan ky md mont
-    neb nev okla ore tenn vt wyo n.y n.j n.h n.c n.d n.m s.c s.d r.i w.va d.c d.n.y
-    d.conn d.mass d.me d.n.h d.p.r d.r.i e.d w.d s.d.n.y e.d.n.y n.d.n.y w.d.n.y bankr
-    b.r a.2d a.3d p.2d p.3d n.e n.w s.e s.w l.ed dept's jan feb mar apr jun jul aug sep
-    sept oct nov dec ft mt cong sess reg regs rul supp.2d cmt illus hr h.r s.rep h.rep
-    acad adver advert agric am amusement eng'g eng'rs fed'n ass'n auth auto ave bankr bhd bldg broad
-    bros bus cas cent chem coal coll comm'r commc'n commc'ns cmty comp condo cons consol
-    constr cont'l coop corr cty ctr def dep't dev dir disc distrib div econ educ elec
-    emp eng'g enter ent envtl equal equip exch exec exp fed fid fin found gen grp guar
-    hosp hous imp indem indep indus info inst ins int'l inv lab liab litig mach maint mgmt
-    mfr mfg mkt mktg med mem'l merch metro mgmt mortg mun mut nat'l ne nw org pac par'ship
-    p'ship pers pharm pres prob prod prof prop prot pub reg'l rehab rep res ret ry r.r sav
-    sch sci sec serv servs soc sols sq sta sur sys tech tel temp transcon transp tpk twp
-    univ util vill tit commun nav
-"""
-ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # a sentence end; a footnote number may stick to it ("lack merit.1 The")
 _END = re.compile(r"[.?!]+[\"'”’)\]*_]*(?:(?<=[a-z]{3}\.)\d{1,2})?(?=\s)")

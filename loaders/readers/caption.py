@@ -12,17 +12,19 @@ opinions cite, so both must come out in the same style.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_ROLE_WORDS = (
-    r"Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|"
-    r"Intervenors?|Movants?|Claimants?|Relators?|Garnishees?|Third[- ]Party|"
-    r"Counterclaim(?:[- ](?:Plaintiffs?|Defendants?))?|Counter[- ](?:Plaintiffs?|Defendants?)|"
-    r"Cross[- ](?:Appellants?|Appellees?|Plaintiffs?|Defendants?)"
+from ...vocabulary import (
+    BUSINESS_WORD,
+    INITIALISMS,
+    NAME_SUFFIXES,
+    ROLE,
+    ROLE_WORDS,
+    SMALL_WORDS,
+    T6,
+    fold,
 )
-# A role line: "Plaintiff, Appellant," "Defendants/Counterclaim Plaintiffs, Appellees."
-ROLE = re.compile(rf"^(?:(?:{_ROLE_WORDS})(?:[-/,\s]+|$)|and\s+)+[.,:;]*$", re.I)
-_ROLE_TAIL = re.compile(rf"(?:,|\s)\s*(?:(?:{_ROLE_WORDS})[-/,\s]*)+[.,;:]*\s*$", re.I)
+
+_ROLE_TAIL = re.compile(rf"(?:,|\s)\s*(?:(?:{ROLE_WORDS})[-/,\s]*)+[.,;:]*\s*$", re.I)
 _ET_AL = re.compile(r",?\s*\bet\s+al\b\.?,?", re.I)
 # Where a party's name ends and a description of it begins.
 _DESCRIPTION = re.compile(
@@ -36,7 +38,6 @@ _DESCRIPTION = re.compile(
     r"Warden\b|Sheriff\b|Director\b|Chief\s+of|Acting\b)",
     re.I,
 )
-_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "esq"}
 _ENTITY = {
     "city", "county", "state", "states", "united", "america", "inc", "corp", "co", "company",
     "corporation", "bank", "department", "dep't", "board", "association", "union", "town",
@@ -48,68 +49,6 @@ _ENTITY = {
     "administration", "system", "systems", "holdings", "industries", "international",
     "national", "federal", "american", "mutual", "foundation", "college", "airport",
 }  # fmt: skip
-_SMALL = {"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "del", "v.", "to", "at"}
-
-# Bluebook table T6 (the words courts meet most), applied to whole words.
-T6 = {
-    "Administration": "Admin.", "Administrative": "Admin.", "Administrator": "Adm'r",
-    "Agricultural": "Agric.", "America": "Am.", "American": "Am.", "Associate": "Assoc.",
-    "Associates": "Assocs.", "Association": "Ass'n", "Atlantic": "Atl.", "Authority": "Auth.",
-    "Automobile": "Auto.", "Avenue": "Ave.", "Board": "Bd.", "Broadcasting": "Broad.",
-    "Brotherhood": "Bhd.", "Brothers": "Bros.", "Building": "Bldg.", "Business": "Bus.",
-    "Casualty": "Cas.", "Center": "Ctr.", "Centre": "Ctr.", "Central": "Cent.",
-    "Chemical": "Chem.", "Coalition": "Coal.", "College": "Coll.", "Commission": "Comm'n",
-    "Commissioner": "Comm'r", "Committee": "Comm.", "Communication": "Commc'n",
-    "Communications": "Commc'ns", "Community": "Cmty.", "Company": "Co.",
-    "Construction": "Constr.", "Consolidated": "Consol.", "Cooperative": "Coop.",
-    "Corporation": "Corp.", "Correction": "Corr.", "Correctional": "Corr.",
-    "Corrections": "Corr.", "County": "Cnty.", "Defense": "Def.", "Department": "Dep't",
-    "Development": "Dev.", "Director": "Dir.", "Distributing": "Distrib.",
-    "Distribution": "Distrib.", "District": "Dist.", "Division": "Div.",
-    "Economic": "Econ.", "Education": "Educ.", "Educational": "Educ.", "Electric": "Elec.",
-    "Electronic": "Elec.", "Employee": "Emp.", "Employees": "Emps.", "Employer": "Emp.",
-    "Employment": "Emp.", "Engineering": "Eng'g", "Enterprise": "Enter.",
-    "Enterprises": "Enters.", "Entertainment": "Ent.", "Environment": "Env't",
-    "Environmental": "Env't", "Equipment": "Equip.", "Exchange": "Exch.",
-    "Federal": "Fed.", "Federation": "Fed'n", "Financial": "Fin.", "Foundation": "Found.",
-    "General": "Gen.", "Government": "Gov't", "Guaranty": "Guar.", "Hospital": "Hosp.",
-    "Housing": "Hous.", "Human": "Hum.", "Independent": "Indep.", "Industrial": "Indus.",
-    "Industries": "Indus.", "Industry": "Indus.", "Information": "Info.",
-    "Institute": "Inst.", "Institution": "Inst.", "Insurance": "Ins.",
-    "International": "Int'l", "Investment": "Inv.", "Investments": "Invs.",
-    "Laboratories": "Lab'ys", "Laboratory": "Lab'y", "Liability": "Liab.",
-    "Limited": "Ltd.", "Litigation": "Litig.", "Machine": "Mach.", "Machinery": "Mach.",
-    "Maintenance": "Maint.", "Management": "Mgmt.", "Manufacturer": "Mfr.",
-    "Manufacturers": "Mfrs.", "Manufacturing": "Mfg.", "Maritime": "Mar.",
-    "Market": "Mkt.", "Marketing": "Mktg.", "Mechanical": "Mech.", "Medical": "Med.",
-    "Medicine": "Med.", "Metropolitan": "Metro.", "Mortgage": "Mortg.",
-    "Municipal": "Mun.", "Mutual": "Mut.", "National": "Nat'l", "Northeast": "Ne.",
-    "Northern": "N.", "Northwest": "Nw.", "Organization": "Org.", "Pacific": "Pac.",
-    "Partnership": "P'ship", "Pharmaceutical": "Pharm.", "Pharmaceuticals": "Pharms.",
-    "Preservation": "Pres.", "Product": "Prod.", "Production": "Prod.",
-    "Products": "Prods.", "Professional": "Pro.", "Property": "Prop.",
-    "Protection": "Prot.", "Public": "Pub.", "Publication": "Publ'n",
-    "Publishing": "Publ'g", "Railroad": "R.R.", "Railway": "Ry.", "Refining": "Ref.",
-    "Regional": "Reg'l", "Rehabilitation": "Rehab.", "Resource": "Res.",
-    "Resources": "Res.", "Retirement": "Ret.", "Savings": "Sav.", "School": "Sch.",
-    "Schools": "Schs.", "Science": "Sci.", "Secretary": "Sec'y", "Securities": "Sec.",
-    "Security": "Sec.", "Service": "Serv.", "Services": "Servs.", "Society": "Soc'y",
-    "Southeast": "Se.", "Southern": "S.", "Southwest": "Sw.", "Steamship": "S.S.",
-    "Surety": "Sur.", "System": "Sys.", "Systems": "Sys.", "Technology": "Tech.",
-    "Telecommunication": "Telecomm.", "Telephone": "Tel.", "Telegraph": "Tel.",
-    "Transportation": "Transp.", "Transport": "Transp.", "University": "Univ.",
-    "Utility": "Util.", "Utilities": "Utils.", "Village": "Vill.",
-}  # fmt: skip
-_BUSINESS = re.compile(r"\b(?:Co|Corp|Ass'n|Bros|R\.R|Ry|Ltd|Ins|Bank)\.?(?:\s|,|$)")
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII twin of `text`, one character for one ("Pérez" -> "perez")."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[:1] if ord(ch) > 127 else ch
-        out.append(base.lower() if len(base.lower()) == 1 else ch)
-    return "".join(out)
 
 
 def title_case(words: str) -> str:
@@ -120,14 +59,14 @@ def title_case(words: str) -> str:
         letters = sum(ch.isalpha() for ch in w)
         if letters == 0 or upper * 2 <= letters:
             out.append(w)
-        elif i and w.lower() in _SMALL:
+        elif i and w.lower() in SMALL_WORDS:
             out.append(w.lower())
-        elif w.strip(".,()").lower() in _INITIALISMS and w.strip(".,()").lower() not in (
+        elif w.strip(".,()").lower() in INITIALISMS and w.strip(".,()").lower() not in (
             "at",
             "us",
         ):
             out.append(w)  # NLRB, FDIC: initialisms stay in capitals
-        elif w.strip(".,").lower() in _SUFFIX - {"jr", "sr", "esq"}:
+        elif w.strip(".,").lower() in NAME_SUFFIXES - {"jr", "sr", "esq"}:
             out.append(w.upper())
         else:
             out.append("-".join(_cap(p) for p in w.split("-")))
@@ -182,7 +121,7 @@ def party_name(party: str) -> str:
     if _is_person(words) or (
         len(words) > 1 and party.isupper() and not any(w.lower() in _ENTITY for w in words)
     ):
-        names = [w for w in words if w.strip(".,").lower() not in _SUFFIX]
+        names = [w for w in words if w.strip(".,").lower() not in NAME_SUFFIXES]
         if names:
             return title_case(names[-1].strip(","))
     return title_case(party.rstrip(","))
@@ -208,7 +147,7 @@ def bluebook(name: str) -> str:
                 words[i] = T6[core] + tail
         part = " ".join(words)
         part = re.sub(r"\.\.", ".", part)
-        if _BUSINESS.search(re.sub(r",?\s+(?:Inc|Ltd|L\.?L\.?C)\.?$", "", part)):
+        if BUSINESS_WORD.search(re.sub(r",?\s+(?:Inc|Ltd|L\.?L\.?C)\.?$", "", part)):
             part = re.sub(r",?\s+(?:Inc|Ltd|L\.?L\.?C)\.?$", "", part)  # rule 10.2.1(h)
         out.append(part.strip(" ,"))
     return "".join(out)
@@ -313,23 +252,14 @@ def name_from_slug(slug: str, header: str) -> str | None:
 _SKIP = r"(?:[^a-z0-9]+(?:the|of|and|&)\b)*[^a-z0-9]{1,3}"
 
 
-# Initialisms a case-name slug writes in lower case ("nlrb-v-acme").
-_INITIALISMS = {
-    "us": "U.S.", "usa": "USA", "nlrb": "NLRB", "fdic": "FDIC", "cia": "CIA", "fha": "FHA",
-    "epa": "EPA", "sec": "SEC", "irs": "IRS", "fbi": "FBI", "dea": "DEA", "hhs": "HHS",
-    "shhs": "SHHS", "fcc": "FCC", "ftc": "FTC", "eeoc": "EEOC", "ins": "INS", "ibt": "IBT",
-    "ibm": "IBM", "mbna": "MBNA", "fmc": "FMC", "rtc": "RTC", "ups": "UPS", "at": "AT",
-}  # fmt: skip
-
-
 def _slug_word(token: str, i: int) -> str:
-    if token in _INITIALISMS and (i or token != "at"):
-        return _INITIALISMS[token]
+    if token in INITIALISMS and (i or token != "at"):
+        return INITIALISMS[token]
     if len(token) == 1:
         return token.upper() + "."
     if token in ("ex", "rel"):
         return token + ("." if token == "rel" else "")
-    if i and token in _SMALL:
+    if i and token in SMALL_WORDS:
         return token
     return token.capitalize()
 

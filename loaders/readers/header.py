@@ -15,6 +15,7 @@ from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
+from ...vocabulary import APPEAL_DOCKET, DOCKET, JUDGE_TITLES, MONTH_ABBREVIATIONS, MONTHS
 from .caption import bluebook, caption_name, title_case
 from .decoding import reflow
 from .pages import strip_star_pages
@@ -22,40 +23,18 @@ from .pages import strip_star_pages
 HEADER_CHARS = 4000
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-
-
-_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-
-
 _MONTH_DATE = re.compile(
-    rf"\b({_MONTHS}|{_MONTH_ABBR})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+    rf"\b({MONTHS}|{MONTH_ABBREVIATIONS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
 )
 
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
 
 
-_DOCKET = re.compile(
-    r"\b(?:No\.|NO\.|Nos\.|Docket No\.|CIVIL ACTION NO\.|Civil Action No\.|Case No\.)?\s*"
-    r"(\d{1,2}[:\-]\d{2}-?(?:cv|CV|cr|CR|civ|Civ)-?\d{2,6})"
-)
-
-
-_APPEAL_DOCKET = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:Docket\s+)?Nos?\.:?\s+(\d{2}-\d{3,5})", re.M)
-
-
-_TITLES = (
-    r"(?:(?:Senior|Chief|Presiding|Associate|Acting)\s+)*(?:(?:United\s+States|U\.\s?S\.)\s+)?"
-    r"(?:(?:Circuit|District|Magistrate|Bankruptcy|Appellate|Superior\s+Court|Trial)\s+)?"
-    r"(?:Judge|Justice)"
-)
-
-
 # "ANDREW L. CARTER, JR., United States District Judge:" / "SPINA, J." / "BOUDIN, Circuit Judge."
 _AUTHOR_LINE = re.compile(
     rf"^\s*(?:Hon\.\s+)?([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]*)*(?:,?\s+(?:JR|SR|II|III|IV)\.?)?)"
-    rf",?\s+(?:{_TITLES}|(?:C\.\s?J|P\.\s?J|J\.\s?S\.\s?C|J\.\s?A\.\s?D|J)\.)"
+    rf",?\s+(?:{JUDGE_TITLES}|(?:C\.\s?J|P\.\s?J|J\.\s?S\.\s?C|J\.\s?A\.\s?D|J)\.)"
     r"\s*(?:[.:,]|\(|$|\s{2,}|\s+[A-Z][a-z])",
     re.M,
 )
@@ -68,7 +47,7 @@ _JUSTICE_LINE = re.compile(
 )
 
 
-_SIGNATURE_TITLE = re.compile(rf"^\s*{_TITLES}\s*$", re.I)
+_SIGNATURE_TITLE = re.compile(rf"^\s*{JUDGE_TITLES}\s*$", re.I)
 
 
 _NOTES_HEADING = re.compile(
@@ -88,7 +67,7 @@ def header_date(header: str) -> str | None:
     amended opinion was issued.
     """
     found: list[tuple[int, int, str]] = []
-    months = [m.lower()[:3] for m in _MONTHS.split("|")]
+    months = [m.lower()[:3] for m in MONTHS.split("|")]
     # Slip opinions set dates in columns beside line numbers:
     # " 7   (Argued: January 14, 2010          Decided: January 28, 2010)"
     cells = [
@@ -151,14 +130,14 @@ def header_dockets(header: str) -> list[str]:
     appellate numbers are kept as written ("93-1170").
     """
     out: list[str] = []
-    for m in _DOCKET.finditer(header):
+    for m in DOCKET.finditer(header):
         raw = m.group(1)
         parts = re.match(r"(\d{1,2})[:\-](\d{2})-?([A-Za-z]+)-?(\d+)", raw)
         num = f"{parts[1]}:{parts[2]}-{parts[3].lower()}-{parts[4]}" if parts else raw
         if num not in out:
             out.append(num)
     if not out:
-        appeal = _APPEAL_DOCKET.search(header)
+        appeal = APPEAL_DOCKET.search(header)
         if appeal:
             m = appeal
             line = header[
@@ -202,7 +181,7 @@ def header_judge(header: str, tail: str = "") -> str | None:
                 name,
             ):
                 return judge_name(name.removeprefix("/s/").strip())
-        m = re.match(rf"([A-Z][A-Z.'\- ]+?(?:,?\s+(?:JR|SR)\.?)?),?\s+{_TITLES}\s*$", line)
+        m = re.match(rf"([A-Z][A-Z.'\- ]+?(?:,?\s+(?:JR|SR)\.?)?),?\s+{JUDGE_TITLES}\s*$", line)
         if m:
             return judge_name(m.group(1))
     return None
