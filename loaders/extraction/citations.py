@@ -28,6 +28,7 @@ from ...vocabulary import (
     ABBREVIATION_IN_NAME,
     DOCKET_AFTER_NAME,
     GOVERNMENT,
+    HEAD_CHARS,
     IN_RE,
     LEAD_WORDS,
     NAME_CONNECTORS,
@@ -37,7 +38,7 @@ from ...vocabulary import (
 )
 from .notes import endnotes, mask_markers
 from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
-from .sentences import word_start
+from .sentences import closing_paren, word_start
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
@@ -64,6 +65,11 @@ _SHORT_NAME_BEFORE = re.compile(
     r"(?:^|[\s(;,\"“])((?:[A-Z][\w'’.&-]*|of|the|and|v\.)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|&|v\.))*)"
     r",?\s*$"
 )
+
+
+# A parenthetical after a citation: at most this long (a quoted paragraph), else unclosed.
+PARENTHETICAL_REACH = 3000
+_PAREN_AHEAD = re.compile(r"[\s,]*\(")
 
 
 @dataclass
@@ -194,10 +200,10 @@ def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
     # a header stands before a body: a text of a few lines has none
     if rec.form != "full" or rec.kind != "case" or len(text) < 2000:
         return False
-    if rec.start > min(3000, len(text) // 5):
+    if rec.start > min(HEAD_CHARS, len(text) // 5):
         return False
     named = rec.name is not None and re.search(r"\sv\.?\s", rec.name)
-    if set(rec.cites) & set(own_citations(opinion)) and rec.start < 3000 and not named:
+    if set(rec.cites) & set(own_citations(opinion)) and rec.start < HEAD_CHARS and not named:
         return True
     if rec.start < 200 and not named and "," not in text[: rec.start]:
         return True  # the first words of the text: "23 F.3d 395 NOTICE: ..."
@@ -219,7 +225,7 @@ def own_citations(opinion: Opinion) -> list[str]:
     joins its lines). An opinion has one citation per reporter; a reporter named twice
     means the list holds body citations, and its citations are not kept.
     """
-    head = opinion.text[:3000]
+    head = opinion.text[:HEAD_CHARS]
     patterns = [_loose(x) for x in opinion.citations]
     series: dict[str, int] = {}
     for cite in opinion.citations:
@@ -697,39 +703,20 @@ def _parentheticals_end(text: str, end: int) -> int:
     """End of the parentheticals that follow a citation: "(2d Cir. 2001) (quoting X)".
 
     A parenthetical left open by a typo ends with its sentence: "(citing X, 460 U.S.
-    1 (1983). Next sentence" closes at the period.
+    1 (1983). Next sentence" closes at the period (`closing_paren`'s slips).
     """
     pos = _pin_end(text, end)
     while True:
-        m = re.match(r"[\s,]*\(", text[pos : pos + 20])
+        m = _PAREN_AHEAD.match(text[pos : pos + 20])
         if not m:
             return pos
-        depth = 0
-        i = pos + m.end() - 1
-        limit = min(len(text), i + 3000)
-        while i < limit:
-            ch = text[i]
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif (
-                (
-                    depth == 1
-                    and ch == "."
-                    and text[i - 1] == ")"
-                    and re.match(r"\s+[A-Z\"“]", text[i + 1 : i + 3])
-                )
-                or ch == "\n"
-                and text[i : i + 2] == "\n\n"
-            ):
-                return i
-            i += 1
-        if depth != 0:
+        open_at = pos + m.end() - 1
+        close = closing_paren(text, open_at, open_at + PARENTHETICAL_REACH)
+        if close is None:
             return pos
-        pos = i + 1
+        if text[close] != ")":
+            return close
+        pos = close + 1
 
 
 # ---------------------------------------------------------------- short forms

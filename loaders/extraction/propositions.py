@@ -41,7 +41,15 @@ from ...vocabulary import (
     TREATMENT,
     canonical_signal,
 )
-from .sentences import is_abbreviation, quotation_spans, sentence_spans, word_start
+from .sentences import (
+    PARAGRAPH_END,
+    closing_paren,
+    is_abbreviation,
+    quotation_spans,
+    sentence_spans,
+    skip_space,
+    word_start,
+)
 
 __all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]
 
@@ -52,9 +60,7 @@ _PAREN_OPEN = re.compile(r",?\s*\(")
 # "Torres, 893 F.2d at 409. ("[T]o state a claim ...") An actionable": a parenthetical
 # set after the period still explains the citation before it
 _PAREN_AFTER_PERIOD = re.compile(r"\.\s+\((?=[^()]*(?:\([^()]*\)[^()]*)*\)\.?\s+[A-Z\"“])")
-_SENTENCE_ON = re.compile(r"\s+[\"“(]*[A-Z]")
 _RECORD_WORDS = {"and", "the", "for", "see", "also", "inter", "alia", "with", "at", "supp", "opp"}
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -104,56 +110,6 @@ def _clean(s: str) -> str:
     return _NOTE_CALL_LEAD.sub("", s) if s.startswith("n") else s
 
 
-def _balanced(text: str, open_at: int, limit: int) -> int | None:
-    """Index of the ")" closing the "(" at `open_at`, or None.
-
-    A missing ")" is a common slip ("(quoting A (quoting B (2015)); see also C"): a
-    signal after "); " at depth one ends the outer parenthetical there, so the next
-    citation of the string is not swallowed into it.
-    """
-    depth = 0
-    for j in range(open_at, min(len(text), limit)):
-        ch = text[j]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        elif ch == "." and depth == 1 and text[j - 1] == ")" and _SENTENCE_ON.match(text, j + 1):
-            return j  # "(quoting X (2006). Accordingly": the ")" was left out
-        elif (
-            ch == "\n"
-            and depth >= 1
-            and _PARAGRAPH_END.match(text, j)
-            and _ends_sentence(text[open_at:j])
-        ):
-            return j  # never closed before the paragraph ended: a slip of the pen
-        elif (
-            ch == ";"
-            and depth == 1
-            and text[j - 1] == ")"
-            and SIGNAL.match(text, _skip_space(text, j + 1))
-        ):
-            return j - 1
-    return None
-
-
-def _ends_sentence(s: str) -> bool:
-    word = re.search(r"\S+$", s)
-    if word is None:
-        return False
-    # ". . ." before a page break is an ellipsis, not the end of a sentence
-    w = word.group()
-    return w.endswith(".") and re.search(r"[A-Za-z]{2}", w) is not None and not is_abbreviation(w)
-
-
-def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
-
-
 def _name_start(text: str, lo: int, start: int) -> int:
     """Where the case name before a citation begins (start itself if there is none)."""
     seg = text[lo:start]
@@ -194,14 +150,14 @@ def _name_start(text: str, lo: int, start: int) -> int:
     # a signal is not part of the name: "See Jimenez ex rel. Jimenez v. KFRC"
     sig = SIGNAL.match(body, begin)
     if sig:
-        begin = _skip_space(body, sig.end())
+        begin = skip_space(body, sig.end())
     # "In Smith v. Jones": "In" opens the sentence, not the name
     first = re.match(r"\S+", body[begin:])
     if first and first.group().strip("*_") in ("In", "Under", "As", "Like", "Unlike", "Per"):
         nxt = re.match(r"\S+\s+(\S+)", body[begin:])
         if not (nxt and nxt.group(1).strip("*_") in ("re", "Re")):
             begin += first.end()
-            begin = _skip_space(body, begin)
+            begin = skip_space(body, begin)
     # trim a leading word that ends a sentence of its own ("Amendment. Gerstein")
     while True:
         m2 = re.search(r"[a-z)\]][.?!][\"”']?\s+(?=[A-Z*_])", body[begin:])
@@ -225,7 +181,7 @@ def _scan_tail(text: str, c: Citation, limit: int) -> tuple[int, list[tuple[int,
             continue
         m = _PAREN_OPEN.match(text, pos, limit) or _PAREN_AFTER_PERIOD.match(text, pos, limit)
         if m:
-            close = _balanced(text, m.end() - 1, m.end() + 4000)
+            close = closing_paren(text, m.end() - 1, m.end() + 4000)
             if close is None:
                 break
             parens.append((m.end(), close))
@@ -536,7 +492,7 @@ def _preceding_proposition(
     kk = k - 1
     if (
         kk >= 0
-        and _PARAGRAPH_END.search(text, spans[kk][1], head)
+        and PARAGRAPH_END.search(text, spans[kk][1], head)
         and text[spans[kk][0]] not in "\"“'"
     ):
         para_start = _paragraph_start(text, spans[kk][0])
@@ -558,8 +514,8 @@ def _preceding_proposition(
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    ends = [m.end() for m in _PARAGRAPH_END.finditer(text, max(0, pos - 5000), pos + 1)]
-    return _skip_space(text, ends[-1]) if ends else max(0, pos - 5000)
+    ends = [m.end() for m in PARAGRAPH_END.finditer(text, max(0, pos - 5000), pos + 1)]
+    return skip_space(text, ends[-1]) if ends else max(0, pos - 5000)
 
 
 def _is_heading(s: str) -> bool:
@@ -636,7 +592,7 @@ def _without_sourcing(inner: str) -> str:
     """
     out = inner
     for m in reversed(list(re.finditer(r"\(", inner))):
-        close = _balanced(inner, m.start(), len(inner))
+        close = closing_paren(inner, m.start(), len(inner))
         if close is None:
             continue
         nested = inner[m.start() + 1 : close]

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from ...vocabulary import ABBREVIATIONS
+from ...vocabulary import ABBREVIATIONS, SIGNAL
 
 __all__ = ["sentence_spans", "is_abbreviation", "quotation_spans", "ABBREVIATIONS"]
 
@@ -200,3 +200,61 @@ def _ends_id_sentence(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?:^|[\s(\"“*_])(?:Id|id|Ibid|ibid)\.$", word)) and bool(
         re.match(r"\s+[\"“(]*[A-Z]", text[m.end() : m.end() + 4])
     )
+
+
+SENTENCE_ON = re.compile(r"\s+[\"“(]*[A-Z]")
+
+
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def closing_paren(text: str, open_at: int, limit: int) -> int | None:
+    """Index of the ")" closing the "(" at `open_at`, or None.
+
+    A missing ")" is a common slip ("(quoting A (quoting B (2015)); see also C"): a
+    signal after "); " at depth one ends the outer parenthetical there, so the next
+    citation of the string is not swallowed into it.
+    """
+    depth = 0
+    for j in range(open_at, min(len(text), limit)):
+        ch = text[j]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        elif ch == "." and depth == 1 and text[j - 1] == ")" and SENTENCE_ON.match(text, j + 1):
+            return j  # "(quoting X (2006). Accordingly": the ")" was left out
+        elif (
+            ch == "\n"
+            and depth >= 1
+            and PARAGRAPH_END.match(text, j)
+            and ends_sentence(text[open_at:j])
+        ):
+            return j  # never closed before the paragraph ended: a slip of the pen
+        elif (
+            ch == ";"
+            and depth == 1
+            and text[j - 1] == ")"
+            and SIGNAL.match(text, skip_space(text, j + 1))
+        ):
+            return j - 1
+    return None
+
+
+def ends_sentence(s: str) -> bool:
+    """Whether `s` ends with a full stop that ends a sentence (not an abbreviation)."""
+    word = re.search(r"\S+$", s)
+    if word is None:
+        return False
+    # ". . ." before a page break is an ellipsis, not the end of a sentence
+    w = word.group()
+    return w.endswith(".") and re.search(r"[A-Za-z]{2}", w) is not None and not is_abbreviation(w)
+
+
+def skip_space(text: str, i: int) -> int:
+    """The first offset at or after `i` that is not whitespace."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
