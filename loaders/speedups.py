@@ -57,6 +57,7 @@ __all__ = [
     "uninstall",
     "installed",
     "untested_versions",
+    "active_tokenizer",
     "TESTED_VERSIONS",
     "court_by_paren",
     "pincited_references",
@@ -913,9 +914,9 @@ def _cache_dir() -> Path:
 
 
 def _default_tokenizer_class() -> Any:
-    from eyecite.tokenizers import AhocorasickTokenizer
+    from .citations import list_order_tokenizer_class
 
-    class PrefilteredTokenizer(AhocorasickTokenizer):  # type: ignore[misc]
+    class PrefilteredTokenizer(list_order_tokenizer_class()):  # type: ignore[misc]
         """eyecite's default tokenizer, skipping regexes Hyperscan proves cannot match."""
 
         def __post_init__(self) -> None:
@@ -933,8 +934,8 @@ def _default_tokenizer_class() -> Any:
             self.prepare()
             hits = _prefilter_hits(self._db, self._always, self.extractors, text)
             keep = {id(self.extractors[i]) for i in hits}
-            # The default tokenizer's set, in its own order: ties between tokens of
-            # the same span are settled by this order, so it must not change.
+            # In the list order of the tokenizer this one derives from: ties between
+            # tokens of the same span are settled by this order, so it must not change.
             return [e for e in extractors if id(e) in keep]
 
     return PrefilteredTokenizer
@@ -1070,6 +1071,11 @@ def make_tokenizer(name: str) -> Any:
         tokenizer.prepare()
         return tokenizer
     raise ValueError(f"unknown tokenizer {name!r}")
+
+
+def active_tokenizer() -> Any:
+    """The tokenizer `install(tokenizer=...)` put in place, or None for eyecite's default."""
+    return _STATE["tokenizer"]
 
 
 def _with_tokenizer(get_citations: Callable[..., Any]) -> Callable[..., Any]:

@@ -479,7 +479,7 @@ def test_untested_version_runs_plain_eyecite_and_warns_once(monkeypatch, dist, s
     try:
         assert all(a is b for a, b in zip(eyecites_own(), before, strict=True))
         assert not speedups.installed()
-        assert speedups._STATE["tokenizer"] is None
+        assert speedups.active_tokenizer() is None
     finally:
         speedups.uninstall()
     assert [str(w.message) for w in caught] == [
