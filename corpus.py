@@ -371,9 +371,11 @@ def _prepare_worker(tokenizer: str | None, debug: bool) -> None:
         return
     import logging
 
-    from .loaders import citations, speedups  # noqa: F401  (citations sets eyecite's logger)
+    from .loaders import citations, speedups
 
     speedups.install(tokenizer=tokenizer)
+    # Built here, before the pool forks, so that workers inherit it.
+    citations.tokenizer()
     # eyecite logs "Unknown overlap case" for ordinary text: quiet unless --debug.
     logging.getLogger("eyecite").setLevel(logging.WARNING if debug else logging.ERROR)
     _WORKER_STATE["ready"] = (tokenizer, debug)
