@@ -37,12 +37,12 @@ class Corpus:
     workers: int = 1  # processes the build extracted with; write() uses as many
 
     def summary(self) -> dict[str, float | int]:
-        """Counts for the build report."""
+        """Counts for the build report (graph.metrics.counts: the same as `citegraph
+        stats` and graph.html)."""
+        from .graph.metrics import counts
+
         return {
-            "opinions": len(self.opinions),
-            "citations": len(self.citations),
-            "authorities": len(self.authorities),
-            "edges": self.graph.number_of_edges(),
+            **counts(self.graph),
             "failed": len(self.errors),
             "duplicates": len(self.duplicates),
             "cached": self.cached,
