@@ -110,8 +110,12 @@ def build(
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
     graph.graphml, and graph.gexf, nodes.csv and edges.csv, graph.json on --format.
     """
+    import logging
+
     from .corpus import build as run_build
 
+    # pypdf's notes on a damaged PDF it repairs name no file: --debug only (loaders.pdf)
+    logging.getLogger("pypdf").setLevel(logging.WARNING if debug else logging.ERROR)
     failed: list[CitegraphError] = []
 
     def report(e: CitegraphError) -> None:
