@@ -26,6 +26,15 @@ def _error_line(e: object) -> str:
     return "error: " + re.sub("[\x00-\x1f\x7f-\x9f]", lambda m: repr(m.group())[1:-1], str(e))
 
 
+def _error_lines(e: object) -> str:
+    """`_error_line` for a message that lists choices, one per line after the first
+    ("hartford" matches 2 authorities ...). Only for messages whose every line is
+    already printable (graph.query builds them from `_printable` text): each line is
+    still escaped on its own, so nothing else in it reaches the terminal raw."""
+    first, *rest = str(e).split("\n")
+    return "\n".join([_error_line(first), *(_error_line(r)[len("error: ") :] for r in rest)])
+
+
 @click.group()
 @click.version_option(__version__, prog_name="citegraph")
 def main() -> None:
@@ -290,9 +299,14 @@ def show(query: tuple[str, ...], out: Path, as_json: bool) -> None:
 
     try:
         tables = read_tables(out)
-        match = find(tables, " ".join(query))
     except CitegraphError as e:
         click.echo(_error_line(e), err=True)
+        sys.exit(1)
+    try:
+        match = find(tables, " ".join(query))
+    except CitegraphError as e:
+        # an ambiguous name lists the candidates, one per line
+        click.echo(_error_lines(e), err=True)
         sys.exit(1)
     result = {
         "match": asdict(match),
