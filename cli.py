@@ -338,7 +338,15 @@ def stats(out: Path, as_json: bool, top: int) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_option",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The --out directory of a previous `citegraph build` (or give it as DIRECTORY).  "
+    "[default: citegraph-out]",
+)
 @click.option(
     "--format",
     "formats",
@@ -352,11 +360,17 @@ def stats(out: Path, as_json: bool, top: int) -> None:
     "to",
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write the files here instead of DIRECTORY.",
+    help="Write the files here instead of the build directory.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def export(directory: Path, formats: tuple[str, ...], to: Path | None, quiet: bool) -> None:
-    """Write the graph of a previous build (its --out DIRECTORY) again, in other formats.
+def export(
+    directory: Path | None,
+    out_option: Path | None,
+    formats: tuple[str, ...],
+    to: Path | None,
+    quiet: bool,
+) -> None:
+    """Write the graph of a previous build (--out, or DIRECTORY) again, in other formats.
 
     The graph is rebuilt from opinions.jsonl, authorities.jsonl and citations.jsonl;
     no opinion is read again. graphml: graph.graphml (Gephi, igraph); gexf: graph.gexf
@@ -367,6 +381,11 @@ def export(directory: Path, formats: tuple[str, ...], to: Path | None, quiet: bo
     from .viz.export import write_formats
     from .viz.tables import output_set
 
+    # `--out` as in every other command; the positional DIRECTORY of earlier
+    # versions still works, and naming two different builds is a mistake
+    if directory is not None and out_option is not None and directory != out_option:
+        raise click.UsageError(f"give the build directory once: {directory} or {out_option}")
+    directory = directory or out_option or Path("citegraph-out")
     out = to or directory
     try:
         g = from_tables(read_tables(directory))
