@@ -31,10 +31,14 @@ __all__ = [
     "extract",
     "input_files",
     "detect",
+    "unsupported",
+    "supported",
     "register",
     "formats",
     "Format",
     "Member",
+    "Unsupported",
+    "UNSUPPORTED",
     "FORMATS",
     "MAX_BYTES",
     "ENTRY_POINT_GROUP",
@@ -191,6 +195,109 @@ def formats() -> dict[str, Format]:
     return FORMATS
 
 
+@dataclass(frozen=True)
+class Unsupported:
+    """A kind of file people hand citegraph that it does not read (a Word document, an
+    image): named in a one-line error instead of being misread (a .docx is a zip
+    archive) or skipped without a word.
+
+    Args:
+        name: what the file is ("a Word document").
+        extensions: file name endings of it, lower case.
+        sniff: given the first bytes, whether the file is one.
+        advice: what to do with it instead.
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    sniff: Callable[[bytes], bool]
+    advice: str = "save it as PDF, HTML or plain text"
+
+
+def _zip_member_names(head: bytes) -> list[str]:
+    """The names of a zip's first members, walking its local file headers (so the
+    bytes of a member stored inside, a .docx in an archive of filings, are skipped)."""
+    names: list[str] = []
+    pos = 0
+    while head[pos : pos + 4] == b"PK\x03\x04" and pos + 30 <= len(head):
+        flags = int.from_bytes(head[pos + 6 : pos + 8], "little")
+        size = int.from_bytes(head[pos + 18 : pos + 22], "little")
+        name_len = int.from_bytes(head[pos + 26 : pos + 28], "little")
+        extra_len = int.from_bytes(head[pos + 28 : pos + 30], "little")
+        names.append(head[pos + 30 : pos + 30 + name_len].decode("utf-8", "replace"))
+        if flags & 0x08:  # sizes follow the data: the next header cannot be found
+            break
+        pos += 30 + name_len + extra_len + size
+    return names
+
+
+def _office_zip(head: bytes) -> bool:
+    # OOXML (.docx, .xlsx, .pptx) is a zip holding [Content_Types].xml, OpenDocument
+    # one whose first member is "mimetype"; an archive of opinions holds neither
+    names = _zip_member_names(head)
+    return "[Content_Types].xml" in names or names[:1] == ["mimetype"]
+
+
+UNSUPPORTED: tuple[Unsupported, ...] = (
+    Unsupported(
+        "an office document (Word, Excel, PowerPoint, OpenDocument)",
+        (".docx", ".docm", ".dotx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"),
+        _office_zip,
+    ),
+    Unsupported(
+        "an old-style Office document (.doc, .xls, .ppt)",
+        (".doc", ".xls", ".ppt", ".wpd"),
+        lambda head: head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    ),
+    Unsupported("a rich-text document (.rtf)", (".rtf",), lambda head: head[:5] == b"{\\rtf"),
+    Unsupported(
+        "an image",
+        (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".heic"),
+        lambda head: (
+            head[:8] == b"\x89PNG\r\n\x1a\n"
+            or head[:3] == b"\xff\xd8\xff"
+            or head[:6] in (b"GIF87a", b"GIF89a")
+            or head[:4] in (b"II*\x00", b"MM\x00*")
+            or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+        ),
+        "a scanned page needs OCR first (e.g. img2pdf, then ocrmypdf)",
+    ),
+)
+UNSUPPORTED_EXTENSIONS = {e for u in UNSUPPORTED for e in u.extensions}
+
+
+def supported() -> str:
+    """The formats citegraph reads, said for an error message."""
+    # the first extension of each registered format, so a plugin's shows too
+    exts = dict.fromkeys(fmt.extensions[0] for fmt in formats().values() if fmt.extensions)
+    return (
+        "plain text, HTML, PDF with a text layer, CourtListener and Caselaw Access "
+        "Project JSON / HTML / XML, JSON Lines and CSV bulk files, and archives of "
+        "them (" + " ".join(exts) + ")"
+    )
+
+
+def unsupported(head: bytes, name: str, hint: str | None = None) -> CitegraphError | None:
+    """The error for a file of a kind citegraph does not read, by content first and
+    then by extension; None for anything else.
+
+    Args:
+        head: the file's first bytes.
+        name: the name the error gives (a path, "cases.zip!brief.docx").
+        hint: the file name to take the extension from, if not `name`.
+    """
+    suffix = _suffix(hint or name)
+    kind = next((u for u in UNSUPPORTED if u.sniff(head)), None) or next(
+        (u for u in UNSUPPORTED if suffix in u.extensions), None
+    )
+    if kind is None:
+        return None
+    return CitegraphError(
+        f"{kind.name}, which citegraph does not read; {kind.advice}. citegraph reads {supported()}",
+        name,
+    )
+
+
 def _suffix(name: str) -> str:
     lower = name.lower()
     for double in (".tar.gz", ".tar.bz2", ".tar.xz", ".jsonl.gz", ".csv.gz", ".csv.bz2"):
@@ -262,9 +369,11 @@ def input_files(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iter
         if path.is_dir():
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
+                # a Word file or a scan as an image among the opinions is reported
+                # (by _expand), not left out without a word
                 if (
                     f.is_file()
-                    and _suffix(f.name) in exts
+                    and _suffix(f.name) in exts | UNSUPPORTED_EXTENSIONS
                     and not any(x.startswith(".") for x in rel)
                 ):
                     yield from _expand(f, max_bytes)
@@ -292,6 +401,10 @@ def _expand(inp: Input, max_bytes: int) -> Iterator[Input]:
         head = _head(inp)
     except CitegraphError as e:
         yield Member(str(inp), error=e)
+        return
+    wrong = unsupported(head, str(inp), _hint(inp))
+    if wrong is not None:
+        yield Member(str(inp), error=wrong)
         return
     fmt = detect(head, _hint(inp))
     if fmt.container and fmt.members is not None:
@@ -340,7 +453,11 @@ def read(path: str | Path | Member, max_bytes: int = MAX_BYTES) -> list[Opinion]
     else:
         inp = Path(path)
     name = str(inp)
-    fmt = detect(_head(inp), _hint(inp))
+    head = _head(inp)
+    wrong = unsupported(head, name, _hint(inp))
+    if wrong is not None:
+        raise wrong
+    fmt = detect(head, _hint(inp))
     if fmt.container and fmt.members is not None:
         return [op for m in fmt.members(inp, max_bytes) for op in read(m, max_bytes)]
     data = _open_input(inp, max_bytes)

@@ -39,13 +39,15 @@ def unsafe(name: str) -> bool:
 
 
 def _skip(name: str) -> bool:
-    """Members that are not opinions: OS metadata, hidden files, unknown extensions."""
-    from . import _suffix, formats
+    """Members that are not opinions: OS metadata, hidden files, unknown extensions.
+    A Word file or an image is not skipped: reading it gives its own error."""
+    from . import UNSUPPORTED_EXTENSIONS, _suffix, formats
 
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
         return True
     exts = {e for fmt in formats().values() for e in fmt.extensions} | set(_ARCHIVE_EXTS)
+    exts |= UNSUPPORTED_EXTENSIONS
     return _suffix(name) not in exts
 
 
