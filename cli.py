@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,15 @@ def _error_line(e: object) -> str:
     import re
 
     return "error: " + re.sub("[\x00-\x1f\x7f-\x9f]", lambda m: repr(m.group())[1:-1], str(e))
+
+
+def _error_lines(e: object) -> str:
+    """`_error_line` for a message that lists choices, one per line after the first
+    ("hartford" matches 2 authorities ...). Only for messages whose every line is
+    already printable (graph.query builds them from `_printable` text): each line is
+    still escaped on its own, so nothing else in it reaches the terminal raw."""
+    first, *rest = str(e).split("\n")
+    return "\n".join([_error_line(first), *(_error_line(r)[len("error: ") :] for r in rest)])
 
 
 @click.group()
@@ -110,8 +121,12 @@ def build(
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
     graph.graphml, and graph.gexf, nodes.csv and edges.csv, graph.json on --format.
     """
+    import logging
+
     from .corpus import build as run_build
 
+    # pypdf's notes on a damaged PDF it repairs name no file: --debug only (loaders.readers.pdf)
+    logging.getLogger("pypdf").setLevel(logging.WARNING if debug else logging.ERROR)
     failed: list[CitegraphError] = []
 
     def report(e: CitegraphError) -> None:
@@ -124,7 +139,7 @@ def build(
         click.echo(_error_line(e), err=True)
 
     try:
-        with _progress(quiet) as on_progress:
+        with _progress(quiet) as reporter:
             corpus = run_build(
                 inputs,
                 on_error=report,
@@ -134,7 +149,8 @@ def build(
                 store=out,
                 cache=not no_cache,
                 scheduler=scheduler,
-                on_progress=on_progress,
+                on_progress=reporter.progress,
+                on_stage=reporter.stage,
                 debug=debug,
             )
         corpus.write(out, formats=formats, max_nodes=max_nodes)
@@ -154,20 +170,84 @@ def build(
             + (f" ({s['cached']} inputs from the store)" if s.get("cached") else "")
         )
     if open_view:
-        import webbrowser
-
-        webbrowser.open((out / "graph.html").resolve().as_uri())
+        _open_in_browser(out / "graph.html")
     if corpus.errors:
         sys.exit(1)
 
 
+def _open_in_browser(page: Path) -> None:
+    """Open `page` in the browser, or say on one line where it is when no browser can
+    be opened (a server, a container): the build worked, so the exit code stays 0."""
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(page.resolve().as_uri())
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        click.echo(
+            f"citegraph: no browser could be opened; open {page.resolve()} by hand", err=True
+        )
+
+
+class _Rate:
+    """Files per second over the last WINDOW seconds of progress, and the time left.
+
+    Measured over a recent window, not since the start: a pause before the first file
+    (compiling the Hyperscan prefilter, starting workers) or a burst of inputs taken
+    from the store would otherwise skew it for the whole build ("ETA 28569 s" after
+    a 35 s compile). No estimate until MIN_SECONDS and MIN_FILES of work lie in it.
+    """
+
+    WINDOW = 30.0
+    MIN_SECONDS = 10.0
+    MIN_FILES = 5
+
+    def __init__(self) -> None:
+        self.samples: collections.deque[tuple[float, int]] = collections.deque()
+
+    def add(self, now: float, done: int) -> None:
+        """Record that `done` inputs were finished at time `now`."""
+        self.samples.append((now, done))
+        while len(self.samples) > 2 and now - self.samples[1][0] >= self.WINDOW:
+            self.samples.popleft()
+
+    def restart(self) -> None:
+        """Forget the samples: what comes next runs at another pace."""
+        self.samples.clear()
+
+    def per_second(self) -> float | None:
+        """Files per second in the window, None while too little work lies in it."""
+        if len(self.samples) < 2:
+            return None
+        (t0, d0), (t1, d1) = self.samples[0], self.samples[-1]
+        if t1 - t0 < self.MIN_SECONDS or d1 - d0 < self.MIN_FILES:
+            return None
+        return (d1 - d0) / (t1 - t0)
+
+
+@dataclass
+class _Reporter:
+    """The two callbacks `corpus.build` reports through (None with --quiet)."""
+
+    progress: Callable[[int, int], None] | None = None
+    stage: Callable[[str], None] | None = None
+
+
 @contextlib.contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+def _progress(quiet: bool, clock: Callable[[], float] = time.monotonic) -> Iterator[_Reporter]:
     """A progress reporter for `corpus.build`: a rich bar (files, files/s, ETA) on a
-    terminal, a plain line every few seconds otherwise, nothing with --quiet."""
+    terminal, a plain line every few seconds otherwise, nothing with --quiet. A slow
+    stage (compiling the Hyperscan prefilter) is said once, on its own line."""
     if quiet:
-        yield None
+        yield _Reporter()
         return
+    rate = _Rate()
+
+    def stage(text: str) -> None:
+        rate.restart()
+        click.echo(f"citegraph: {text}", err=True)
+
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import (
@@ -176,7 +256,6 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
             Progress,
             TaskProgressColumn,
             TextColumn,
-            TimeRemainingColumn,
         )
 
         columns = (
@@ -185,31 +264,42 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
             MofNCompleteColumn(),
             TaskProgressColumn(),
             TextColumn("{task.fields[rate]} files/s"),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[eta]}"),
         )
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("extract", total=None, rate="-")
-            t0 = time.monotonic()
+            task = bar.add_task("extract", total=None, rate="-", eta="")
 
             def update(done: int, total: int) -> None:
-                rate = done / max(time.monotonic() - t0, 1e-6)
-                bar.update(task, completed=done, total=total, rate=f"{rate:.1f}")
+                rate.add(clock(), done)
+                per_second = rate.per_second()
+                bar.update(
+                    task,
+                    completed=done,
+                    total=total,
+                    rate=f"{per_second:.1f}" if per_second else "-",
+                    eta=f"ETA {(total - done) / per_second:.0f} s" if per_second else "",
+                )
 
-            yield update
+            def stage_above_bar(text: str) -> None:
+                rate.restart()
+                bar.console.print(f"citegraph: {text}", highlight=False)
+
+            yield _Reporter(update, stage_above_bar)
         return
-    state = {"t0": time.monotonic(), "last": 0.0}
+    state = {"last": 0.0}
 
     def log(done: int, total: int) -> None:
-        now = time.monotonic()
+        now = clock()
+        rate.add(now, done)
         if done < total and now - state["last"] < 5:
             return
         state["last"] = now
-        elapsed = max(now - state["t0"], 1e-6)
-        rate = done / elapsed
-        eta = f", ETA {(total - done) / rate:.0f} s" if 0 < done < total else ""
-        click.echo(f"citegraph: {done}/{total} files, {rate:.1f} files/s{eta}", err=True)
+        per_second = rate.per_second()
+        speed = f", {per_second:.1f} files/s" if per_second else ""
+        eta = f", ETA {(total - done) / per_second:.0f} s" if per_second and done < total else ""
+        click.echo(f"citegraph: {done}/{total} files{speed}{eta}", err=True)
 
-    yield log
+    yield _Reporter(log, stage)
 
 
 @main.command("export-parquet")
@@ -286,9 +376,14 @@ def show(query: tuple[str, ...], out: Path, as_json: bool) -> None:
 
     try:
         tables = read_tables(out)
-        match = find(tables, " ".join(query))
     except CitegraphError as e:
         click.echo(_error_line(e), err=True)
+        sys.exit(1)
+    try:
+        match = find(tables, " ".join(query))
+    except CitegraphError as e:
+        # an ambiguous name lists the candidates, one per line
+        click.echo(_error_lines(e), err=True)
         sys.exit(1)
     result = {
         "match": asdict(match),
@@ -320,7 +415,15 @@ def stats(out: Path, as_json: bool, top: int) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_option",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The --out directory of a previous `citegraph build` (or give it as DIRECTORY).  "
+    "[default: citegraph-out]",
+)
 @click.option(
     "--format",
     "formats",
@@ -334,11 +437,17 @@ def stats(out: Path, as_json: bool, top: int) -> None:
     "to",
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write the files here instead of DIRECTORY.",
+    help="Write the files here instead of the build directory.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def export(directory: Path, formats: tuple[str, ...], to: Path | None, quiet: bool) -> None:
-    """Write the graph of a previous build (its --out DIRECTORY) again, in other formats.
+def export(
+    directory: Path | None,
+    out_option: Path | None,
+    formats: tuple[str, ...],
+    to: Path | None,
+    quiet: bool,
+) -> None:
+    """Write the graph of a previous build (--out, or DIRECTORY) again, in other formats.
 
     The graph is rebuilt from opinions.jsonl, authorities.jsonl and citations.jsonl;
     no opinion is read again. graphml: graph.graphml (Gephi, igraph); gexf: graph.gexf
@@ -349,6 +458,11 @@ def export(directory: Path, formats: tuple[str, ...], to: Path | None, quiet: bo
     from .viz.export import write_formats
     from .viz.tables import output_set
 
+    # `--out` as in every other command; the positional DIRECTORY of earlier
+    # versions still works, and naming two different builds is a mistake
+    if directory is not None and out_option is not None and directory != out_option:
+        raise click.UsageError(f"give the build directory once: {directory} or {out_option}")
+    directory = directory or out_option or Path("citegraph-out")
     out = to or directory
     try:
         g = from_tables(read_tables(directory))

@@ -37,12 +37,12 @@ class Corpus:
     workers: int = 1  # processes the build extracted with; write() uses as many
 
     def summary(self) -> dict[str, float | int]:
-        """Counts for the build report."""
+        """Counts for the build report (graph.metrics.counts: the same as `citegraph
+        stats` and graph.html)."""
+        from .graph.metrics import counts
+
         return {
-            "opinions": len(self.opinions),
-            "citations": len(self.citations),
-            "authorities": len(self.authorities),
-            "edges": self.graph.number_of_edges(),
+            **counts(self.graph),
             "failed": len(self.errors),
             "duplicates": len(self.duplicates),
             "cached": self.cached,
@@ -141,6 +141,7 @@ def build(
     on_progress: Callable[[int, int], None] | None = None,
     tokenizer: str | None = None,
     debug: bool = False,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Corpus:
     """Read, extract, identify and build the citation graph of the opinions at `paths`.
 
@@ -166,6 +167,8 @@ def build(
             faster) or "auto" (hyperscan when installed and worth compiling);
             default $CITEGRAPH_TOKENIZER or "auto".
         debug: let eyecite's warnings through.
+        on_stage: called with what the build is doing when it is slow and not
+            extracting: compiling the Hyperscan prefilter before the first input.
 
     Returns:
         The Corpus.
@@ -230,6 +233,8 @@ def build(
             jobs.append((i, source, data, key if db is not None else ""))
 
     tokenizer = _choose_tokenizer(tokenizer, sum(len(j[2]) for j in jobs))
+    if on_stage and jobs and _compiles_prefilter(tokenizer):
+        on_stage(PREFILTER_STAGE)
     try:
         if scheduler:
             _run_dask(jobs, take, scheduler, workers, limit, tokenizer, debug)
@@ -371,9 +376,11 @@ def _prepare_worker(tokenizer: str | None, debug: bool) -> None:
         return
     import logging
 
-    from .loaders.extraction import citations, speedups  # noqa: F401  (citations sets eyecite's logger)
+    from .loaders.extraction import citations, speedups
 
     speedups.install(tokenizer=tokenizer)
+    # Built here, before the pool forks, so that workers inherit it.
+    citations.tokenizer()
     # eyecite logs "Unknown overlap case" for ordinary text: quiet unless --debug.
     logging.getLogger("eyecite").setLevel(logging.WARNING if debug else logging.ERROR)
     _WORKER_STATE["ready"] = (tokenizer, debug)
@@ -404,6 +411,17 @@ def _input_bytes(inp: Any, limit: int) -> tuple[str, bytes]:
 # Inputs larger than this in all make compiling the Hyperscan database (a minute or
 # two, once per machine) pay for itself.
 _HYPERSCAN_WORTH_BYTES = 20 * 1024 * 1024
+
+
+PREFILTER_STAGE = "compiling the Hyperscan prefilter (once per machine, ~1 min)..."
+
+
+def _compiles_prefilter(tokenizer: str) -> bool:
+    """Whether preparing `tokenizer` compiles the Hyperscan database: the first large
+    build on a machine is silent for a minute or more unless the user is told why."""
+    from .loaders.extraction import speedups
+
+    return tokenizer == "hyperscan" and not speedups.prefilter_cached()
 
 
 def _choose_tokenizer(tokenizer: str | None, pending_bytes: int) -> str:

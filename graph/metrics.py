@@ -9,6 +9,9 @@ leading precedent). HITS concentrates on the densest community of the graph (the
 "tightly knit community" effect): in a corpus of mixed subjects its top authorities
 are those of the largest line of cases, not of the corpus as a whole. The scores are
 set as node attributes `pagerank`, `hub` and `authority_score`, each summing to 1.
+
+`counts` is the one definition of the corpus's size that the build summary, `citegraph
+stats` and the header of graph.html all report.
 """
 
 from __future__ import annotations
@@ -17,11 +20,37 @@ import math
 
 import networkx as nx
 
-__all__ = ["add_metrics", "pagerank", "hits"]
+__all__ = ["add_metrics", "pagerank", "hits", "counts"]
 
 _MAX_ITER = 1000
 _TOL = 1e-12  # per node, as networkx's own HITS
 _ZERO = 1e-10
+
+
+def counts(g: nx.DiGraph) -> dict[str, int]:
+    """How many opinions, authorities, citations and edges the corpus has.
+
+    - opinions: the corpus opinions (nodes with `in_corpus`);
+    - authorities: what is cited at least once, a corpus opinion that is cited
+      included (one row each of authorities.jsonl);
+    - citations: citation occurrences in the opinions' text (one row each of
+      citations.jsonl), the sum of the nodes' `cited_by`; a second-hand edge
+      ("Y (quoting X)") adds no occurrence, so edge weights are not summed;
+    - edges: citing -> cited pairs, second-hand ones included.
+
+    Args:
+        g: the citation graph (graph.build or graph.from_tables).
+
+    Returns:
+        {"opinions", "authorities", "citations", "edges"} -> count.
+    """
+    cited = [int(d.get("cited_by") or 0) for _, d in g.nodes(data=True)]
+    return {
+        "opinions": sum(1 for _, d in g.nodes(data=True) if d.get("in_corpus")),
+        "authorities": sum(1 for n in cited if n > 0),
+        "citations": sum(cited),
+        "edges": g.number_of_edges(),
+    }
 
 
 def pagerank(g: nx.DiGraph) -> dict[str, float]:

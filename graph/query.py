@@ -22,7 +22,7 @@ import networkx as nx
 from ..errors import CitegraphError
 from ..vocabulary import PIN_TAIL, fold
 from .identity import short_name
-from .metrics import hits
+from .metrics import counts, hits
 from .tables import Tables, from_tables
 
 if TYPE_CHECKING:
@@ -458,13 +458,7 @@ def stats(
         and a["id"] not in index.opinion_by_id
     ]
     return {
-        "counts": {
-            "opinions": len(tables.opinions),
-            "authorities": len(tables.authorities),
-            "citations": len(tables.citations),
-            "edges": g.number_of_edges(),
-            "unresolved": len(unresolved),
-        },
+        "counts": {**counts(g), "unresolved": len(unresolved)},
         "kinds": dict(sorted(kinds.items(), key=lambda kv: -kv[1]["authorities"])),
         "forms": dict(Counter(c.get("form") or "full" for c in tables.citations).most_common()),
         "most_cited": [

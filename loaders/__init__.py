@@ -21,6 +21,8 @@ from .readers import (
     opinions_from_json,
     read,
     register,
+    supported,
+    unsupported,
 )
 
 __all__ = [
@@ -36,4 +38,6 @@ __all__ = [
     "MAX_BYTES",
     "ENTRY_POINT_GROUP",
     "opinions_from_json",
+    "supported",
+    "unsupported",
 ]

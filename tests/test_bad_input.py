@@ -26,7 +26,7 @@ CONTRACT = ["opinions.jsonl", "authorities.jsonl", "citations.jsonl", "graph.htm
 
 # bad file -> what its one-line message must say (a regex, case-insensitive)
 BAD_FILES = {
-    "binary.txt": r"binary|encoding",
+    "binary.txt": r"an old-style Office document",  # an old Word file renamed .txt
     "empty.txt": r"empty|no text",
     "truncated.json": r"JSON",
     "wrong_shape.json": r"opinion",

@@ -57,7 +57,7 @@ def _expected(g: nx.DiGraph) -> tuple[dict[str, dict], dict[tuple[str, str], dic
     ids = export_ids(g)
     nodes = {}
     for n, d in g.nodes(data=True):
-        attrs = node_attributes(d)
+        attrs = node_attributes(d, ids[n])
         if attrs["label"] is None:
             attrs["label"] = ids[n]
         nodes[ids[n]] = {k: v for k, v in attrs.items() if v is not None}
@@ -478,7 +478,7 @@ def test_hostile_tables_export_to_files_every_reader_reads(hostile_export: Path)
     back = nx.read_graphml(hostile_export / "graph.graphml")
     # an id already safe keeps it; "Smith\0" loses the NUL and yields; "\1\2" is left empty
     assert set(back.nodes) == {"hostile-1", MONELL, "Smith", "Smith~2", "node"}
-    assert back.nodes["hostile-1"]["name"] == "Doe v. Roe ]]> <b>"
+    assert back.nodes["hostile-1"]["case_name"] == "Doe v. Roe ]]> <b>"
     assert back.nodes["hostile-1"]["citations"] == "1 F.4th 1"
     assert back.nodes["Smith~2"]["label"] == "Smith ]]> " and back.nodes["Smith~2"]["year"] == 1999
     assert back.nodes["node"]["label"] == "" and back.nodes["node"]["kind"] == "statute"

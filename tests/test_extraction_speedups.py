@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citegraph.loaders.extraction import citations, notes, scan
+from citegraph.vocabulary import ABBREVIATION_IN_NAME
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = sorted(DATA.glob("*.txt"))
@@ -51,7 +52,7 @@ def test_abbreviation_before_a_break_matches_a_search_of_the_whole_prefix() -> N
             if text[end - 1] == ".":
                 seg = text[max(0, end - 300) : end + 5]
                 cut = min(end, 300)
-                expected = citations._ABBREVIATIONS.search(seg[:cut]) is not None
+                expected = ABBREVIATION_IN_NAME.search(seg[:cut]) is not None
                 assert citations._ends_with_abbreviation(seg, cut) == expected
 
 

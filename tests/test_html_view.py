@@ -167,8 +167,10 @@ def test_every_node_of_the_graph_is_drawn_and_counted(
     in_corpus = sum(1 for _, d in sample_graph.nodes(data=True) if d["in_corpus"])
     assert in_corpus == len(tables["opinions"]) == 8
     assert f"{in_corpus} opinions" in header
-    outside = sample_graph.number_of_nodes() - in_corpus
-    assert f"{outside:,} authorities" in header
+    # One count everywhere (graph.metrics.counts): an authority is a row of
+    # authorities.jsonl, a cited corpus opinion included.
+    assert f"{len(tables['authorities']):,} authorities" in header
+    assert f"{len(tables['citations']):,} citations" in header
 
 
 def test_search_by_name_selects_monell_and_opens_its_panel(

@@ -212,11 +212,15 @@ def test_a_glob_that_matches_nothing_is_an_error_naming_it() -> None:
         list(input_files([str(FORMATS / "nothing_*.txt")]))
 
 
-def test_directory_walk_skips_unknown_extensions_and_hidden_files(tmp_path: Path) -> None:
+def test_directory_walk_skips_hidden_files_and_yields_unsupported_ones_to_be_named(
+    tmp_path: Path,
+) -> None:
+    # A Word file in the folder is walked so that the build can name it in its own
+    # one-line error (issue 15); a hidden file is not walked at all.
     (tmp_path / "a.txt").write_bytes(RUSSO.read_bytes())
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / ".hidden.txt").write_bytes(RUSSO.read_bytes())
-    assert [Path(str(p)).name for p in input_files([tmp_path])] == ["a.txt"]
+    assert [Path(str(p)).name for p in input_files([tmp_path])] == ["a.txt", "notes.docx"]
 
 
 # --- a new format is one module and one registration; plugins use an entry point -------

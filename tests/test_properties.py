@@ -205,8 +205,9 @@ def test_graphml_reads_back_in_networkx_and_lxml_with_every_value(g: nx.DiGraph)
     for n, d in g.nodes(data=True):
         got = back.nodes[_xml_text(n)]
         assert got["label"] == _xml_text(d["label"])
+        assert got["name"] == _xml_text(n)  # the unique id: igraph's vertex name
         if d["name"]:
-            assert got["name"] == _xml_text(d["name"])
+            assert got["case_name"] == _xml_text(d["name"])
         assert got["in_corpus"] is d["in_corpus"]
         assert got["cited_by"] == d["cited_by"]
     for u, v, d in g.edges(data=True):

@@ -391,3 +391,99 @@ def test_word_scans_match_eyecites_at_every_word_of_real_opinions() -> None:
     words = ["", "a"] * 400
     assert speedups.match_on_tokens(words, 0, r"a{300}").span() == (0, 300)
     assert speedups.match_on_tokens(words, 799, r"a{300}", forward=False).span() == (0, 300)
+
+
+def test_court_regexes_read_with_python_3_10s_regex_parser(monkeypatch) -> None:
+    """Python 3.10 has `sre_parse` and no `re._parser`: the court table (courts-db's
+    regexes and the run of letters each needs) comes out the same from either parser."""
+    import sys
+    import warnings
+
+    from citegraph.loaders.extraction import speedups
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # 3.11+: deprecated aliases
+        import sre_constants  # noqa: F401
+        import sre_parse  # noqa: F401
+    speedups._court_table.cache_clear()
+    try:
+        table = speedups._court_table()
+        speedups._court_table.cache_clear()
+        # re as Python 3.10 has it
+        monkeypatch.setattr(sys, "version_info", (3, 10, 13, "final", 0))
+        for name in ("_parser", "_constants"):
+            monkeypatch.delattr(re, name, raising=False)
+            monkeypatch.setitem(sys.modules, f"re.{name}", None)
+        as_on_3_10 = speedups._court_table()
+    finally:
+        speedups._court_table.cache_clear()
+    assert as_on_3_10 == table
+    assert len(table) > 8000
+    first_circuit = [(source, run) for source, run, info in table if info[0] == "ca1"]
+    assert first_circuit[1] == (
+        "First Circuit Courts? (ofr?t?)? ?App?eals? ?(of?r?t?)? ?",
+        "first circuit court",
+    )
+
+
+def test_speedups_pinned_to_the_versions_they_were_tested_on() -> None:
+    """The equivalence tests above ran on these versions; pyproject.toml pins them."""
+    from citegraph.loaders.extraction import speedups
+
+    assert speedups.TESTED_VERSIONS == {"eyecite": "2.7.8", "courts-db": "0.10.27"}
+    assert speedups.untested_versions() == []
+    pyproject = (DATA.parent / "pyproject.toml").read_text(encoding="utf-8")
+    for dist, version in speedups.TESTED_VERSIONS.items():
+        assert f'"{dist}=={version}"' in pyproject
+
+
+@pytest.mark.parametrize(("dist", "seen"), [("eyecite", "2.8.0"), ("courts-db", "0.10.28")])
+def test_untested_version_runs_plain_eyecite_and_warns_once(monkeypatch, dist, seen) -> None:
+    import importlib.metadata
+    import warnings
+
+    import courts_db
+    import eyecite
+    import eyecite.find
+    import eyecite.helpers
+    import eyecite.tokenizers
+    from citegraph.loaders.extraction import speedups
+    from eyecite.models import Resource, TokenExtractor
+
+    def eyecites_own() -> list:
+        return [
+            eyecite.get_citations,
+            eyecite.find.get_citations,
+            eyecite.find.extract_pincited_reference_citations,
+            eyecite.find.match_on_tokens,
+            eyecite.helpers.get_court_by_paren,
+            eyecite.helpers.match_on_tokens,
+            eyecite.helpers._scan_for_case_boundaries,
+            eyecite.helpers.re,
+            eyecite.tokenizers._strip_ws,
+            eyecite.tokenizers.AhocorasickTokenizer.extract_tokens,
+            TokenExtractor.__hash__,
+            Resource.__hash__,
+            courts_db.find_court_ids_by_name,
+        ]
+
+    speedups.uninstall()
+    before = eyecites_own()
+    version = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda d: seen if d == dist else version(d))
+    monkeypatch.setitem(speedups._STATE, "warned", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # a second warning would not be swallowed
+        speedups.install()
+        speedups.install()
+    try:
+        assert all(a is b for a, b in zip(eyecites_own(), before, strict=True))
+        assert not speedups.installed()
+        assert speedups.active_tokenizer() is None
+    finally:
+        speedups.uninstall()
+    assert [str(w.message) for w in caught] == [
+        "citegraph's eyecite speed-ups are tested on eyecite 2.7.8, courts-db 0.10.27; "
+        f"found {dist} {seen}: running plain eyecite (same citations, slower)"
+    ]
+    assert caught[0].category is UserWarning

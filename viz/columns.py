@@ -3,9 +3,14 @@
 Gephi, igraph and spreadsheets hold one scalar per cell, so a node's or an edge's
 attributes are flattened here once, and every writer renders the same values:
 
-- nodes: label, kind, name, court, year, citations (the authority's reporter citations
-  joined with " | ") and n_citations, in_corpus, cited_by (occurrences citing it),
-  pagerank, hub and authority_score (HITS, graph.metrics).
+- nodes: label (the display label), name (the node's unique id), case_name (the
+  authority's or opinion's own name), kind, court, year (an int), citations (the
+  authority's reporter citations joined with " | ") and n_citations, in_corpus,
+  cited_by (occurrences citing it), pagerank, hub and authority_score (HITS,
+  graph.metrics). `name` is the id because igraph's Graph.Read_GraphML makes the
+  attribute `name` the vertex name it looks vertices up by (the node id it keeps
+  only as attribute `id`), and case names repeat ("United States v. Smith"); Gephi
+  names a node by its id and shows `label`.
 - edges: weight (occurrences, > 0), source ("text", or "parenthetical" for an edge
   learned second-hand), propositions and parentheticals (distinct ones joined with
   " || ", each cut at ITEM_CAP and the whole at PROPOSITION_CAP characters, "…" marking
@@ -68,16 +73,22 @@ def _year(value: Any) -> int | None:
     return None
 
 
-def node_attributes(data: dict[str, Any]) -> dict[str, Any]:
-    """The flat, typed attributes a node carries in exports (None: no value)."""
+def node_attributes(data: dict[str, Any], node_id: str | None = None) -> dict[str, Any]:
+    """The flat, typed attributes a node carries in exports (None: no value).
+
+    Args:
+        data: the node's attributes in the graph.
+        node_id: its export id (export_ids), written as `name`.
+    """
     cites = data.get("citations") or []
     if isinstance(cites, str):
         cites = [cites]
     cites = [xml_safe(str(c)) for c in cites]
     return {
         "label": _text(data.get("label")),
+        "name": node_id,
+        "case_name": _text(data.get("name")),
         "kind": _text(data.get("kind")) or "other",
-        "name": _text(data.get("name")),
         "court": _text(data.get("court")),
         "year": _year(data.get("year")),
         "citations": " | ".join(cites) if cites else None,
@@ -153,6 +164,9 @@ def export_ids(g: nx.DiGraph) -> dict[Hashable, str]:
 
 
 _PLAIN_TYPES = {bool: "boolean", int: "long", str: "string"}
+# Whole-number columns declared "int" rather than "long": Gephi then offers a year to
+# its ranking and timeline as an Integer, and the type says there is no fraction.
+_INT_COLUMNS = {"year"}
 
 
 def type_of(value: Any) -> str | None:
@@ -192,7 +206,11 @@ def column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
                 types[name] = t
             elif prev != t:
                 types[name] = "double" if {prev, t} <= {"long", "double"} else "string"
-    return {name: types[name] for name in order if name in types}
+    return {
+        name: "int" if name in _INT_COLUMNS and types[name] == "long" else types[name]
+        for name in order
+        if name in types
+    }
 
 
 def render(value: Any, t: str) -> str:
@@ -201,7 +219,7 @@ def render(value: Any, t: str) -> str:
         return "true" if value else "false"
     if t == "double":
         return repr(float(value))
-    if t == "long":
+    if t in ("long", "int"):
         return str(int(value))
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -228,7 +246,7 @@ def export_rows(
     ids = export_ids(g)
     nodes: list[NodeRow] = []
     for n, d in g.nodes(data=True):
-        attrs = node_attributes(d)
+        attrs = node_attributes(d, ids[n])
         if attrs["label"] is None:
             attrs["label"] = ids[n]
         nodes.append((ids[n], attrs))

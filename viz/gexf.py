@@ -25,7 +25,13 @@ from .tables import open_output
 __all__ = ["write_gexf", "node_colour", "node_size"]
 
 # GEXF's attribute type names for ours.
-_GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
+_GEXF_TYPES = {
+    "boolean": "boolean",
+    "int": "integer",
+    "long": "long",
+    "double": "double",
+    "string": "string",
+}
 # Carried by GEXF itself (node label, edge weight), never as attributes: Gephi reserves them.
 _BUILT_IN = {"node": {"label"}, "edge": {"weight"}}
 MIN_SIZE, MAX_SIZE = 10.0, 40.0

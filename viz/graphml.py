@@ -1,12 +1,17 @@
 """GraphML for Gephi, igraph, networkx and graphology.
 
-Gephi-safe rules (DESIGN.md): attribute types only boolean, long, double and string,
-one type per name; no None (the value is omitted), no NaN or inf; lists are joined
+Gephi-safe rules (DESIGN.md): attribute types only boolean, int (year), long, double
+and string, one type per name; no None (the value is omitted), no NaN or inf; lists are joined
 into a string with a count beside them (viz.columns); characters illegal in XML 1.0
 are stripped; the node label is an attribute named `label` and the edge weight
 `weight`; key ids are our own ("node_label", "edge_weight", never networkx's d0, d1,
 which Gephi mistakes for labels); edgedefault="directed"; node and edge ids are
 unique and non-empty.
+
+igraph (Graph.Read_GraphML) keeps a node's id only as the vertex attribute `id` and
+takes the attribute `name` as the vertex name, so `name` holds the unique node id and
+the case name is `case_name` (viz.columns). igraph holds every number as a float:
+`int(v["year"])`.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.metrics import counts
 from .tables import atomic_write
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per kind of authority.
@@ -265,7 +266,7 @@ def graph_data(
     return {
         "nodes": net.nodes,
         "edges": net.edges,
-        "counts": _counts(g),
+        "counts": counts(g),
         "shown": {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges()},
         "left_out": left_out,
         "opinions": opinions,
@@ -273,19 +274,6 @@ def graph_data(
         "colours": KIND_COLOURS,
         "physics": sub.number_of_nodes() <= layout_threshold,
         "max_nodes": max_nodes,
-    }
-
-
-def _counts(g: nx.DiGraph) -> dict[str, int]:
-    return {
-        "opinions": sum(1 for _, d in g.nodes(data=True) if d.get("in_corpus")),
-        "authorities": sum(1 for _, d in g.nodes(data=True) if not d.get("in_corpus")),
-        "citations": sum(
-            int(d.get("weight") or 0)
-            for *_, d in g.edges(data=True)
-            if d.get("source", "text") == "text"
-        ),
-        "edges": g.number_of_edges(),
     }
 
 

@@ -42,7 +42,7 @@ def write_csv(g: nx.DiGraph, directory: str | Path) -> list[Path]:
     ids = export_ids(g)
     node_rows = []
     for n, d in g.nodes(data=True):
-        attrs = node_attributes(d)
+        attrs = node_attributes(d, ids[n])
         label = attrs.pop("label")
         node_rows.append({"Id": ids[n], "Label": ids[n] if label is None else label, **attrs})
     edge_rows = []

@@ -17,6 +17,7 @@ misses court rules, constitutions and many state codes. This module:
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -122,7 +123,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     )
     # a citation broken over lines ("131 S. Ct.\n\n2541") is one citation; offsets kept
     flat = re.sub(r"[\r\n\t\f\v]", " ", text)
-    every = get_citations(flat, remove_ambiguous=remove_ambiguous)
+    every = get_citations(flat, remove_ambiguous=remove_ambiguous, tokenizer=tokenizer())
     found: list[Any] = [c for c in every if isinstance(c, kinds)]
     unknown = [c for c in every if type(c).__name__ == "UnknownCitation"]
     try:
@@ -188,6 +189,50 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         rec.footnote = _footnote(notes, rec.start)
         records.append(rec)
     return records
+
+
+def tokenizer() -> Any:
+    """The eyecite tokenizer `find_citations` runs: its regexes in eyecite's list order.
+
+    The speed-ups' tokenizer where they installed one (Hyperscan), else eyecite's
+    default tokenizer in list order, built once per process.
+    """
+    from . import speedups
+
+    return speedups.active_tokenizer() or _list_order_tokenizer()
+
+
+@functools.lru_cache(maxsize=1)
+def _list_order_tokenizer() -> Any:
+    return list_order_tokenizer_class()()
+
+
+@functools.lru_cache(maxsize=1)
+def list_order_tokenizer_class() -> Any:
+    """eyecite's default tokenizer class, its regexes run in the order of their list.
+
+    eyecite's AhocorasickTokenizer hands its regexes out as a set, whose order follows
+    string hashes, which Python seeds anew in every process. Where two regexes match the
+    same span, the first run wins: "87 T.C. at 900" came out a short cite or a full cite
+    whose reporter is "T.C. at", "N.Y. Ins. Law § 3212" a citation of "N.Y." or of "N.Y.
+    Ins. Law", from one run to the next (PYTHONHASHSEED). In the list's order every
+    process gives the same tokens. A class made on first use: eyecite's tokenizer module
+    takes seconds to import.
+    """
+    from eyecite.tokenizers import AhocorasickTokenizer
+
+    class ListOrderTokenizer(AhocorasickTokenizer):  # type: ignore[misc]
+        """eyecite's default tokenizer, its regexes run in the order of its list."""
+
+        def __post_init__(self) -> None:
+            super().__post_init__()
+            self._rank = {id(e): i for i, e in enumerate(self.extractors)}
+
+        def get_extractors(self, text: str) -> Any:
+            last = len(self._rank)
+            return sorted(super().get_extractors(text), key=lambda e: self._rank.get(id(e), last))
+
+    return ListOrderTokenizer
 
 
 def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:

@@ -29,7 +29,8 @@ eyecite finds the right citations but spends its time where these take over:
   SHA-256 on every lookup and comparison: its hash is computed once.
 
 tests/test_speedups.py checks that eyecite's own citations, tokens and courts come out
-identical with and without these speed-ups on real opinions.
+identical with and without these speed-ups on real opinions, on the eyecite and courts-db
+versions of TESTED_VERSIONS; on any other, `install()` patches nothing and warns once.
 """
 
 from __future__ import annotations
@@ -37,10 +38,13 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import importlib.metadata
 import itertools
 import operator
 import os
 import re
+import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -52,6 +56,9 @@ __all__ = [
     "install",
     "uninstall",
     "installed",
+    "untested_versions",
+    "active_tokenizer",
+    "TESTED_VERSIONS",
     "court_by_paren",
     "pincited_references",
     "CachedRegex",
@@ -60,6 +67,11 @@ __all__ = [
 # (id of module or class, attribute) -> (it, eyecite's original), for uninstall().
 _ORIGINALS: dict[tuple[int, str], tuple[Any, Any]] = {}
 _STATE: dict[str, Any] = {"tokenizer": None}
+
+# The versions tests/test_speedups.py proved the speed-ups equivalent on. The patches
+# copy and replace private functions of these exact releases; on any other, eyecite
+# runs as it is.
+TESTED_VERSIONS = {"eyecite": "2.7.8", "courts-db": "0.10.27"}
 
 
 # --- courts: an index built once --------------------------------------------------
@@ -118,10 +130,16 @@ def court_by_paren(paren_string: str) -> str | None:
 def _court_table() -> list[tuple[str, str, tuple[Any, ...]]]:
     """(regex source, its required lower-case run or "", (court id, name, type, location,
     parent)) for each regex of courts-db, in courts-db's order."""
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-
     from courts_db import courts
+
+    # The regex parser is private: `re._parser` from 3.11 on, where `sre_parse` is a
+    # deprecated alias; 3.10 has only `sre_parse`.
+    if sys.version_info >= (3, 11):
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+    else:
+        import sre_constants as sre
+        import sre_parse as _parser
 
     def runs(seq: Any, out: list[str], cur: list[str]) -> None:
         for op, av in seq:
@@ -896,9 +914,9 @@ def _cache_dir() -> Path:
 
 
 def _default_tokenizer_class() -> Any:
-    from eyecite.tokenizers import AhocorasickTokenizer
+    from .citations import list_order_tokenizer_class
 
-    class PrefilteredTokenizer(AhocorasickTokenizer):  # type: ignore[misc]
+    class PrefilteredTokenizer(list_order_tokenizer_class()):  # type: ignore[misc]
         """eyecite's default tokenizer, skipping regexes Hyperscan proves cannot match."""
 
         def __post_init__(self) -> None:
@@ -916,8 +934,8 @@ def _default_tokenizer_class() -> Any:
             self.prepare()
             hits = _prefilter_hits(self._db, self._always, self.extractors, text)
             keep = {id(self.extractors[i]) for i in hits}
-            # The default tokenizer's set, in its own order: ties between tokens of
-            # the same span are settled by this order, so it must not change.
+            # In the list order of the tokenizer this one derives from: ties between
+            # tokens of the same span are settled by this order, so it must not change.
             return [e for e in extractors if id(e) in keep]
 
     return PrefilteredTokenizer
@@ -1055,6 +1073,11 @@ def make_tokenizer(name: str) -> Any:
     raise ValueError(f"unknown tokenizer {name!r}")
 
 
+def active_tokenizer() -> Any:
+    """The tokenizer `install(tokenizer=...)` put in place, or None for eyecite's default."""
+    return _STATE["tokenizer"]
+
+
 def _with_tokenizer(get_citations: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(get_citations)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -1106,14 +1129,45 @@ def _patch(target: Any, attr: str, new: Any) -> None:
     setattr(target, attr, new)
 
 
+def untested_versions() -> list[str]:
+    """The dependencies the speed-ups patch that are not at a tested version.
+
+    Returns:
+        "name version" for each, e.g. ["eyecite 2.8.0"]; empty when all are tested.
+    """
+    untested = []
+    for dist, tested in TESTED_VERSIONS.items():
+        try:
+            found = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            found = "(not installed)"
+        if found != tested:
+            untested.append(f"{dist} {found}")
+    return untested
+
+
 def install(tokenizer: str | None = None) -> None:
     """Install the speed-ups into eyecite (idempotent; safe in every worker).
+
+    Only on the versions in TESTED_VERSIONS: on any other, nothing is patched and a
+    warning says so once per process.
 
     Args:
         tokenizer: None or "default" keeps eyecite's default tokenizer;
             "hyperscan" adds the Hyperscan prefilter (same tokens), its database
             compiled once and cached on disk.
     """
+    untested = untested_versions()
+    if untested:
+        if not _STATE.get("warned"):
+            _STATE["warned"] = True
+            tested = ", ".join(f"{d} {v}" for d, v in TESTED_VERSIONS.items())
+            warnings.warn(
+                f"citegraph's eyecite speed-ups are tested on {tested}; found "
+                f"{', '.join(untested)}: running plain eyecite (same citations, slower)",
+                stacklevel=2,
+            )
+        return
     import eyecite
     import eyecite.find
     import eyecite.helpers

@@ -23,6 +23,8 @@ from .registry import (
     read,
     read_json,
     register,
+    supported,
+    unsupported,
 )
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "MAX_BYTES",
     "ENTRY_POINT_GROUP",
     "opinions_from_json",
+    "supported",
+    "unsupported",
 ]
 
 

@@ -23,6 +23,7 @@ from typing import IO, Any
 from ...errors import CitegraphError
 from ...models import Opinion
 from .registry import Format, Member, expand_input, formats, name_suffix, read, too_big
+from .unsupported import UNSUPPORTED_EXTENSIONS
 
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 2 * 1024**3
@@ -40,12 +41,14 @@ def unsafe(name: str) -> bool:
 
 
 def _skip(name: str) -> bool:
-    """Members that are not opinions: OS metadata, hidden files, unknown extensions."""
+    """Members that are not opinions: OS metadata, hidden files, unknown extensions.
+    A Word file or an image is not skipped: reading it gives its own error."""
 
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
         return True
     exts = {e for fmt in formats().values() for e in fmt.extensions} | set(_ARCHIVE_EXTS)
+    exts |= UNSUPPORTED_EXTENSIONS
     return name_suffix(name) not in exts
 
 

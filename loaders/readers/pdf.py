@@ -4,12 +4,19 @@ The text layer is read with pypdf, page by page; each PDF page starts a page of 
 Opinion's page map (the slip opinion's own pagination, "1", "2", ...). Running
 headers and page numbers that repeat on every page are dropped. A PDF without a
 text layer (a scan) gets a clear error: it needs OCR first.
+
+pypdf's own warnings about a file's form ("invalid pdf header", "Token exceeds maximum
+length") are silenced unless the "pypdf" logger is set to WARNING or lower
+(`citegraph build --debug` does that): pypdf repairs what it warns about, or fails
+and citegraph reports the file, so the bare lines only alarm without naming a file.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from collections import Counter
 
 from ...errors import CitegraphError
@@ -19,6 +26,10 @@ from .header import opinion_from_text
 from .registry import Format
 
 MIN_CHARS_PER_PAGE = 20
+
+_PYPDF_LOG = logging.getLogger("pypdf")
+if _PYPDF_LOG.level == logging.NOTSET:  # a level set by the caller (--debug) stands
+    _PYPDF_LOG.setLevel(logging.ERROR)
 
 
 def read_pdf(data: bytes, source: str) -> list[Opinion]:
@@ -32,18 +43,21 @@ def read_pdf(data: bytes, source: str) -> list[Opinion]:
         from pypdf.errors import PdfReadError
     except ImportError as e:  # pragma: no cover - pypdf is a dependency
         raise CitegraphError("reading PDF needs pypdf: pip install pypdf", source) from e
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception as e:
-                raise CitegraphError("PDF is encrypted; save an unlocked copy", source) from e
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except CitegraphError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise CitegraphError(f"damaged PDF ({e}); is the download complete?", source) from e
+    with warnings.catch_warnings():
+        if not _PYPDF_LOG.isEnabledFor(logging.WARNING):
+            warnings.simplefilter("ignore")  # pypdf warns through both channels
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    reader.decrypt("")
+                except Exception as e:
+                    raise CitegraphError("PDF is encrypted; save an unlocked copy", source) from e
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except CitegraphError:
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+            raise CitegraphError(f"damaged PDF ({e}); is the download complete?", source) from e
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise CitegraphError(
             "PDF has no text layer (a scanned image): run OCR on it first "

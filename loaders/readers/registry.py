@@ -26,6 +26,7 @@ from typing import IO, Any
 from ...errors import CitegraphError
 from ...models import Opinion
 from .decoding import decode
+from .unsupported import UNSUPPORTED_EXTENSIONS, unsupported_kind
 
 __all__ = [
     "read",
@@ -40,6 +41,8 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "opinions_from_json",
     "read_json",
+    "supported",
+    "unsupported",
 ]
 
 # per file (per record in bulk files); --max-file-mb. The longest opinions are a few MB
@@ -193,6 +196,35 @@ def formats() -> dict[str, Format]:
     return FORMATS
 
 
+def supported() -> str:
+    """The formats citegraph reads, said for an error message."""
+    # the first extension of each registered format, so a plugin's shows too
+    exts = dict.fromkeys(fmt.extensions[0] for fmt in formats().values() if fmt.extensions)
+    return (
+        "plain text, HTML, PDF with a text layer, CourtListener and Caselaw Access "
+        "Project JSON / HTML / XML, JSON Lines and CSV bulk files, and archives of "
+        "them (" + " ".join(exts) + ")"
+    )
+
+
+def unsupported(head: bytes, name: str, hint: str | None = None) -> CitegraphError | None:
+    """The error for a file of a kind citegraph does not read (loaders.readers.
+    unsupported), by content first and then by extension; None for anything else.
+
+    Args:
+        head: the file's first bytes.
+        name: the name the error gives (a path, "cases.zip!brief.docx").
+        hint: the file name to take the extension from, if not `name`.
+    """
+    kind = unsupported_kind(head, name_suffix(hint or name))
+    if kind is None:
+        return None
+    return CitegraphError(
+        f"{kind.name}, which citegraph does not read; {kind.advice}. citegraph reads {supported()}",
+        name,
+    )
+
+
 def name_suffix(name: str) -> str:
     lower = name.lower()
     for double in (".tar.gz", ".tar.bz2", ".tar.xz", ".jsonl.gz", ".csv.gz", ".csv.bz2"):
@@ -264,9 +296,11 @@ def input_files(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iter
         if path.is_dir():
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
+                # a Word file or a scan as an image among the opinions is reported
+                # (by expand_input), not left out without a word
                 if (
                     f.is_file()
-                    and name_suffix(f.name) in exts
+                    and name_suffix(f.name) in exts | UNSUPPORTED_EXTENSIONS
                     and not any(x.startswith(".") for x in rel)
                 ):
                     yield from expand_input(f, max_bytes)
@@ -294,6 +328,10 @@ def expand_input(inp: Input, max_bytes: int) -> Iterator[Input]:
         head = _head(inp)
     except CitegraphError as e:
         yield Member(str(inp), error=e)
+        return
+    wrong = unsupported(head, str(inp), _hint(inp))
+    if wrong is not None:
+        yield Member(str(inp), error=wrong)
         return
     fmt = detect(head, _hint(inp))
     if fmt.container and fmt.members is not None:
@@ -342,7 +380,11 @@ def read(path: str | Path | Member, max_bytes: int = MAX_BYTES) -> list[Opinion]
     else:
         inp = Path(path)
     name = str(inp)
-    fmt = detect(_head(inp), _hint(inp))
+    head = _head(inp)
+    wrong = unsupported(head, name, _hint(inp))
+    if wrong is not None:
+        raise wrong
+    fmt = detect(head, _hint(inp))
     if fmt.container and fmt.members is not None:
         return [op for m in fmt.members(inp, max_bytes) for op in read(m, max_bytes)]
     data = _open_input(inp, max_bytes)
