@@ -9,35 +9,8 @@ This package re-exports the entry points of both.
 from __future__ import annotations
 
 from .extraction import extract
-from .readers import (
-    ENTRY_POINT_GROUP,
-    FORMATS,
-    MAX_BYTES,
-    Format,
-    Member,
-    detect,
-    formats,
-    input_files,
-    opinions_from_json,
-    read,
-    register,
-    supported,
-    unsupported,
-)
+from .readers import registry
+from .readers.registry import *  # noqa: F403
 
-__all__ = [
-    "read",
-    "extract",
-    "input_files",
-    "detect",
-    "register",
-    "formats",
-    "Format",
-    "Member",
-    "FORMATS",
-    "MAX_BYTES",
-    "ENTRY_POINT_GROUP",
-    "opinions_from_json",
-    "supported",
-    "unsupported",
-]
+# the readers' public names (their registry's) and extraction's entry point
+__all__ = [*registry.__all__, "extract"]

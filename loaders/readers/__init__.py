@@ -9,42 +9,14 @@ a citation rule: extraction reads the Opinions they make.
 
 from __future__ import annotations
 
-from . import archive, bulk, cap, courtlistener, html, pdf, text
-from .registry import (
-    ENTRY_POINT_GROUP,
-    FORMATS,
-    MAX_BYTES,
-    Format,
-    Member,
-    detect,
-    formats,
-    input_files,
-    opinions_from_json,
-    read,
-    read_json,
-    register,
-    supported,
-    unsupported,
-)
+from . import archive, bulk, cap, courtlistener, html, pdf, registry, text
+from .registry import *  # noqa: F403
 
-__all__ = [
-    "read",
-    "input_files",
-    "detect",
-    "register",
-    "formats",
-    "Format",
-    "Member",
-    "FORMATS",
-    "MAX_BYTES",
-    "ENTRY_POINT_GROUP",
-    "opinions_from_json",
-    "supported",
-    "unsupported",
-]
+__all__ = list(registry.__all__)  # the registry's public names are the package's
 
 
 def _register_builtins() -> None:
+    register = registry.register
     register(archive.FORMAT_ZIP)
     register(archive.FORMAT_TAR)
     register(archive.FORMAT_COMPRESSED)
@@ -54,9 +26,9 @@ def _register_builtins() -> None:
     register(cap.FORMAT_JSON)
     register(courtlistener.FORMAT)
     register(
-        Format(
+        registry.Format(
             "json",
-            read_json,
+            registry.read_json,
             extensions=(".json",),
             sniff=lambda head: head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["),
         )

@@ -21,8 +21,7 @@ from pathlib import PurePosixPath
 from typing import IO, Any
 
 from ...errors import CitegraphError
-from ...models import Opinion
-from .registry import Format, Member, expand_input, formats, name_suffix, read, too_big
+from .registry import Member, container_format, expand_input, formats, name_suffix, too_big
 from .unsupported import UNSUPPORTED_EXTENSIONS
 
 MAX_MEMBERS = 10_000
@@ -94,6 +93,33 @@ def _nested(member: Any, max_bytes: int) -> Iterator[Any]:
     yield from expand_input(member, max_bytes) if member.error is None else [member]
 
 
+def _admitted(
+    name: str, files: Iterator[tuple[str, int, Any]], max_bytes: int
+) -> Iterator[Member | tuple[str, Any]]:
+    """The members of archive `name` to read, as (label, entry), from its files given as
+    (path, size, entry); in place of a member not read, a Member that says why (a path
+    that climbs out, a member over `max_bytes`); over the archive's budget, one Member
+    that says so, and no more. Hidden and unknown files are left out without a word."""
+    budget = _Budget(name)
+    for path, size, entry in files:
+        label = f"{name}!{path}"
+        if unsafe(path):
+            yield Member(
+                label, error=CitegraphError("path climbs out of the archive; ignored", label)
+            )
+            continue
+        if _skip(path):
+            continue
+        over = budget.check(size)
+        if over:
+            yield Member(name, error=over)
+            return
+        if size > max_bytes:
+            yield Member(label, error=CitegraphError(too_big(size, max_bytes), label))
+            continue
+        yield label, entry
+
+
 def zip_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     """The members of a zip archive, as Members (read lazily)."""
 
@@ -104,25 +130,12 @@ def zip_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     except (zipfile.BadZipFile, OSError, EOFError) as e:
         yield Member(name, error=CitegraphError(f"damaged zip archive ({e})", name))
         return
-    budget = _Budget(name)
-    for info in infos:
-        if info.is_dir():
+    files = ((i.filename, i.file_size, i) for i in infos if not i.is_dir())
+    for item in _admitted(name, files, max_bytes):
+        if isinstance(item, Member):
+            yield item
             continue
-        label = f"{name}!{info.filename}"
-        if unsafe(info.filename):
-            yield Member(
-                label, error=CitegraphError("path climbs out of the archive; ignored", label)
-            )
-            continue
-        if _skip(info.filename):
-            continue
-        over = budget.check(info.file_size)
-        if over:
-            yield Member(name, error=over)
-            return
-        if info.file_size > max_bytes:
-            yield Member(label, error=CitegraphError(too_big(info.file_size, max_bytes), label))
-            continue
+        label, info = item
 
         def load(info: zipfile.ZipInfo = info, label: str = label) -> bytes:
             try:
@@ -145,28 +158,15 @@ def tar_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     except (tarfile.TarError, OSError, EOFError) as e:
         yield Member(name, error=CitegraphError(f"damaged tar archive ({e})", name))
         return
-    budget = _Budget(name)
     with tf:
         try:
-            for info in tf:
-                if not info.isfile():
-                    continue  # links and devices are never followed
-                label = f"{name}!{info.name}"
-                if unsafe(info.name):
-                    yield Member(
-                        label,
-                        error=CitegraphError("path climbs out of the archive; ignored", label),
-                    )
+            # links and devices are never followed
+            files = ((i.name, i.size, i) for i in tf if i.isfile())
+            for item in _admitted(name, files, max_bytes):
+                if isinstance(item, Member):
+                    yield item
                     continue
-                if _skip(info.name):
-                    continue
-                over = budget.check(info.size)
-                if over:
-                    yield Member(name, error=over)
-                    return
-                if info.size > max_bytes:
-                    yield Member(label, error=CitegraphError(too_big(info.size, max_bytes), label))
-                    continue
+                label, info = item
                 fh = tf.extractfile(info)
                 data = fh.read(max_bytes + 1) if fh else b""
                 yield from _nested(Member(label, data, depth=depth + 1, limit=max_bytes), max_bytes)
@@ -200,7 +200,7 @@ def compressed_members(inp: Any, max_bytes: int) -> Iterator[Any]:
     except (OSError, EOFError, lzma.LZMAError) as e:
         yield Member(name, error=CitegraphError(f"damaged compressed file ({e})", name))
         return
-    if len(head) >= 262 and head[257:262] == b"ustar":
+    if _is_tar(head):
         yield from tar_members(inp, max_bytes)
         return
     member = Member(name, depth=depth + 1, opener=opener, limit=max_bytes, hint=inner)
@@ -246,39 +246,29 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _read_all(members: Any) -> Any:
-    def read_all(data: bytes, source: str) -> list[Opinion]:
-
-        return [op for m in members(Member(source, data), len(data) + 1) for op in read(m)]
-
-    return read_all
-
-
 def _is_tar(head: bytes) -> bool:
     return len(head) >= 262 and head[257:262] == b"ustar"
 
 
-FORMAT_ZIP = Format(
-    "zip",
-    _read_all(zip_members),
-    extensions=(".zip",),
-    sniff=lambda head: head[:4] == b"PK\x03\x04",
-    container=True,
-    members=zip_members,
+def _archive_bytes(data: bytes) -> int:
+    """The most bytes a member may hold when an archive is read whole from `data`."""
+    return len(data) + 1
+
+
+FORMAT_ZIP = container_format(
+    "zip", zip_members, (".zip",), lambda head: head[:4] == b"PK\x03\x04", _archive_bytes
 )
-FORMAT_TAR = Format(
+FORMAT_TAR = container_format(
     "tar",
-    _read_all(tar_members),
-    extensions=(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"),
-    sniff=_is_tar,
-    container=True,
-    members=tar_members,
+    tar_members,
+    (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"),
+    _is_tar,
+    _archive_bytes,
 )
-FORMAT_COMPRESSED = Format(
+FORMAT_COMPRESSED = container_format(
     "compressed",
-    _read_all(compressed_members),
-    extensions=(".gz", ".bz2", ".xz"),
-    sniff=lambda head: head[:2] == b"\x1f\x8b" or head[:3] == b"BZh" or head[:6] == b"\xfd7zXZ\x00",
-    container=True,
-    members=compressed_members,
+    compressed_members,
+    (".gz", ".bz2", ".xz"),
+    lambda head: head[:2] == b"\x1f\x8b" or head[:3] == b"BZh" or head[:6] == b"\xfd7zXZ\x00",
+    _archive_bytes,
 )

@@ -14,20 +14,18 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from ...errors import CitegraphError
-from ...models import Opinion
-from .decoding import decode, peek
-from .registry import Format, Member, opinions_from_json, read
+from .decoding import peek
+from .registry import Member, container_format
 
 # Columns of CourtListener's opinions bulk CSV that hold text; one is enough to know it.
 _CSV_TEXT_COLUMNS = {"plain_text", "html", "html_with_citations", "html_lawbox", "html_columbia"}
 
 
 def _open(inp: Any) -> IO[bytes]:
-
     if isinstance(inp, Member):
         return io.BytesIO(inp.read_bytes())
     try:
@@ -36,9 +34,9 @@ def _open(inp: Any) -> IO[bytes]:
         raise CitegraphError(f"cannot read: {e.strerror or e}", str(inp)) from e
 
 
-def jsonl_members(inp: Any, max_bytes: int) -> Iterator[Any]:
-    """One Member per non-blank line of a JSON Lines file."""
-
+def _records(inp: Any, records: Callable[[str, IO[bytes]], Iterator[Member]]) -> Iterator[Member]:
+    """The Members `records(name, stream)` finds in a bulk file; a file that cannot be
+    opened is one Member that holds the error."""
     name = str(inp)
     try:
         fh = _open(inp)
@@ -46,14 +44,21 @@ def jsonl_members(inp: Any, max_bytes: int) -> Iterator[Any]:
         yield Member(name, error=e)
         return
     with fh:
-        for n, line in enumerate(_lines(fh, max_bytes), 1):
-            if line is None:
-                err = CitegraphError(
-                    f"record over the {max_bytes // 1048576} MB limit", f"{name}:{n}"
-                )
-                yield Member(f"{name}:{n}", error=err)
-            elif line.strip():
-                yield Member(f"{name}:{n}", line)
+        yield from records(name, fh)
+
+
+def jsonl_members(inp: Any, max_bytes: int) -> Iterator[Member]:
+    """One Member per non-blank line of a JSON Lines file."""
+    return _records(inp, lambda name, fh: _jsonl_records(name, fh, max_bytes))
+
+
+def _jsonl_records(name: str, fh: IO[bytes], max_bytes: int) -> Iterator[Member]:
+    for n, line in enumerate(_lines(fh, max_bytes), 1):
+        if line is None:
+            err = CitegraphError(f"record over the {max_bytes // 1048576} MB limit", f"{name}:{n}")
+            yield Member(f"{name}:{n}", error=err)
+        elif line.strip():
+            yield Member(f"{name}:{n}", line)
 
 
 def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
@@ -72,24 +77,12 @@ def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
             yield line
 
 
-def read_jsonl_record(data: bytes, source: str) -> list[Opinion]:
-    """Read one JSON Lines record."""
-    try:
-        obj = json.loads(decode(data, source))
-    except json.JSONDecodeError as e:
-        raise CitegraphError(f"malformed JSON record ({e.msg})", source) from e
-    return opinions_from_json(obj, source)
-
-
-def csv_members(inp: Any, max_bytes: int) -> Iterator[Any]:
+def csv_members(inp: Any, max_bytes: int) -> Iterator[Member]:
     """One Member per row of a CourtListener opinions CSV (a header row names the columns)."""
+    return _records(inp, lambda name, fh: _csv_records(name, fh, max_bytes))
 
-    name = str(inp)
-    try:
-        fh = _open(inp)
-    except CitegraphError as e:
-        yield Member(name, error=e)
-        return
+
+def _csv_records(name: str, fh: IO[bytes], max_bytes: int) -> Iterator[Member]:
     csv.field_size_limit(min(max_bytes, sys.maxsize))
     with io.TextIOWrapper(fh, encoding="utf-8-sig", errors="replace", newline="") as text:
         reader = csv.DictReader(text)
@@ -137,27 +130,9 @@ def looks_like_cl_csv(head: bytes) -> bool:
     )
 
 
-def _read_all(members: Any) -> Any:
-    def read_all(data: bytes, source: str) -> list[Opinion]:
-
-        return [op for m in members(Member(source, data), sys.maxsize) for op in read(m)]
-
-    return read_all
-
-
-FORMAT_JSONL = Format(
-    "jsonl",
-    _read_all(jsonl_members),
-    extensions=(".jsonl", ".ndjson", ".jsonl.gz"),
-    sniff=looks_like_jsonl,
-    container=True,
-    members=jsonl_members,
+FORMAT_JSONL = container_format(
+    "jsonl", jsonl_members, (".jsonl", ".ndjson", ".jsonl.gz"), looks_like_jsonl
 )
-FORMAT_CSV = Format(
-    "courtlistener-csv",
-    _read_all(csv_members),
-    extensions=(".csv", ".csv.gz", ".csv.bz2"),
-    sniff=looks_like_cl_csv,
-    container=True,
-    members=csv_members,
+FORMAT_CSV = container_format(
+    "courtlistener-csv", csv_members, (".csv", ".csv.gz", ".csv.bz2"), looks_like_cl_csv
 )

@@ -10,14 +10,15 @@ the head matter of the casebody (parties, court, decisiondate, docketnumber).
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
 from .caption import bluebook, caption_name, party_name
-from .decoding import decode, peek
+from .decoding import decode, load_json, peek
 from .header import header_court, header_date, judge_name, opinion_from_text
 from .html import Layout, finish, flush_notes, local, parse_html, walk
 from .registry import Format
@@ -114,109 +115,159 @@ def _head_fields(root: Any, *names: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Report:
+    """The first and last page of the printed report a casebody spans."""
+
+    first: str | None
+    last: str | None
+
+    def holds(self, label: str | None) -> bool:
+        """Whether page `label` is of this report: pages of a parallel reporter are
+        marked up too ("*267" in an A.3d case); a page that cannot be told is kept."""
+        if not (label and self.first and self.last and label.isdigit()):
+            return True
+        if not (self.first.isdigit() and self.last.isdigit()):
+            return True
+        return int(self.first) <= int(label) <= int(self.last)
+
+
 def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list[Opinion]:
     """One Opinion per opinion element of a CAP casebody (XML or HTML tree)."""
-    first_page = root.get("firstpage") or root.get("data-firstpage")
-    last_page = root.get("lastpage") or root.get("data-lastpage")
+    report = _Report(
+        root.get("firstpage") or root.get("data-firstpage"),
+        root.get("lastpage") or root.get("data-lastpage"),
+    )
+    elements = _opinion_elements(root)
+    start_pages = _start_pages(root, elements, report)
+    if not elements:
+        elements, start_pages = [root], {0: report.first}
+    head = _head_matter(root, meta)
+    opinions = (
+        _casebody_opinion(el, start_pages.get(i), head, source, report)
+        for i, el in enumerate(elements)
+    )
+    return _numbered(opinions, source, "CAP case without opinion text (casebody status not ok?)")
 
-    def in_report(label: str | None) -> bool:
-        # pages of a parallel reporter are marked up too ("*267" in an A.3d case)
-        if not (label and first_page and last_page and label.isdigit()):
-            return True
-        if not (first_page.isdigit() and last_page.isdigit()):
-            return True
-        return int(first_page) <= int(label) <= int(last_page)
 
-    ops_el = [
+def _has_class(el: Any, name: str) -> bool:
+    return name in (el.get("class") or "").split()
+
+
+def _opinion_elements(root: Any) -> list[Any]:
+    """The opinion elements of a casebody: <opinion> in XML, <article class="opinion"> in HTML."""
+    return [
         el
         for el in root.iter()
-        if local(el) == "opinion"
-        or (local(el) == "article" and "opinion" in (el.get("class") or "").split())
+        if local(el) == "opinion" or (local(el) == "article" and _has_class(el, "opinion"))
     ]
-    # The page on which each opinion starts: the last page marker before it.
-    page_before: dict[int, str | None] = {}
-    current = first_page
+
+
+def _start_pages(root: Any, elements: list[Any], report: _Report) -> dict[int, str | None]:
+    """The page on which each opinion element starts: the last page marker before it."""
+    index = {id(el): i for i, el in enumerate(elements)}
+    out: dict[int, str | None] = {}
+    current = report.first
     for el in root.iter():
-        marker = local(el) == "page-number" or "page-label" in (el.get("class") or "").split()
+        marker = local(el) == "page-number" or _has_class(el, "page-label")
         if marker and (el.get("citation-index") or el.get("data-citation-index") or "1") == "1":
             label = (el.get("label") or el.get("data-label") or "").lstrip("*")
-            current = label if label and in_report(label) else current
-        for i, op_el in enumerate(ops_el):
-            if el is op_el:
-                page_before[i] = current
-    if not ops_el:
-        ops_el = [root]
-        page_before[0] = first_page
+            current = label if label and report.holds(label) else current
+        if id(el) in index:
+            out[index[id(el)]] = current
+    return out
+
+
+def _head_matter(root: Any, meta: dict[str, Any]) -> dict[str, Any]:
+    """The case's metadata: `meta` as given, completed from the casebody's head matter."""
     head = meta.copy()
     if not head.get("name"):
         parties = _head_field(root, "parties")
         if parties:
-            m = re.match(r"(?:In\s+re|In\s+the\s+Matter\s+of)\s*:?\s+(.+)", parties, re.I)
-            if m and not re.search(r"\sv\.\s", parties):
-                head["name"] = bluebook(f"In re {party_name(m.group(1))}")
-            else:
-                head["name"] = caption_name(re.sub(r"\s+v\.\s+", "\nv.\n", parties))
+            head["name"] = _parties_name(parties)
     if not head.get("court"):
         head["court"] = court_id(_head_field(root, "court"))
     if not head.get("date"):
         decided = _head_field(root, "decisiondate") or ""
         head["date"] = header_date("\n".join(re.split(r"(?<=\.)\s+(?=[A-Z])", decided)))
-    dockets = [
-        re.sub(r"^(?:Nos?\.|Docket\s+No\.)\s*", "", d).rstrip(".")
-        for d in _head_fields(root, "docketnumber")
-    ]
+    dockets = [_docket_number(d) for d in _head_fields(root, "docketnumber")]
     if not head.get("date") and dockets:
         # CAP sometimes files the decision date under docketnumber ("Feb. 15" "2011.")
         head["date"] = header_date(" ".join(dockets))
     if not head.get("dockets"):
-        # a docket number has digits, is short, and is not a date or a caption
-        head["dockets"] = [
-            d
-            for d in dockets
-            if re.search(r"\d", d)
-            and len(d) < 40
-            and not re.search(r"\sv\.\s|^\d{4}$", d)
-            and not re.match(r"[A-Z][a-z]{2,8}\.?\s+\d", d)
-        ]
+        head["dockets"] = [d for d in dockets if _is_docket(d)]
+    return head
+
+
+def _parties_name(parties: str) -> str | None:
+    """The case name of a head-matter parties line."""
+    m = re.match(r"(?:In\s+re|In\s+the\s+Matter\s+of)\s*:?\s+(.+)", parties, re.I)
+    if m and not re.search(r"\sv\.\s", parties):
+        return bluebook(f"In re {party_name(m.group(1))}")
+    return caption_name(re.sub(r"\s+v\.\s+", "\nv.\n", parties))
+
+
+def _docket_number(raw: str) -> str:
+    """A docket number without its "No." / "Docket No." label ("Nos. 1-2." -> "1-2")."""
+    return re.sub(r"^(?:Nos?\.|Docket\s+No\.)\s*", "", raw).rstrip(".")
+
+
+def _is_docket(text: str) -> bool:
+    """A docket number has digits, is short, and is not a date or a caption."""
+    return bool(
+        re.search(r"\d", text)
+        and len(text) < 40
+        and not re.search(r"\sv\.\s|^\d{4}$", text)
+        and not re.match(r"[A-Z][a-z]{2,8}\.?\s+\d", text)
+    )
+
+
+def _casebody_opinion(
+    el: Any, start_page: str | None, head: dict[str, Any], source: str, report: _Report
+) -> Opinion | None:
+    """The Opinion of one opinion element (None if it holds no text)."""
+    layout = Layout()
+    if start_page:
+        layout.pages.append((0, start_page))
+    walk(el, layout)
+    flush_notes(layout)
+    text, pages, notes = finish(layout)
+    if not text:
+        return None
+    known = dict(head)
+    known["type"] = el.get("type") or el.get("data-type") or "majority"
+    author = next((a for a in el.iter() if local(a) == "author" or _has_class(a, "author")), None)
+    if author is not None:
+        words = Layout()
+        walk(author, words)
+        known["judge"] = author_name("".join(words.parts))
+    return opinion_from_text(
+        text,
+        source,
+        prepared=True,
+        pages=_dedupe([(o, p) for o, p in pages if report.holds(p)]),
+        footnotes=notes,
+        header=text[:4000],
+        **known,
+    )
+
+
+def _numbered(opinions: Iterable[Opinion | None], source: str, empty: str) -> list[Opinion]:
+    """A case's opinions (None: an opinion without text, left out); each after the
+    first that is not the majority's takes its type into its id ("X (dissent)").
+
+    Raises:
+        CitegraphError: no opinion has text (`empty` says why).
+    """
     out: list[Opinion] = []
-    for i, el in enumerate(ops_el):
-        layout = Layout()
-        start_page = page_before.get(i)
-        if start_page:
-            layout.pages.append((0, start_page))
-        walk(el, layout)
-        flush_notes(layout)
-        text, pages, notes = finish(layout)
-        if not text:
+    for op in opinions:
+        if op is None:
             continue
-        author = next(
-            (
-                a
-                for a in el.iter()
-                if local(a) == "author" or "author" in (a.get("class") or "").split()
-            ),
-            None,
-        )
-        known = dict(head)
-        known["type"] = el.get("type") or el.get("data-type") or "majority"
-        if author is not None:
-            words = Layout()
-            walk(author, words)
-            known["judge"] = author_name("".join(words.parts))
-        op = opinion_from_text(
-            text,
-            source,
-            prepared=True,
-            pages=_dedupe([(o, p) for o, p in pages if in_report(p)]),
-            footnotes=notes,
-            header=text[:4000],
-            **known,
-        )
         if out and op.type != "majority":
             op.id = f"{op.id} ({op.type})"
         out.append(op)
     if not out:
-        raise CitegraphError("CAP case without opinion text (casebody status not ok?)", source)
+        raise CitegraphError(empty, source)
     return out
 
 
@@ -250,57 +301,49 @@ def opinions_from_cap_json(obj: dict[str, Any], source: str) -> list[Opinion]:
         if isinstance(court, dict)
         else None,
         "citations": [c for c in cites if _CITE.match(c.strip())],
-        "dockets": [re.sub(r"^(?:Nos?\.|Docket\s+No\.)\s*", "", docket).rstrip(".")]
-        if docket
-        else [],
+        "dockets": [_docket_number(docket)] if docket else [],
     }
     if isinstance(data, dict):  # the JSON flavour of casebody
         return _from_casebody_json(data, source, meta)
     text = str(data)
     if text.lstrip().startswith("<section") or 'class="casebody"' in text[:500]:
-        tree = parse_html(text)
-        root = next(
-            (el for el in tree.iter() if "casebody" in (el.get("class") or "").split()), tree
-        )
-        return opinions_from_casebody(root, source, meta)
+        return opinions_from_casebody(_casebody_root(parse_html(text)), source, meta)
     if text.lstrip().startswith("<"):
         return opinions_from_casebody(_xml_root(text, source), source, meta)
     return [opinion_from_text(text, source, **{k: v for k, v in meta.items() if v})]
 
 
+def _casebody_root(tree: Any) -> Any:
+    """The section.casebody of a CAP HTML tree (the tree itself if none)."""
+    return next((el for el in tree.iter() if _has_class(el, "casebody")), tree)
+
+
 def _from_casebody_json(data: dict[str, Any], source: str, meta: dict[str, Any]) -> list[Opinion]:
     """CAP's JSON casebody: {"opinions": [{"type", "author", "text"}], ...}."""
-    out: list[Opinion] = []
-    for op in data.get("opinions") or []:
-        text = op.get("text") or ""
-        if not text.strip():
-            continue
-        known = {k: v for k, v in meta.items() if v}
-        known["type"] = op.get("type") or "majority"
-        if op.get("author"):
-            known["judge"] = author_name(op["author"])
-        o = opinion_from_text(text, source, **known)
-        if out and o.type != "majority":
-            o.id = f"{o.id} ({o.type})"
-        out.append(o)
-    if not out:
-        raise CitegraphError("CAP case without opinion text", source)
-    return out
+    opinions = (_json_opinion(op, source, meta) for op in data.get("opinions") or [])
+    return _numbered(opinions, source, "CAP case without opinion text")
+
+
+def _json_opinion(op: dict[str, Any], source: str, meta: dict[str, Any]) -> Opinion | None:
+    """The Opinion of one opinion of a JSON casebody (None if it holds no text)."""
+    text = op.get("text") or ""
+    if not text.strip():
+        return None
+    known = {k: v for k, v in meta.items() if v}
+    known["type"] = op.get("type") or "majority"
+    if op.get("author"):
+        known["judge"] = author_name(op["author"])
+    return opinion_from_text(text, source, **known)
 
 
 def read_cap_json(data: bytes, source: str) -> list[Opinion]:
     """Read a CAP case JSON file."""
-    try:
-        obj = json.loads(decode(data, source))
-    except json.JSONDecodeError as e:
-        raise CitegraphError(f"malformed JSON ({e})", source) from e
-    return opinions_from_cap_json(obj, source)
+    return opinions_from_cap_json(load_json(data, source), source)
 
 
 def read_cap_html(data: bytes, source: str) -> list[Opinion]:
     """Read a CAP case HTML file (section.casebody with its head matter and articles)."""
-    tree = parse_html(decode(data, source))
-    root = next((el for el in tree.iter() if "casebody" in (el.get("class") or "").split()), tree)
+    root = _casebody_root(parse_html(decode(data, source)))
     meta: dict[str, Any] = {}
     case_id = root.get("data-case-id") or ""
     cite = _cite_from_case_id(case_id)

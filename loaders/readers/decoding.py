@@ -1,13 +1,16 @@
 """Bytes to clean text: decoding in any common encoding, and reflowing hard-wrapped lines.
 
 Court opinions arrive as UTF-8, UTF-16 or Windows code pages; a "§" must come out as
-"§". Every reader decodes with `decode`; text laid out in lines (plain text, PDF) is
-reflowed into paragraphs with `reflow`; `peek` reads the first bytes for sniffing.
+"§". Every reader decodes with `decode` (JSON with `load_json`); text laid out in
+lines (plain text, PDF) is reflowed into paragraphs with `reflow`; `peek` reads the
+first bytes for sniffing.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from ...errors import CitegraphError
 
@@ -54,6 +57,18 @@ def decode(data: bytes, path: str) -> str:
         # Windows code page 1252 is a superset in practice: curly quotes, dashes.
         encoding = "cp1252"
     return data.decode(encoding, errors="replace")
+
+
+def load_json(data: bytes, source: str, advice: str = "") -> Any:
+    """The JSON value of opinion bytes, decoded with `decode`.
+
+    Raises:
+        CitegraphError: the bytes are not JSON ("malformed JSON (why)" and `advice`).
+    """
+    try:
+        return json.loads(decode(data, source))
+    except json.JSONDecodeError as e:
+        raise CitegraphError(f"malformed JSON ({e}){advice}", source) from e
 
 
 def _strip_controls(text: str) -> str:

@@ -147,12 +147,6 @@ def header_dockets(header: str) -> list[str]:
     return out
 
 
-def header_docket(header: str) -> str | None:
-    """The (lead) docket number stated in the header ("1:16-cv-01994", "93-1170")."""
-    dockets = header_dockets(header)
-    return dockets[0] if dockets else None
-
-
 def header_judge(header: str, tail: str = "") -> str | None:
     """The judge who wrote the opinion: the author line that opens it, else the signature.
 

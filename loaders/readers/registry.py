@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
-from .decoding import decode
+from .decoding import load_json
 from .unsupported import UNSUPPORTED_EXTENSIONS, unsupported_kind
 
 __all__ = [
@@ -78,6 +78,28 @@ class Format:
     from_json: Callable[[Any, str], list[Opinion]] | None = None
     container: bool = False
     members: Callable[[Any, int], Iterator[Member]] | None = field(default=None, repr=False)
+
+
+def container_format(
+    name: str,
+    members: Callable[[Any, int], Iterator[Member]],
+    extensions: tuple[str, ...],
+    sniff: Callable[[bytes], bool],
+    member_bytes: Callable[[bytes], int] = lambda data: sys.maxsize,
+) -> Format:
+    """A Format whose inputs hold many inputs (archives, bulk files).
+
+    `read` finds its members in the bytes it is given (each member at most
+    `member_bytes(data)` bytes) and reads them all; `registry.read` and
+    `input_files` go through `members` instead, one member at a time.
+    """
+
+    def read_all(data: bytes, source: str) -> list[Opinion]:
+        return [op for m in members(Member(source, data), member_bytes(data)) for op in read(m)]
+
+    return Format(
+        name, read_all, extensions=extensions, sniff=sniff, container=True, members=members
+    )
 
 
 class Member:
@@ -399,13 +421,7 @@ def read(path: str | Path | Member, max_bytes: int = MAX_BYTES) -> list[Opinion]
 
 def read_json(data: bytes, source: str) -> list[Opinion]:
     """Read a JSON document: one opinion, a list of them, or an API page of them."""
-    import json
-
-    try:
-        obj = json.loads(decode(data, source))
-    except json.JSONDecodeError as e:
-        raise CitegraphError(f"malformed JSON ({e}); is the file complete?", source) from e
-    return opinions_from_json(obj, source)
+    return opinions_from_json(load_json(data, source, "; is the file complete?"), source)
 
 
 def opinions_from_json(obj: Any, source: str) -> list[Opinion]:
