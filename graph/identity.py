@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..loaders.extraction.citations import own_citations
 from ..models import Authority, Citation, Opinion
@@ -94,11 +95,6 @@ def short_name(name: str | None) -> str | None:
     first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first, flags=re.I)
     first = first.split(",")[0].strip()
     return first or None
-
-
-def name_tokens(name: str | None) -> list[set[str]]:
-    """Significant lower-case words of each party of a case name."""
-    return [set(p) for p in _party_tokens(name)] if name else []
 
 
 # Corpus linking compares every cited name with every corpus opinion of the same
@@ -196,22 +192,43 @@ def identify(
 
     Args:
         opinions: the corpus.
-        citations: every citation of every opinion, each opinion's in text order.
+        citations: every citation of every opinion, each opinion's in text order
+            (left as they are: the resolved ones are returned as new records).
 
     Returns:
-        The authorities, and the citations that resolved to one (`authority` set,
-        citations of an opinion to itself left out).
+        The authorities, and the citations that resolved to one (copies with
+        `authority` and `via` set; citations of an opinion to itself left out).
     """
-    uf = UnionFind()
-    own = {op.id: own_citations(op) for op in opinions}
-    # a citation claimed by several opinions is a table of decisions, no one's identity
-    claims = Counter(c for cites in own.values() for c in set(cites))
-    own = {oid: [c for c in cites if claims[c] == 1] for oid, cites in own.items()}
-    for op in opinions:
-        uf.union(own[op.id])
+    own = _own_citations(opinions)
     by_opinion: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
         by_opinion[c.opinion].append(c)
+    uf = _united(own, by_opinion, citations)
+    authorities, id_of_root = _authorities(opinions, own, citations, uf)
+    resolved = _resolved(by_opinion, authorities, id_of_root, uf)
+    # authorities reached only through self-citations are not part of the graph
+    used = {c.authority for c in resolved}
+    return [a for a in authorities.values() if a.id in used], resolved
+
+
+def _own_citations(opinions: list[Opinion]) -> dict[str, list[str]]:
+    """Each opinion's own citations; a citation claimed by several opinions is a table
+    of decisions, no one's identity, and is left out."""
+    own = {op.id: own_citations(op) for op in opinions}
+    claims = Counter(c for cites in own.values() for c in set(cites))
+    return {oid: [c for c in cites if claims[c] == 1] for oid, cites in own.items()}
+
+
+def _united(
+    own: dict[str, list[str]],
+    by_opinion: dict[str, list[Citation]],
+    citations: list[Citation],
+) -> UnionFind:
+    """The citation strings that name one case, united: an opinion's own citations,
+    the parallels of a full citation or of a short one, and slip cites."""
+    uf = UnionFind()
+    for cites in own.values():
+        uf.union(cites)
     for recs in by_opinion.values():
         for c in recs:
             if c.form == "full" and c.cites:
@@ -221,62 +238,92 @@ def identify(
                 # 106 S.Ct. 2505") unites it with the case it stands for
                 uf.union([recs[c.antecedent].cites[0], *c.cites])
     _join_slip_opinions(uf, citations)
+    return uf
 
+
+def _authorities(
+    opinions: list[Opinion],
+    own: dict[str, list[str]],
+    citations: list[Citation],
+    uf: UnionFind,
+) -> tuple[dict[str, Authority], dict[str, str]]:
+    """One Authority per set of united citations that full citations name (a corpus
+    opinion's id where the set is one), and the authority id of each set's root."""
     opinion_of_root: dict[str, str] = {}
     own_strings: dict[str, set[str]] = defaultdict(set)
     for op in opinions:
         for cite in own[op.id]:
             opinion_of_root.setdefault(uf.find(cite), op.id)
             own_strings[uf.find(cite)].add(cite)
-
-    # Gather the full citations of each set of united citation strings.
+    # the full citations of each set of united citation strings
     members: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
         if c.form == "full" and c.cites:
             members[uf.find(_keys(c)[0])].append(c)
-
+    corpus = _corpus_by_court_year(opinions)
     authorities: dict[str, Authority] = {}
     id_of_root: dict[str, str] = {}
-    # corpus opinions by court, year and each distinctive word of their names
-    corpus_by_court_year: dict[tuple[str | None, int | None], dict[str, list[Opinion]]] = (
-        defaultdict(lambda: defaultdict(list))
-    )
+    for root, recs in members.items():
+        a = _authority(recs, own_strings[root], opinion_of_root.get(root), corpus)
+        id_of_root[root] = a.id
+        if a.id in authorities:  # two sets matched to one corpus opinion
+            known = authorities[a.id]
+            known.citations = sorted(set(known.citations) | set(a.citations), key=citation_rank)
+        else:
+            authorities[a.id] = a
+    return authorities, id_of_root
+
+
+_CorpusIndex = dict[tuple[str | None, int | None], dict[str, list[Opinion]]]
+
+
+def _corpus_by_court_year(opinions: list[Opinion]) -> _CorpusIndex:
+    """Corpus opinions by court, year and each distinctive word of their names."""
+    corpus: _CorpusIndex = defaultdict(lambda: defaultdict(list))
     for op in opinions:
         year = int(op.date[:4]) if op.date else None
         for word in _distinctive_words(op.name):
-            corpus_by_court_year[(op.court, year)][word].append(op)
+            corpus[(op.court, year)][word].append(op)
+    return corpus
 
-    for root, recs in members.items():
-        kind = Counter(r.kind for r in recs).most_common(1)[0][0]
-        keyed = sorted({x for r in recs for x in _keys(r)} | own_strings[root], key=citation_rank)
-        # a slip cite is shown as written ("562 U.S. ___"), without the name that keys it
-        cites = list(dict.fromkeys(re.sub(r" \(.*\)$", "", x) if "___" in x else x for x in keyed))
-        name = _mode([r.name for r in recs if r.name and _is_full_name(r.name)]) or _mode(
-            [r.name for r in recs]
-        )
-        year = _mode([r.year for r in recs])
-        court = _mode([r.court for r in recs])
-        opinion = opinion_of_root.get(root)
-        if opinion is None and kind == "case":
-            opinion = _match_corpus(cites, name, court, year, corpus_by_court_year)
-        aid = opinion or keyed[0]
-        id_of_root[root] = aid
-        if aid in authorities:  # two sets matched to one corpus opinion
-            a = authorities[aid]
-            a.citations = sorted(set(a.citations) | set(cites), key=citation_rank)
-            continue
-        label = name if kind != "case" else _label(name, cites[0], year)
-        authorities[aid] = Authority(
-            id=aid,
-            kind=kind,
-            label=label or aid,
-            name=name,
-            citations=cites,
-            court=court,
-            year=year,
-            opinion=opinion,
-        )
 
+def _authority(
+    recs: list[Citation], own_strings: set[str], opinion: str | None, corpus: _CorpusIndex
+) -> Authority:
+    """The authority a set of full citations names, by the mode of their metadata."""
+    kind = Counter(r.kind for r in recs).most_common(1)[0][0]
+    keyed = sorted({x for r in recs for x in _keys(r)} | own_strings, key=citation_rank)
+    # a slip cite is shown as written ("562 U.S. ___"), without the name that keys it
+    cites = list(dict.fromkeys(re.sub(r" \(.*\)$", "", x) if "___" in x else x for x in keyed))
+    name = _mode([r.name for r in recs if r.name and _is_full_name(r.name)]) or _mode(
+        [r.name for r in recs]
+    )
+    year = _mode([r.year for r in recs])
+    court = _mode([r.court for r in recs])
+    if opinion is None and kind == "case":
+        opinion = _match_corpus(cites, name, court, year, corpus)
+    aid = opinion or keyed[0]
+    label = name if kind != "case" else _label(name, cites[0], year)
+    return Authority(
+        id=aid,
+        kind=kind,
+        label=label or aid,
+        name=name,
+        citations=cites,
+        court=court,
+        year=year,
+        opinion=opinion,
+    )
+
+
+def _resolved(
+    by_opinion: dict[str, list[Citation]],
+    authorities: dict[str, Authority],
+    id_of_root: dict[str, str],
+    uf: UnionFind,
+) -> list[Citation]:
+    """The citations that point at an authority other than their own opinion, as new
+    records with `authority` and `via` (the authority of the citation that uses them)."""
     by_stem: dict[str, list[Authority]] = defaultdict(list)
     for a in authorities.values():
         if a.kind == "case":
@@ -284,21 +331,36 @@ def identify(
                 by_stem[_stem(x)].append(a)
     resolved: list[Citation] = []
     for op_id, recs in by_opinion.items():
-        for c in recs:
-            if c.form == "full" and c.cites:
-                c.authority = id_of_root[uf.find(_keys(c)[0])]
-            elif c.antecedent is not None and recs[c.antecedent].authority:
-                c.authority = recs[c.antecedent].authority
-            elif c.form == "short" and c.volume and c.reporter:
-                c.authority = _unresolved_short(c, authorities, by_stem)
-        for c in recs:
-            if c.parent is not None:
-                c.via = recs[c.parent].authority
-            if c.authority and c.authority != op_id:
-                resolved.append(c)
-    # authorities reached only through self-citations are not part of the graph
-    used = {c.authority for c in resolved}
-    return [a for a in authorities.values() if a.id in used], resolved
+        ids = _authority_ids(recs, authorities, by_stem, id_of_root, uf)
+        for c, aid in zip(recs, ids, strict=True):
+            if aid and aid != op_id:
+                via = ids[c.parent] if c.parent is not None else c.via
+                resolved.append(replace(c, authority=aid, via=via))
+    return resolved
+
+
+def _authority_ids(
+    recs: list[Citation],
+    authorities: dict[str, Authority],
+    by_stem: dict[str, list[Authority]],
+    id_of_root: dict[str, str],
+    uf: UnionFind,
+) -> list[str | None]:
+    """The authority of each of one opinion's citations: a full citation's set, a
+    short form's antecedent, else a short cite's own (`_unresolved_short`)."""
+    ids: list[str | None] = []
+    for c in recs:
+        aid: str | None
+        if c.form == "full" and c.cites:
+            aid = id_of_root[uf.find(_keys(c)[0])]
+        elif c.antecedent is not None and c.antecedent < len(ids) and ids[c.antecedent]:
+            aid = ids[c.antecedent]
+        elif c.form == "short" and c.volume and c.reporter:
+            aid = _unresolved_short(c, authorities, by_stem)
+        else:
+            aid = c.authority
+        ids.append(aid)
+    return ids
 
 
 def _unresolved_short(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from citegraph.graph.identity import identify, names_match
 from citegraph.loaders.extraction.citations import find_citations
+from citegraph.loaders.extraction.propositions import attach_propositions
 from citegraph.models import Authority, Citation, Opinion
 
 
@@ -71,6 +72,29 @@ def test_short_cite_whose_full_citation_never_appears_is_an_authority_of_its_own
         "id",
         "short",
     ]
+
+
+def test_identify_returns_new_records_and_leaves_the_given_ones_as_they_were() -> None:
+    # Ali v. Annucci: Id. and the short form take Usavage's authority, the quoted
+    # Esmont takes Usavage's as `via`; the records extraction made are not touched
+    ali = _op(
+        "ali",
+        "*Usavage* v. Port Authority of New York and New Jersey, 932 F. Supp. 2d 575, 589 "
+        "(S.D.N.Y. 2013). \"defendants ignored the detainee's pleas that the handcuffs were too "
+        'tight." Id. (quoting Esmont, 371 F. Supp. 2d at 115).',
+    )
+    records = find_citations(ali)
+    attach_propositions(ali, records)
+    before = [r.to_dict() for r in records]
+    _, resolved = identify([ali], records)
+    assert [r.to_dict() for r in records] == before
+    assert {r.authority for r in records} == {None}
+    assert [(c.text, c.authority, c.via) for c in resolved] == [
+        ("932 F. Supp. 2d 575", "932 F. Supp. 2d 575", None),
+        ("Id.", "932 F. Supp. 2d 575", None),
+        ("371 F. Supp. 2d at 115", "Esmont, 371 F. Supp. 2d", "932 F. Supp. 2d 575"),
+    ]
+    assert not any(c is r for c in resolved for r in records)
 
 
 def test_opinions_references_to_itself_are_not_edges() -> None:

@@ -447,8 +447,8 @@ def test_history_edge_runs_from_the_later_decision_to_the_cited_one() -> None:
     opinion, cites = _extract(PEREZ)
     authorities, resolved = identity.identify([opinion], cites)
     g = network.build([opinion], authorities, resolved)
-    rivera = _cite((opinion, cites), "931 F.2d 148").authority
-    cert = _cite((opinion, cites), "112 S. Ct. 184").authority
+    rivera = _cite((opinion, resolved), "931 F.2d 148").authority
+    cert = _cite((opinion, resolved), "112 S. Ct. 184").authority
     assert rivera and cert
     assert g.edges[cert, rivera]["source"] == "history"
     assert g.edges[cert, rivera]["occurrences"][0]["history"] == "cert. denied"
@@ -461,9 +461,9 @@ def test_quoting_chain_makes_second_hand_edges_campbell_portillo_kingsley(ali) -
     opinion, cites = ali
     authorities, resolved = identity.identify([opinion], cites)
     g = network.build([opinion], authorities, resolved)
-    campbell = _cite(ali, "2019 WL 2717691").authority
-    portillo = _cite(ali, "2017 WL 4570374").authority
-    kingsley = _cite(ali, "135 S. Ct. 2466").authority
+    campbell = _cite((opinion, resolved), "2019 WL 2717691").authority
+    portillo = _cite((opinion, resolved), "2017 WL 4570374").authority
+    kingsley = _cite((opinion, resolved), "135 S. Ct. 2466").authority
     assert g.edges[campbell, portillo]["source"] == "parenthetical"
     assert g.edges[portillo, kingsley]["source"] == "parenthetical"
     assert g.edges[opinion.id, campbell]["source"] == "text"
