@@ -6,6 +6,27 @@ import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The columns of the tables, in their order: opinions.jsonl (and "chars", the length of
+# the text), citations.jsonl, authorities.jsonl.
+OPINION_COLUMNS = (
+    "id", "source", "name", "court", "date", "docket", "judge", "type", "citations", "sha1",
+)  # fmt: skip
+CITATION_COLUMNS = (
+    "opinion", "authority", "form", "kind", "text", "start", "end", "cites", "name", "pin",
+    "signal", "parenthetical", "quote", "proposition", "page", "footnote", "treatment",
+    "notes", "history", "source", "via",
+)  # fmt: skip
+AUTHORITY_COLUMNS = ("id", "kind", "label", "name", "citations", "court", "year", "opinion")
+
+
+def _row(record: Any, columns: tuple[str, ...]) -> dict[str, Any]:
+    """A table row: the named fields of a record (lists copied)."""
+    row = {name: getattr(record, name) for name in columns}
+    for name, value in row.items():
+        if isinstance(value, list):
+            row[name] = list(value)
+    return row
+
 
 @dataclass
 class Opinion:
@@ -47,20 +68,8 @@ class Opinion:
         return None
 
     def row(self) -> dict[str, Any]:
-        """The opinions.jsonl row (the text itself is not part of the table)."""
-        return {
-            "id": self.id,
-            "source": self.source,
-            "name": self.name,
-            "court": self.court,
-            "date": self.date,
-            "docket": self.docket,
-            "judge": self.judge,
-            "type": self.type,
-            "citations": list(self.citations),
-            "sha1": self.sha1,
-            "chars": len(self.text),
-        }
+        """The opinions.jsonl row (the text itself is not part of the table, its length is)."""
+        return {**_row(self, OPINION_COLUMNS), "chars": len(self.text)}
 
 
 @dataclass
@@ -106,29 +115,7 @@ class Citation:
 
     def row(self) -> dict[str, Any]:
         """The citations.jsonl row."""
-        return {
-            "opinion": self.opinion,
-            "authority": self.authority,
-            "form": self.form,
-            "kind": self.kind,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "cites": list(self.cites),
-            "name": self.name,
-            "pin": self.pin,
-            "signal": self.signal,
-            "parenthetical": self.parenthetical,
-            "quote": self.quote,
-            "proposition": self.proposition,
-            "page": self.page,
-            "footnote": self.footnote,
-            "treatment": self.treatment,
-            "notes": self.notes,
-            "history": self.history,
-            "source": self.source,
-            "via": self.via,
-        }
+        return _row(self, CITATION_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         """Every field, for caching and process boundaries."""
@@ -150,13 +137,4 @@ class Authority:
 
     def row(self) -> dict[str, Any]:
         """The authorities.jsonl row."""
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "label": self.label,
-            "name": self.name,
-            "citations": list(self.citations),
-            "court": self.court,
-            "year": self.year,
-            "opinion": self.opinion,
-        }
+        return _row(self, AUTHORITY_COLUMNS)

@@ -239,63 +239,82 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         opinion: the opinion the citations were found in (offsets refer to its text).
         citations: its citations in text order, as loaders.citations finds them.
     """
-    text = opinion.text
     if not citations:
         return
+    text = opinion.text
     order = sorted(range(len(citations)), key=lambda i: citations[i].start)
-    cites: dict[int, _Cite] = {}
     regions = _regions(opinion)
+    cites = _clauses(text, citations, order, regions)
+    _nest(text, citations, cites)
+    _attach_history(text, citations, cites, order)
+    _attach_sentences(opinion, citations, cites, order, regions)
+    _share_outer_propositions(text, citations, cites, order)
 
-    # 1. each citation's own clause: signal and name before, pin and parentheticals after
+
+def _clauses(
+    text: str, citations: list[Citation], order: list[int], regions: list[tuple[int, int]]
+) -> dict[int, _Cite]:
+    """Each citation's own clause: signal and name before, pin and parentheticals after."""
+    cites: dict[int, _Cite] = {}
     prev_tail = 0
     for rank, i in enumerate(order):
         c = citations[i]
         nxt = citations[order[rank + 1]].start if rank + 1 < len(order) else len(text)
-        tail, parens = _scan_tail(text, c, len(text))
-        # a tail never runs into the next citation unless a parenthetical holds it
-        if not parens and tail > nxt:
-            tail = max(c.end, nxt)
         lo = max(
             prev_tail if prev_tail <= c.start else 0, c.start - 400, _region_of(regions, c.start)[0]
         )
-        lo = _last_stop(text, lo, c.start)
-        name_start = _name_start(text, lo, c.start) if c.form != "id" else c.start
-        head = name_start
-        own_signal: str | None = None
-        lead = text[lo:name_start]
-        sm = None
-        for m in SIGNAL.finditer(lead):
-            sm = m
-        if sm and not lead[sm.end() :].strip(" ,*_"):
-            own_signal = canonical_signal(sm.group(1))
-            head = lo + sm.start()
-        elif re.search(rf"(?<![\w.]){MARKUP}with{MARKUP}\s*$", lead):
-            wm = list(SIGNAL_WITH.finditer(lead))[-1]
-            own_signal = "with"
-            head = lo + wm.start()
-        cites[i] = _Cite(i, head, name_start, tail, own_signal, parens)
-        prev_tail = max(prev_tail, tail)
+        cites[i] = _clause(text, i, c, _last_stop(text, lo, c.start), nxt)
+        prev_tail = max(prev_tail, cites[i].tail)
+    return cites
 
-    # 2. nesting: a citation inside another's parenthetical is used second-hand
-    holders = _holders(cites, [citations[i].start for i in range(len(citations))])
+
+def _clause(text: str, i: int, c: Citation, lo: int, nxt: int) -> _Cite:
+    """The clause of citation `i`, which may begin at `lo`; the next citation starts at `nxt`."""
+    tail, parens = _scan_tail(text, c, len(text))
+    # a tail never runs into the next citation unless a parenthetical holds it
+    if not parens and tail > nxt:
+        tail = max(c.end, nxt)
+    name_start = _name_start(text, lo, c.start) if c.form != "id" else c.start
+    head = name_start
+    own_signal: str | None = None
+    lead = text[lo:name_start]
+    sm = None
+    for m in SIGNAL.finditer(lead):
+        sm = m
+    if sm and not lead[sm.end() :].strip(" ,*_"):
+        own_signal = canonical_signal(sm.group(1))
+        head = lo + sm.start()
+    elif re.search(rf"(?<![\w.]){MARKUP}with{MARKUP}\s*$", lead):
+        wm = list(SIGNAL_WITH.finditer(lead))[-1]
+        own_signal = "with"
+        head = lo + wm.start()
+    return _Cite(i, head, name_start, tail, own_signal, parens)
+
+
+def _nest(text: str, citations: list[Citation], cites: dict[int, _Cite]) -> None:
+    """A citation inside another's parenthetical is used second-hand: its `parent` is
+    that citation and its treatment the word that introduces it ("quoting", "citing")."""
+    holders = _holders(cites, [c.start for c in citations])
     for i in cites:
-        c = citations[i]
         best = holders.get(i)
-        if best is not None:
-            c.parent = best[0]
-            c.source = "parenthetical"
-            inner = text[best[1] : c.start]
-            # the word that introduces it within the parenthetical ("quoting", "citing")
-            segment = re.split(r"[;]", inner)[-1] if ";" in inner else inner
-            how = SECOND_HAND.search(segment) or SECOND_HAND.search(inner)
-            c.treatment = _norm_treatment(how.group(1)) if how else "citing"
-
-    # 3. subsequent history: "X, 1 F.3d 2 (1st Cir. 1993), aff'd, 510 U.S. 3 (1994)"
-    for rank, i in enumerate(order):
-        ci = cites[i]
-        if rank + 1 >= len(order):
+        if best is None:
             continue
-        j = order[rank + 1]
+        c = citations[i]
+        c.parent = best[0]
+        c.source = "parenthetical"
+        inner = text[best[1] : c.start]
+        # the word that introduces it within the parenthetical ("quoting", "citing")
+        segment = re.split(r"[;]", inner)[-1] if ";" in inner else inner
+        how = SECOND_HAND.search(segment) or SECOND_HAND.search(inner)
+        c.treatment = re.sub(r"\s+", " ", how.group(1).lower()) if how else "citing"
+
+
+def _attach_history(
+    text: str, citations: list[Citation], cites: dict[int, _Cite], order: list[int]
+) -> None:
+    """Subsequent history: "X, 1 F.3d 2 (1st Cir. 1993), aff'd, 510 U.S. 3 (1994)"."""
+    for i, j in zip(order, order[1:], strict=False):
+        ci = cites[i]
         cj = cites[j]
         if citations[j].parent is not None and citations[j].parent != citations[i].parent:
             continue
@@ -321,12 +340,32 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         citations[root].history = _join(citations[root].history, full)
         cites[root].tail = max(cites[root].tail, cj.tail)
 
-    # 4. sentences, with every top-level citation clause protected
+
+@dataclass(frozen=True)
+class _Sentences:
+    """An opinion's sentences (every top-level citation clause kept whole) and the
+    citation clauses that stand apart from the words of the text."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    clauses: list[tuple[int, int]]
+    regions: list[tuple[int, int]]
+
+
+def _attach_sentences(
+    opinion: Opinion,
+    citations: list[Citation],
+    cites: dict[int, _Cite],
+    order: list[int],
+    regions: list[tuple[int, int]],
+) -> None:
+    """The proposition of each top-level citation, from its sentence or clause; a string
+    cite shares one, and a signal carries on to the citations after it."""
+    text = opinion.text
     top = [i for i in order if citations[i].parent is None]
     protected = [(cites[i].head, cites[i].tail) for i in top]
     hard = [p for a, b, _ in opinion.footnotes for p in (a, b)]
     spans = sentence_spans(text, protected, hard)
-    starts = [s for s, _ in spans]
     # citations the text talks about ("pursuant to 42 U.S.C. § 1983") stay in its words
     clause_spans = sorted(
         (cites[i].head, cites[i].tail)
@@ -335,8 +374,13 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
             r"[A-Za-z0-9]$", text[max(0, cites[i].head - 40) : cites[i].head].rstrip(" *_")
         )
     )
+    sentences = _Sentences(spans, [s for s, _ in spans], clause_spans, regions)
+    for unit in _string_cites(text, cites, top):
+        _attach_unit(text, [(citations[i], cites[i]) for i in unit], sentences)
 
-    # string cites: consecutive top-level clauses joined by ";" (or ", and", ", with")
+
+def _string_cites(text: str, cites: dict[int, _Cite], top: list[int]) -> list[list[int]]:
+    """Consecutive top-level clauses joined by ";" (or ", and", ", with"): string cites."""
     units: list[list[int]] = []
     for i in top:
         if units:
@@ -348,43 +392,50 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
                 units[-1].append(i)
                 continue
         units.append([i])
+    return units
 
-    for unit in units:
-        first = cites[unit[0]]
-        last = cites[unit[-1]]
-        k = max(0, bisect_right(starts, first.head) - 1)
-        s, e = spans[k]
-        region = _home(regions, first.head)
-        before = text[s : first.head]
-        after = text[last.tail : e]
-        window = ""
-        textual = False
-        block = False
-        if _is_lead_in(before) and not _continues(after):
-            prop, block = _preceding_proposition(
-                text, spans, k, clause_spans, region, first.head, regions
-            )
-        else:
-            after_words = _residue(text, last.tail, e, clause_spans)
-            # the sentence talks about these citations: they stay in its words
-            others = [(a, b) for a, b in clause_spans if not first.head <= a < last.tail]
-            prop, textual = _clause_proposition(
-                text, s, e, first.head, clause_spans, first.signal, after_words, others
-            )
-            window = _residue(text, s, e, others if textual else clause_spans)
-        signal: str | None = None
-        for i in unit:
-            c = citations[i]
-            if cites[i].signal:
-                signal = cites[i].signal
-            c.signal = signal
-            c.proposition = prop
-            _parentheticals(text, c, cites[i])
-            if c.signal is None and prop and not textual:
-                c.quote = prop if block else _quote(prop)
-            c.treatment = c.treatment or _treatment(window)
 
-    # 5. second-hand and history citations share their outer citation's proposition
+def _attach_unit(text: str, unit: list[tuple[Citation, _Cite]], sentences: _Sentences) -> None:
+    """The proposition, signal, parentheticals, quote and treatment of one string cite."""
+    first = unit[0][1]
+    last = unit[-1][1]
+    clause_spans, regions = sentences.clauses, sentences.regions
+    k = max(0, bisect_right(sentences.starts, first.head) - 1)
+    s, e = sentences.spans[k]
+    region = _home(regions, first.head)
+    before = text[s : first.head]
+    after = text[last.tail : e]
+    window = ""
+    textual = False
+    block = False
+    if _is_lead_in(before) and not _continues(after):
+        prop, block = _preceding_proposition(
+            text, sentences.spans, k, clause_spans, region, first.head, regions
+        )
+    else:
+        after_words = _residue(text, last.tail, e, clause_spans)
+        # the sentence talks about these citations: they stay in its words
+        others = [(a, b) for a, b in clause_spans if not first.head <= a < last.tail]
+        prop, textual = _clause_proposition(
+            text, s, e, first.head, clause_spans, first.signal, after_words, others
+        )
+        window = _residue(text, s, e, others if textual else clause_spans)
+    signal: str | None = None
+    for c, ci in unit:
+        if ci.signal:
+            signal = ci.signal
+        c.signal = signal
+        c.proposition = prop
+        _parentheticals(text, c, ci)
+        if c.signal is None and prop and not textual:
+            c.quote = prop if block else _quote(prop)
+        c.treatment = c.treatment or _treatment(window)
+
+
+def _share_outer_propositions(
+    text: str, citations: list[Citation], cites: dict[int, _Cite], order: list[int]
+) -> None:
+    """Second-hand and history citations share their outer citation's proposition."""
     for i in order:
         c = citations[i]
         if c.parent is None:
@@ -398,11 +449,6 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
             c.quote = citations[c.parent].quote
         if c.source == "history":
             c.signal = None
-
-
-def _norm_treatment(word: str) -> str:
-    w = re.sub(r"\s+", " ", word.lower())
-    return {"quoted in": "quoted in", "cited in": "cited in"}.get(w, w)
 
 
 def _join(old: str | None, new: str) -> str:
