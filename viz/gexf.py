@@ -18,9 +18,9 @@ from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 
+from ..graph.outputs import open_output
 from .columns import export_rows, render, type_of
 from .html import KIND_COLOURS
-from .tables import open_output
 
 __all__ = ["write_gexf", "node_colour", "node_size"]
 

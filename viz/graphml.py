@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from ..graph.outputs import open_output
 from .columns import (
     PROPOSITION_CAP,
     edge_attributes,
@@ -31,7 +32,6 @@ from .columns import (
     type_of,
     xml_safe,
 )
-from .tables import open_output
 
 __all__ = ["write_graphml", "xml_safe", "node_attributes", "edge_attributes", "PROPOSITION_CAP"]
 

@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from ..graph.metrics import counts
-from .tables import atomic_write
+from ..graph.outputs import atomic_write
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per kind of authority.
 KIND_COLOURS = {
