@@ -108,14 +108,12 @@ def main() -> None:
 @click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
-    default=None,
     help="graph.html keeps only the N most important nodes (PageRank) and says what it left out.",
 )
 @click.option(
     "--workers",
     "-j",
     type=click.IntRange(min=1),
-    default=None,
     help="Processes that extract in parallel.  [default: all cores]",
 )
 @click.option(
