@@ -25,17 +25,15 @@ from .models import Authority, Citation, Opinion
 
 if TYPE_CHECKING:
     from .corpus import Corpus, build
-    from .graph.query import Group, Match, cites, citing, find, stats, tables_of
-    from .graph.tables import Tables, read_tables
+    from .graph.query import Group, Match, cites, citing, find, stats
+    from .graph.tables import Tables, read_tables, tables_of
 
 # Imported when first used: `import citegraph.cli` (and so `citegraph --help`) loads
 # neither networkx nor eyecite.
 _LAZY = {
     **dict.fromkeys(("Corpus", "build"), ".corpus"),
-    **dict.fromkeys(
-        ("Group", "Match", "cites", "citing", "find", "stats", "tables_of"), ".graph.query"
-    ),
-    **dict.fromkeys(("Tables", "read_tables"), ".graph.tables"),
+    **dict.fromkeys(("Group", "Match", "cites", "citing", "find", "stats"), ".graph.query"),
+    **dict.fromkeys(("Tables", "read_tables", "tables_of"), ".graph.tables"),
 }
 
 
