@@ -15,13 +15,32 @@ The flow runs one way: loaders (read, extract) -> graph (identify, build) -> viz
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .corpus import Corpus, build
 from .errors import CitegraphError
-from .graph.query import Group, Match, cites, citing, find, stats, tables_of
-from .graph.tables import Tables, read_tables
 from .models import Authority, Citation, Opinion
+
+if TYPE_CHECKING:
+    from .corpus import Corpus, build
+    from .graph.query import Group, Match, cites, citing, find, stats
+    from .graph.tables import Tables, read_tables, tables_of
+
+# Imported when first used: `import citegraph.cli` (and so `citegraph --help`) loads
+# neither networkx nor eyecite.
+_LAZY = {
+    **dict.fromkeys(("Corpus", "build"), ".corpus"),
+    **dict.fromkeys(("Group", "Match", "cites", "citing", "find", "stats"), ".graph.query"),
+    **dict.fromkeys(("Tables", "read_tables", "tables_of"), ".graph.tables"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name], __name__), name)
 
 
 def load(path: str) -> list[Opinion]:

@@ -15,9 +15,47 @@ import click
 
 from . import __version__
 from .errors import CitegraphError
+from .viz.export import EXPORTS, ON_EVERY_BUILD, build_formats, export_formats
 
-# viz.export.EXPORT_FORMATS, spelled out so `citegraph --help` imports no networkx
-EXPORT_FORMATS = ("graphml", "gexf", "csv", "json", "html")
+# Everything else is imported inside the commands: `citegraph --help` (and `import
+# citegraph.cli`) loads no networkx, no eyecite (tests/test_cli_show_stats.py).
+
+
+class _FormatChoice(click.Choice):  # type: ignore[type-arg]
+    """--format's choices, read from the registry (viz.export.EXPORTS) whenever the
+    option is parsed or shown: a format registered after this module was imported is
+    offered too."""
+
+    def __init__(self, names: Callable[[], tuple[str, ...]]) -> None:
+        self._names = names
+        super().__init__(names(), case_sensitive=False)
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return self._names()
+
+    @choices.setter
+    def choices(self, value: Any) -> None:  # click.Choice.__init__ sets it: the registry decides
+        pass
+
+
+def _files(names: tuple[str, ...]) -> str:
+    """ "gexf (graph.gexf), csv (nodes.csv, edges.csv)": formats and the files they write."""
+    return ", ".join(f"{n} ({', '.join(EXPORTS[n].files)})" for n in names)
+
+
+def _out_option(help: str) -> Callable[[Any], Any]:
+    return click.option(
+        "--out",
+        "out",
+        default="citegraph-out",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help,
+    )
+
+
+_build_dir = _out_option("The --out directory of a previous `citegraph build`.")
 
 
 def _error_line(e: object) -> str:
@@ -45,14 +83,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out",
-    default="citegraph-out",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Directory for the outputs.",
-)
+@_out_option("Directory for the outputs.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--open", "open_view", is_flag=True, help="Open graph.html in the browser.")
@@ -60,9 +91,12 @@ def main() -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(EXPORT_FORMATS[:4], case_sensitive=False),
-    help="Also write this format (repeatable): gexf, csv (nodes.csv, edges.csv), json. "
-    "graph.graphml is always written.",
+    type=_FormatChoice(build_formats),
+    help="Also write this format (repeatable): "
+    + _files(tuple(f for f in build_formats() if f not in ON_EVERY_BUILD))
+    + ". "
+    + " and ".join(name for f in ON_EVERY_BUILD for name in EXPORTS[f].files)
+    + " is always written.",
 )
 @click.option(
     "--max-file-mb",
@@ -74,14 +108,12 @@ def main() -> None:
 @click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
-    default=None,
     help="graph.html keeps only the N most important nodes (PageRank) and says what it left out.",
 )
 @click.option(
     "--workers",
     "-j",
     type=click.IntRange(min=1),
-    default=None,
     help="Processes that extract in parallel.  [default: all cores]",
 )
 @click.option(
@@ -119,7 +151,7 @@ def build(
     CourtListener and Caselaw Access Project JSON are told apart by content.
 
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
-    graph.graphml, and graph.gexf, nodes.csv and edges.csv, graph.json on --format.
+    graph.graphml, and the files of each --format.
     """
     import logging
 
@@ -303,14 +335,7 @@ def _progress(quiet: bool, clock: Callable[[], float] = time.monotonic) -> Itera
 
 
 @main.command("export-parquet")
-@click.option(
-    "--out",
-    "out",
-    default="citegraph-out",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The --out directory of a previous `citegraph build`.",
-)
+@_build_dir
 @click.option(
     "--to",
     type=click.Path(file_okay=False, path_type=Path),
@@ -332,14 +357,6 @@ def export_parquet(out: Path, to: Path | None) -> None:
 
 # --- asking a previous build: show, stats (graph.query, rendered by viz.terminal) ---
 
-_build_dir = click.option(
-    "--out",
-    "out",
-    default="citegraph-out",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The --out directory of a previous `citegraph build`.",
-)
 _as_json = click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 
 
@@ -428,9 +445,12 @@ def stats(out: Path, as_json: bool, top: int) -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-    help="Write this format (repeatable): graphml, gexf, csv, json, html. "
-    "Default: graphml, gexf, csv and json.",
+    type=_FormatChoice(export_formats),
+    help="Write this format (repeatable): "
+    + _files(export_formats())
+    + ". Default: "
+    + ", ".join(build_formats())
+    + ".",
 )
 @click.option(
     "--to",
@@ -454,9 +474,9 @@ def export(
     (Gephi, kinds coloured); csv: nodes.csv and edges.csv (Gephi's spreadsheet import,
     pandas); json: graph.json (networkx node-link); html: graph.html.
     """
+    from .graph.outputs import output_set
     from .graph.tables import from_tables, read_tables
     from .viz.export import write_formats
-    from .viz.tables import output_set
 
     # `--out` as in every other command; the positional DIRECTORY of earlier
     # versions still works, and naming two different builds is a mistake
@@ -467,7 +487,7 @@ def export(
     try:
         g = from_tables(read_tables(directory))
         with output_set():
-            written = write_formats(g, out, formats or EXPORT_FORMATS[:4])
+            written = write_formats(g, out, formats or build_formats())
     except CitegraphError as e:
         click.echo(_error_line(e), err=True)
         sys.exit(1)

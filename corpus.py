@@ -7,18 +7,22 @@ three tables; `Corpus.write(out)` writes the output contract of DESIGN.md.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import CitegraphError
 from .models import Authority, Citation, Opinion
+
+if TYPE_CHECKING:  # networkx is imported by what builds the graph, when it runs
+    import networkx as nx
+
+    from .graph.store import Store
 
 
 @dataclass
@@ -71,25 +75,23 @@ class Corpus:
         Returns:
             The paths written.
         """
-        from .viz import write_formats, write_html, write_jsonl
-        from .viz.export import files_of
-        from .viz.tables import BackgroundOutputs, output_set
+        from .graph.jsonl import write_jsonl
+        from .graph.outputs import output_set
+        from .graph.query import tables_of
+        from .graph.tables import TABLES
+        from .viz.background import BackgroundOutputs
+        from .viz.export import build_exports, files_of, write_formats
+        from .viz.html import write_html
 
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
-        exports = list(
-            dict.fromkeys(f.lower() for f in ["graphml", *formats] if f.lower() != "html")
-        )
+        exports = build_exports(formats)
 
         # Every file goes to a temporary name first and all are renamed together at the
         # end: an interrupted write leaves the previous build's outputs whole.
         def tables_and_exports() -> None:
-            for name, rows in (
-                ("opinions.jsonl", [o.row() for o in self.opinions]),
-                ("authorities.jsonl", [a.row() for a in self.authorities]),
-                ("citations.jsonl", [c.row() for c in self.citations]),
-            ):
-                write_jsonl(rows, out / name)
+            for name, rows in tables_of(self)._asdict().items():
+                write_jsonl(rows, out / f"{name}.jsonl")
             write_formats(self.graph, out, exports)
 
         with settled_heap(), output_set():
@@ -104,7 +106,7 @@ class Corpus:
                 background.cancel()
                 raise
             background.finish()
-        written = [out / "opinions.jsonl", out / "authorities.jsonl", out / "citations.jsonl"]
+        written = [out / f"{name}.jsonl" for name in TABLES]
         written += [out / name for f in exports for name in files_of(f)]
         return [*written, out / "graph.html"]
 
@@ -176,84 +178,176 @@ def build(
     Raises:
         CitegraphError: no opinion could be read, or `strict` and a file failed.
     """
-    from .graph import build as build_graph
-    from .graph import identify
-    from .graph.store import Store, content_key
     from .loaders import MAX_BYTES, input_files
 
     t0 = time.perf_counter()
     limit = max_bytes or MAX_BYTES
     workers = max(1, workers or os.cpu_count() or 1)
     inputs = list(input_files(paths, limit))
-    errors: list[CitegraphError] = []
-    results: dict[int, Extraction] = {}
-    db = Store(store) if store is not None else None
-    counts = {"cached": 0, "extracted": 0}
+    with _Gathered(len(inputs), strict, on_error, on_progress, store) as gathered:
+        jobs = _jobs(inputs, limit, gathered, cache)
+        settings = _Settings(limit, _choose_tokenizer(tokenizer, _bytes(jobs)), debug)
+        if on_stage and jobs and _compiles_prefilter(settings.tokenizer):
+            on_stage(PREFILTER_STAGE)
+        _extract(jobs, gathered.take, settings, scheduler, workers)
+    opinions, citations, duplicates = _merge(gathered.extractions)
+    authorities, resolved, graph = _link(opinions, citations, store)
+    return Corpus(
+        opinions=opinions,
+        authorities=authorities,
+        citations=resolved,
+        graph=graph,
+        errors=gathered.errors,
+        duplicates=duplicates,
+        seconds=time.perf_counter() - t0,
+        cached=gathered.cached,
+        extracted=gathered.extracted,
+        workers=workers,
+    )
 
-    def fail(e: CitegraphError) -> None:
-        if strict:
+
+@dataclass(frozen=True)
+class Job:
+    """One input left to extract (the store had no extraction of it)."""
+
+    index: int  # its place among the inputs: results are put back in input order
+    source: str  # its name (a path, "archive.zip!member", "bulk.jsonl:17")
+    data: bytes
+    key: str  # its content key when there is a store to fill, else ""
+
+
+class _Settings(NamedTuple):
+    """What every extraction of a build is run with: extract_input's arguments after
+    the input's source and data (and before its key)."""
+
+    limit: int
+    tokenizer: str
+    debug: bool
+
+
+@dataclass
+class _Gathered:
+    """What a build's inputs have given so far: each one's extraction (by input
+    number) or its error, and how many came from the store. As a context manager it
+    holds the store at `store_path` open (`store`), if there is one."""
+
+    total: int
+    strict: bool
+    on_error: Callable[[CitegraphError], None] | None
+    on_progress: Callable[[int, int], None] | None
+    store_path: str | Path | None
+    store: Store | None = None
+    extractions: dict[int, Extraction] = field(default_factory=dict)
+    errors: list[CitegraphError] = field(default_factory=list)
+    cached: int = 0
+    extracted: int = 0
+
+    def __enter__(self) -> _Gathered:
+        from .graph.store import Store
+
+        self.store = Store(self.store_path) if self.store_path is not None else None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def fail(self, e: CitegraphError) -> None:
+        """An input could not be read: stop (strict) or note it and go on."""
+        if self.strict:
             raise e
-        errors.append(e)
-        if on_error:
-            on_error(e)
+        self.errors.append(e)
+        if self.on_error:
+            self.on_error(e)
 
-    def progress() -> None:
-        if on_progress:
-            on_progress(len(results) + len(errors), len(inputs))
+    def progress(self) -> None:
+        """Report the inputs done so far."""
+        if self.on_progress:
+            self.on_progress(len(self.extractions) + len(self.errors), self.total)
 
-    def take(i: int, r: InputResult) -> None:
+    def take_cached(self, i: int, extraction: Extraction) -> None:
+        """Input `i`'s extraction, from the store."""
+        self.extractions[i] = extraction
+        self.cached += 1
+        gc.freeze()  # results live to the end: no full collection need walk them
+        self.progress()
+
+    def take(self, i: int, r: InputResult) -> None:
+        """What extracting input `i` gave; a new extraction goes to the store too."""
         if r.error is not None:
-            fail(r.to_error())
+            self.fail(r.to_error())
         else:
             assert r.extraction is not None
-            results[i] = r.extraction
-            counts["extracted"] += 1
-            if db is not None and r.payload is not None and r.key:
-                db.put(r.key, r.source, r.payload)
-            gc.freeze()  # results live to the end: no full collection need walk them
-        progress()
+            self.extractions[i] = r.extraction
+            self.extracted += 1
+            if self.store is not None and r.payload is not None and r.key:
+                self.store.put(r.key, r.source, r.payload)
+            gc.freeze()
+        self.progress()
 
-    jobs: list[tuple[int, str, bytes, str]] = []
+
+def _jobs(inputs: list[Any], limit: int, gathered: _Gathered, cache: bool) -> list[Job]:
+    """Read each input's bytes: what the store holds (unless not `cache`) is taken from
+    it, the rest become jobs; an input that cannot be read is an error."""
+    from .graph.store import content_key
+
+    db = gathered.store
+    jobs: list[Job] = []
     for i, inp in enumerate(inputs):
         try:
             source, data = _input_bytes(inp, limit)
         except CitegraphError as e:
-            fail(e)
-            progress()
+            gathered.fail(e)
+            gathered.progress()
             continue
         key = content_key(source, data)
         cached = db.get(key) if db is not None and cache else None
         if cached is not None:
-            results[i] = cached
-            counts["cached"] += 1
-            gc.freeze()
-            progress()
+            gathered.take_cached(i, cached)
         else:
             # the key goes to the worker only when there is a store to fill
-            jobs.append((i, source, data, key if db is not None else ""))
+            jobs.append(Job(i, source, data, key if db is not None else ""))
+    return jobs
 
-    tokenizer = _choose_tokenizer(tokenizer, sum(len(j[2]) for j in jobs))
-    if on_stage and jobs and _compiles_prefilter(tokenizer):
-        on_stage(PREFILTER_STAGE)
-    try:
-        if scheduler:
-            _run_dask(jobs, take, scheduler, workers, limit, tokenizer, debug)
-        elif workers > 1 and len(jobs) > 1:
-            _run_processes(jobs, take, workers, limit, tokenizer, debug)
-        else:
-            for i, source, data, key in jobs:
-                take(i, extract_input(source, data, limit, tokenizer, debug, key))
-    finally:
-        if db is not None:
-            db.close()
 
+def _bytes(jobs: list[Job]) -> int:
+    return sum(len(job.data) for job in jobs)
+
+
+def _extract(
+    jobs: list[Job],
+    take: Callable[[int, InputResult], None],
+    settings: _Settings,
+    scheduler: str | None,
+    workers: int,
+) -> None:
+    """Extract every job: on a Dask cluster, in worker processes, or here."""
+    if scheduler:
+        _run_dask(jobs, take, scheduler, workers, settings)
+    elif workers > 1 and len(jobs) > 1:
+        _run_processes(jobs, take, workers, settings)
+    else:
+        for job in jobs:
+            take(job.index, extract_input(job.source, job.data, *settings, job.key))
+
+
+def _merge(
+    extractions: dict[int, Extraction],
+) -> tuple[list[Opinion], list[Citation], list[str]]:
+    """The opinions and citations of every input, in input order: an opinion read
+    twice (same text) is kept once, the later source listed as a duplicate, and ids
+    made unique ("-2", "-3"...).
+
+    Raises:
+        CitegraphError: no opinion at all.
+    """
     opinions: list[Opinion] = []
     citations: list[Citation] = []
     duplicates: list[str] = []
     seen_sha: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for i in sorted(results):
-        for op, cites in results[i]:
+    for i in sorted(extractions):
+        for op, cites in extractions[i]:
             if op.sha1 in seen_sha:
                 duplicates.append(op.source)
                 continue
@@ -267,6 +361,17 @@ def build(
             opinions.append(op)
     if not opinions:
         raise CitegraphError("no opinion could be read from the inputs")
+    return opinions, citations, duplicates
+
+
+def _link(
+    opinions: list[Opinion], citations: list[Citation], store: str | Path | None
+) -> tuple[list[Authority], list[Citation], nx.DiGraph]:
+    """Identify the authorities and build the graph (saved to the store, if any)."""
+    from .graph import build as build_graph
+    from .graph import identify
+    from .graph.store import Store
+
     gc.freeze()  # what identity and the graph read stays put
     authorities, resolved = identify(opinions, citations)
     graph = build_graph(opinions, authorities, resolved)
@@ -277,18 +382,7 @@ def build(
             db.prune()
         finally:
             db.close()
-    return Corpus(
-        opinions=opinions,
-        authorities=authorities,
-        citations=resolved,
-        graph=graph,
-        errors=errors,
-        duplicates=duplicates,
-        seconds=time.perf_counter() - t0,
-        cached=counts["cached"],
-        extracted=counts["extracted"],
-        workers=workers,
-    )
+    return authorities, resolved, graph
 
 
 Extraction = list[tuple[Opinion, list[Citation]]]
@@ -438,76 +532,89 @@ def _choose_tokenizer(tokenizer: str | None, pending_bytes: int) -> str:
 
 
 def _run_processes(
-    jobs: list[tuple[int, str, bytes, str]],
-    take: Callable[[int, InputResult], None],
-    workers: int,
-    limit: int,
-    tokenizer: str,
-    debug: bool,
+    jobs: list[Job], take: Callable[[int, InputResult], None], workers: int, settings: _Settings
 ) -> None:
-    """Extract `jobs` in worker processes, at most a few per worker in flight."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+    """Extract `jobs` in worker processes, at most a few per worker in flight.
 
+    A worker that dies (killed, out of memory, a crash in a C extension) breaks the
+    pool; which input did it is unknown, so each one in flight runs again alone, and
+    the rest go on in a new pool.
+    """
     # Compile or load the tokenizer once here, so forked workers inherit it. (courts-db's
     # regexes are compiled only as the speed-ups find them needed, in the workers.)
-    _prepare_worker(tokenizer, debug)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-
-    def new_pool(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=n,
-            mp_context=context,
-            initializer=_init_worker_process,
-            initargs=(tokenizer, debug),
-        )
-
+    _prepare_worker(settings.tokenizer, settings.debug)
     # largest first, so that no big opinion is left for one worker at the end
-    queue = sorted(jobs, key=lambda job: len(job[2]))
-    warm = False
+    queue = sorted(jobs, key=lambda job: len(job.data))
     while queue:
-        pending: dict[Future[InputResult], tuple[int, str, bytes, str]] = {}
-        pool = new_pool(workers)
-        suspects: list[tuple[int, str, bytes, str]] = []
-        try:
-            while queue or pending:
-                while queue and len(pending) < workers * 4:
-                    job = queue.pop()
-                    pending[
-                        pool.submit(extract_input, *job[1:3], limit, tokenizer, debug, job[3])
-                    ] = job
-                if not warm:
-                    warm = True
-                    _load_output_modules()
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    result = f.result()  # may raise BrokenProcessPool: f stays pending
-                    take(pending.pop(f)[0], result)
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory, a crash in a C extension). Which
-            # input did it is unknown: each one in flight runs again alone.
-            suspects = list(pending.values())
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-        for i, source, data, key in suspects:
-            alone = new_pool(1)
-            try:
-                once = alone.submit(extract_input, source, data, limit, tokenizer, debug, key)
-                take(i, once.result())
-            except BrokenProcessPool:
-                take(i, _died(source))
-            finally:
-                alone.shutdown(wait=True)
+        suspects = _run_pool(queue, take, workers, settings)
+        for job in suspects:
+            _run_alone(job, take, settings)
 
 
+def _new_pool(workers: int, settings: _Settings) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
+        initializer=_init_worker_process,
+        initargs=(settings.tokenizer, settings.debug),
+    )
+
+
+def _submit(pool: Any, job: Job, settings: _Settings) -> Any:
+    return pool.submit(extract_input, job.source, job.data, *settings, job.key)
+
+
+def _run_pool(
+    queue: list[Job], take: Callable[[int, InputResult], None], workers: int, settings: _Settings
+) -> list[Job]:
+    """Extract the jobs of `queue` (taken from its end) in one pool of `workers`
+    processes, until it is empty or the pool breaks; the jobs in flight when it broke."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: dict[Future[InputResult], Job] = {}
+    pool = _new_pool(workers, settings)
+    try:
+        while queue or pending:
+            while queue and len(pending) < workers * 4:
+                job = queue.pop()
+                pending[_submit(pool, job, settings)] = job
+            _load_output_modules()
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for f in done:
+                result = f.result()  # may raise BrokenProcessPool: f stays pending
+                take(pending.pop(f).index, result)
+    except BrokenProcessPool:
+        return list(pending.values())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return []
+
+
+def _run_alone(job: Job, take: Callable[[int, InputResult], None], settings: _Settings) -> None:
+    """Extract one job in a pool of its own: if the worker dies again, this input did it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    alone = _new_pool(1, settings)
+    try:
+        take(job.index, _submit(alone, job, settings).result())
+    except BrokenProcessPool:
+        take(job.index, _died(job.source))
+    finally:
+        alone.shutdown(wait=True)
+
+
+@functools.cache
 def _load_output_modules() -> None:
     """Import what writing the outputs needs (pyvis alone takes a second, for IPython)
-    while the workers extract, instead of after them."""
+    while the workers extract, instead of after them (once: then it is imported)."""
     with contextlib.suppress(ImportError):
         import pyvis.network  # noqa: F401
 
@@ -524,13 +631,11 @@ def _died(source: str) -> InputResult:
 
 
 def _run_dask(
-    jobs: list[tuple[int, str, bytes, str]],
+    jobs: list[Job],
     take: Callable[[int, InputResult], None],
     scheduler: str,
     workers: int,
-    limit: int,
-    tokenizer: str,
-    debug: bool,
+    settings: _Settings,
 ) -> None:
     """Extract `jobs` on a Dask cluster (an address, or "local" for a LocalCluster)."""
     try:
@@ -557,11 +662,11 @@ def _run_dask(
             for f in futures:
                 take(pending.pop(f), f.result())
 
-        for i, source, data, key in jobs:
+        for job in jobs:
             future = client.submit(
-                extract_input, source, data, limit, tokenizer, debug, key, pure=False
+                extract_input, job.source, job.data, *settings, job.key, pure=False
             )
-            pending[future] = i
+            pending[future] = job.index
             if len(pending) >= window:
                 collect(wait(list(pending), return_when="FIRST_COMPLETED").done)
         while pending:

@@ -26,17 +26,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "courtlistener_ca1"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Chromium, launched as tests/test_html_view.py launches it (headless, offline)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_html_view import CHROMIUM, CHROMIUM_ARGS
+
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 def build_graph(inputs: list[Path], cache: Path | None) -> Any:
@@ -111,7 +108,7 @@ def time_views(args: argparse.Namespace) -> None:
             )
             pages[name] = path
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)
             show(browser, pages["sample"])  # warm the browser's caches once
             runs = {name: show(browser, path) for name, path in pages.items()}
             browser.close()
@@ -132,7 +129,7 @@ def screenshot(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         path = Path(tmp) / "graph.html"
         write_html(g, path, title="citegraph: the bundled sample (data/)")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1400, "height": 860})
         page.goto(path.as_uri())
         page.wait_for_selector("body[data-ready]", state="attached", timeout=60_000)

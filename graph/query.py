@@ -3,7 +3,7 @@ passages that cite it, what a corpus opinion cites, and the corpus's statistics.
 
 Everything here reads the three tables a build writes (opinions.jsonl,
 authorities.jsonl, citations.jsonl; `graph.tables.read_tables`), or the same rows
-taken from a Corpus in memory (`tables_of`), so `citegraph show` and `citegraph
+taken from a build in memory (a Corpus; `tables_of`), so `citegraph show` and `citegraph
 stats` answer without reading the opinions again. Results are plain rows and small
 dataclasses, ready for JSON.
 """
@@ -17,16 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..errors import CitegraphError
+from ..models import Authority
 from ..vocabulary import PIN_TAIL, fold
 from .identity import short_name
 from .metrics import counts, hits
-from .tables import Tables, from_tables
+from .tables import Records, Tables, from_tables, tables_of
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    import networkx as nx
 
 Row = dict[str, Any]
 AMBIGUOUS_SHOWN = 10  # close matches listed when a name is ambiguous
@@ -49,17 +48,6 @@ class _Index:
         return str((a.get("label") or a.get("name") or node) if a else node)
 
 
-def tables_of(corpus: Corpus | Tables) -> Tables:
-    """The rows of a Corpus built in memory: the same rows `Corpus.write` writes."""
-    if isinstance(corpus, Tables):
-        return corpus
-    return Tables(
-        [o.row() for o in corpus.opinions],
-        [a.row() for a in corpus.authorities],
-        [c.row() for c in corpus.citations],
-    )
-
-
 def opinion_label(row: Row) -> str:
     """The label of a corpus opinion as the graph has it: "Name, citation (year)"."""
     label = row.get("name") or row["id"]
@@ -71,16 +59,10 @@ def opinion_label(row: Row) -> str:
 
 
 @dataclass
-class Match:
-    """What a query named: an authority, a corpus opinion, or both (a cited corpus opinion)."""
+class Match(Authority):
+    """What a query named: an authority, a corpus opinion, or both (a cited corpus
+    opinion), with the Authority's fields (`opinion`: the corpus opinion it is)."""
 
-    id: str
-    label: str
-    kind: str
-    name: str | None = None
-    citations: list[str] = field(default_factory=list)
-    court: str | None = None
-    year: int | None = None
     in_corpus: bool = False
     cited: int = 0  # occurrences citing it
 
@@ -154,6 +136,7 @@ def _candidates(tables: Tables) -> list[_Candidate]:
         if node in out:  # a corpus opinion that is also cited: one node, both views
             cand = out[node]
             cand.match.in_corpus = cand.match.in_corpus or in_corpus
+            cand.match.opinion = cand.match.opinion or (node if in_corpus else None)
             cand.match.citations = sorted(set(cand.match.citations) | set(cites))
             cand.match.name = cand.match.name or name
         else:
@@ -166,6 +149,7 @@ def _candidates(tables: Tables) -> list[_Candidate]:
                 citations=cites,
                 court=row.get("court"),
                 year=year,
+                opinion=node if in_corpus else row.get("opinion"),
                 in_corpus=in_corpus,
                 cited=cited.get(node, 0),
             )
@@ -245,7 +229,7 @@ def _fuzzy_score(likeness: list[dict[str, float]], tokens: set[str]) -> float:
     return score
 
 
-def find(tables: Tables | Corpus, query: str) -> Match:
+def find(tables: Tables | Records, query: str) -> Match:
     """The authority or corpus opinion a name or citation means.
 
     Tried in order, the first rule that matches anything decides: an exact id,
@@ -257,7 +241,7 @@ def find(tables: Tables | Corpus, query: str) -> Match:
     a close spelling ("monnel").
 
     Args:
-        tables: the build: its tables (graph.tables.read_tables) or a Corpus.
+        tables: the build: its tables (graph.tables.read_tables) or a build in memory (a Corpus).
         query: a name, a citation or an id.
 
     Returns:
@@ -329,13 +313,13 @@ def _ambiguous(query: str, matches: list[Match], by_likeness: bool = False) -> N
 # --- passages ---------------------------------------------------------------------------
 
 
-def citing(tables: Tables | Corpus, node: str) -> list[Group]:
+def citing(tables: Tables | Records, node: str) -> list[Group]:
     """Every passage that cites `node`, grouped by citing opinion.
 
     Groups are in date order (undated last), passages in text order.
 
     Args:
-        tables: the build: its tables or a Corpus.
+        tables: the build: its tables or a build in memory (a Corpus).
         node: an authority id (or the id of a corpus opinion).
 
     Returns:
@@ -364,12 +348,12 @@ def _with_via_label(row: Row, index: _Index) -> Row:
     return {**row, "via_label": index.label(row["via"])} if row.get("via") else row
 
 
-def cites(tables: Tables | Corpus, opinion: str) -> list[Row]:
+def cites(tables: Tables | Records, opinion: str) -> list[Row]:
     """What a corpus opinion cites, in text order: its citation rows, each with the
     label of the authority it points at under `label`.
 
     Args:
-        tables: the build: its tables or a Corpus.
+        tables: the build: its tables or a build in memory (a Corpus).
         opinion: the id of a corpus opinion.
     """
     tables = tables_of(tables)
@@ -387,12 +371,12 @@ def cites(tables: Tables | Corpus, opinion: str) -> list[Row]:
 
 
 def stats(
-    tables: Tables | Corpus, top: int = 10, graph: nx.DiGraph | None = None
+    tables: Tables | Records, top: int = 10, graph: nx.DiGraph | None = None
 ) -> dict[str, Any]:
     """The corpus in numbers.
 
     Args:
-        tables: the build: its tables or a Corpus.
+        tables: the build: its tables or a build in memory (a Corpus).
         top: how many rows each ranking keeps.
         graph: the build's graph if at hand (a Corpus brings its own; else it is
             rebuilt from the tables).
@@ -410,82 +394,124 @@ def stats(
     tables = tables_of(tables)
     g = graph if graph is not None else from_tables(tables)
     index = _Index(tables)
-    occurrences: Counter[str] = Counter()
-    citing_ops: dict[str, set[str]] = defaultdict(set)
-    forms_of: dict[str, Counter[str]] = defaultdict(Counter)
-    written: dict[str, list[str]] = defaultdict(list)
-    per_opinion: Counter[str] = Counter()
-    authorities_of: dict[str, set[str]] = defaultdict(set)
-    for c in tables.citations:
-        a, op = c["authority"], c["opinion"]
-        occurrences[a] += 1
-        citing_ops[a].add(op)
-        forms_of[a][c.get("form") or "full"] += 1
-        if c.get("text") and c["text"] not in written[a]:
-            written[a].append(c["text"])
-        per_opinion[op] += 1
-        authorities_of[op].add(a)
+    tally = _Tally.of(tables)
+    pagerank, hub, auth = _centrality(g)
+    unresolved = _unresolved(tables, tally, index)
 
+    def node(n: str) -> Row:
+        return {"id": n, "label": index.label(n)}
+
+    def centrality(n: str) -> Row:
+        return {**node(n), "pagerank": pagerank[n], "authority": auth[n], "hub": hub[n]}
+
+    def ranked(scores: dict[str, float]) -> list[str]:
+        return sorted(scores, key=lambda n: (-scores[n], n))[:top]
+
+    return {
+        "counts": {**counts(g), "unresolved": len(unresolved)},
+        "kinds": _kinds(tables),
+        "forms": dict(Counter(c.get("form") or "full" for c in tables.citations).most_common()),
+        "most_cited": [
+            {
+                **node(n),
+                "kind": _kind(index, n),
+                "opinions": len(tally.citing_ops[n]),
+                "citations": tally.occurrences[n],
+                "citing": sorted(tally.citing_ops[n]),
+            }
+            for n in tally.most_cited()[:top]
+        ],
+        "pagerank": [centrality(n) for n in ranked(pagerank)],
+        "hits": [centrality(n) for n in ranked(auth)],
+        "citing_most": [
+            {
+                **node(op),
+                "citations": tally.per_opinion[op],
+                "authorities": len(tally.authorities_of[op]),
+            }
+            for op in sorted(tally.per_opinion, key=lambda n: (-tally.per_opinion[n], n))[:top]
+        ],
+        "unresolved": [
+            {
+                **node(n),
+                "written": tally.written[n],
+                "citations": tally.occurrences[n],
+                "opinions": len(tally.citing_ops[n]),
+            }
+            for n in sorted(unresolved, key=lambda n: (-tally.occurrences[n], n))[:top]
+        ],
+    }
+
+
+@dataclass
+class _Tally:
+    """What the citation rows say of each authority and each citing opinion."""
+
+    occurrences: Counter[str] = field(default_factory=Counter)  # rows citing an authority
+    citing_ops: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    forms_of: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    written: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    per_opinion: Counter[str] = field(default_factory=Counter)  # rows of a citing opinion
+    authorities_of: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def of(cls, tables: Tables) -> _Tally:
+        """Count the citation rows of `tables`."""
+        tally = cls()
+        for c in tables.citations:
+            a, op = c["authority"], c["opinion"]
+            tally.occurrences[a] += 1
+            tally.citing_ops[a].add(op)
+            tally.forms_of[a][c.get("form") or "full"] += 1
+            if c.get("text") and c["text"] not in tally.written[a]:
+                tally.written[a].append(c["text"])
+            tally.per_opinion[op] += 1
+            tally.authorities_of[op].add(a)
+        return tally
+
+    def most_cited(self) -> list[str]:
+        """Authorities by citing opinions, then occurrences, then id."""
+        return sorted(
+            self.occurrences, key=lambda n: (-len(self.citing_ops[n]), -self.occurrences[n], n)
+        )
+
+
+def _kinds(tables: Tables) -> dict[str, dict[str, int]]:
+    """Authorities and citations of each kind, the kind with the most authorities first."""
     kinds: dict[str, dict[str, int]] = defaultdict(lambda: {"authorities": 0, "citations": 0})
     for a in tables.authorities:
         kinds[a.get("kind") or "other"]["authorities"] += 1
     for c in tables.citations:
         kinds[c.get("kind") or "other"]["citations"] += 1
+    return dict(sorted(kinds.items(), key=lambda kv: -kv[1]["authorities"]))
 
-    def node(n: str) -> Row:
-        return {"id": n, "label": index.label(n)}
 
-    def kind(n: str) -> str:
-        a = index.authority_by_id.get(n)
-        return (a.get("kind") if a else None) or "case"
+def _kind(index: _Index, n: str) -> str:
+    a = index.authority_by_id.get(n)
+    return (a.get("kind") if a else None) or "case"
 
-    most_cited = sorted(occurrences, key=lambda n: (-len(citing_ops[n]), -occurrences[n], n))
+
+def _centrality(
+    g: nx.DiGraph,
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """PageRank, hub and authority scores of every node: the graph's own when the build
+    computed them, else HITS computed here."""
     pagerank = {n: float(d.get("pagerank") or 0.0) for n, d in g.nodes(data=True)}
     if all("authority_score" in d for _, d in g.nodes(data=True)):
         hub = {n: float(d.get("hub") or 0.0) for n, d in g.nodes(data=True)}
         auth = {n: float(d["authority_score"]) for n, d in g.nodes(data=True)}
     else:
         hub, auth = hits(g)
+    return pagerank, hub, auth
 
-    def centrality(n: str) -> Row:
-        return {**node(n), "pagerank": pagerank[n], "authority": auth[n], "hub": hub[n]}
 
-    unresolved = [
+def _unresolved(tables: Tables, tally: _Tally, index: _Index) -> list[str]:
+    """Authorities cited only by short forms whose full citation appears nowhere in the
+    corpus (and that are no corpus opinion)."""
+    return [
         a["id"]
         for a in tables.authorities
-        if occurrences[a["id"]]
-        and not forms_of[a["id"]]["full"]
+        if tally.occurrences[a["id"]]
+        and not tally.forms_of[a["id"]]["full"]
         and a["id"] not in index.opinion_by_id
     ]
-    return {
-        "counts": {**counts(g), "unresolved": len(unresolved)},
-        "kinds": dict(sorted(kinds.items(), key=lambda kv: -kv[1]["authorities"])),
-        "forms": dict(Counter(c.get("form") or "full" for c in tables.citations).most_common()),
-        "most_cited": [
-            {
-                **node(n),
-                "kind": kind(n),
-                "opinions": len(citing_ops[n]),
-                "citations": occurrences[n],
-                "citing": sorted(citing_ops[n]),
-            }
-            for n in most_cited[:top]
-        ],
-        "pagerank": [
-            centrality(n) for n in sorted(pagerank, key=lambda n: (-pagerank[n], n))[:top]
-        ],
-        "hits": [centrality(n) for n in sorted(auth, key=lambda n: (-auth[n], n))[:top]],
-        "citing_most": [
-            {**node(op), "citations": per_opinion[op], "authorities": len(authorities_of[op])}
-            for op in sorted(per_opinion, key=lambda n: (-per_opinion[n], n))[:top]
-        ],
-        "unresolved": [
-            {
-                **node(n),
-                "written": written[n],
-                "citations": occurrences[n],
-                "opinions": len(citing_ops[n]),
-            }
-            for n in sorted(unresolved, key=lambda n: (-occurrences[n], n))[:top]
-        ],
-    }

@@ -12,19 +12,17 @@ defaults.
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
 
 from ..errors import CitegraphError
 from ..models import Authority, Citation, Opinion
+from .jsonl import read_jsonl
 from .network import build
 
-__all__ = ["Tables", "read_tables", "records_from_tables", "from_tables"]
-
-TABLES = ("opinions", "authorities", "citations")
+__all__ = ["Tables", "Records", "tables_of", "read_tables", "records_from_tables", "from_tables"]
 
 R = TypeVar("R", Opinion, Authority, Citation)
 
@@ -35,6 +33,29 @@ class Tables(NamedTuple):
     opinions: list[dict[str, Any]]
     authorities: list[dict[str, Any]]
     citations: list[dict[str, Any]]
+
+
+TABLES = Tables._fields  # each is written as NAME.jsonl
+
+
+class Records(Protocol):
+    """A build in memory (corpus.Corpus is one): its records and its graph."""
+
+    opinions: list[Opinion]
+    authorities: list[Authority]
+    citations: list[Citation]
+    graph: nx.DiGraph
+
+
+def tables_of(built: Records | Tables) -> Tables:
+    """The rows of a build in memory: the same rows `Corpus.write` writes."""
+    if isinstance(built, Tables):
+        return built
+    return Tables(
+        [o.row() for o in built.opinions],
+        [a.row() for a in built.authorities],
+        [c.row() for c in built.citations],
+    )
 
 
 def read_tables(directory: str | Path) -> Tables:
@@ -60,32 +81,8 @@ def read_tables(directory: str | Path) -> Tables:
                 f"no {name}.jsonl here: run `citegraph build ... --out {directory}` first",
                 str(directory),
             )
-        found.append(_read(path))
+        found.append(read_jsonl(path))
     return Tables(*found)
-
-
-def _read(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    try:
-        # newline="\n": U+2028 and friends inside a string are not line ends
-        with open(path, encoding="utf-8", newline="\n") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise CitegraphError(
-                        f"line {number} is not JSON ({e.msg}): rebuild the tables", str(path)
-                    ) from None
-                if not isinstance(row, dict):
-                    raise CitegraphError(
-                        f"line {number} is not a JSON object: rebuild the tables", str(path)
-                    )
-                rows.append(row)
-    except UnicodeDecodeError as e:
-        raise CitegraphError(f"not UTF-8 ({e.reason}): rebuild the tables", str(path)) from None
-    return rows
 
 
 def records_from_tables(

@@ -13,6 +13,7 @@ import math
 import os
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -330,13 +331,58 @@ def test_export_names_the_directory_when_it_holds_no_build(tmp_path: Path) -> No
 
 
 def test_export_rejects_an_unknown_format_and_the_cli_offers_every_format() -> None:
-    from citegraph.cli import EXPORT_FORMATS as CLI_FORMATS
     from citegraph.errors import CitegraphError
-    from citegraph.viz.export import EXPORT_FORMATS, write_formats
+    from citegraph.viz.export import write_formats
 
-    assert CLI_FORMATS == EXPORT_FORMATS
+    build_help = CliRunner().invoke(main, ["build", "--help"]).output
+    export_help = CliRunner().invoke(main, ["export", "--help"]).output
+    assert "--format [graphml|gexf|csv|json]" in build_help
+    assert "--format [graphml|gexf|csv|json|html]" in export_help
     with pytest.raises(CitegraphError, match="unknown export format 'pajek'"):
         write_formats(nx.DiGraph(), ".", ["pajek"])
+    result = CliRunner().invoke(main, ["export", "--format", "pajek"])
+    assert result.exit_code == 2
+    assert "'pajek' is not one of 'graphml', 'gexf', 'csv', 'json', 'html'" in result.output
+
+
+def write_toy(g: nx.DiGraph, path: Path) -> None:
+    """A toy format: one line per edge, "citing -> cited (weight)"."""
+    lines = [f"{u} -> {v} ({d['weight']})\n" for u, v, d in g.edges(data=True)]
+    path.write_text("".join(sorted(lines)), encoding="utf-8")
+
+
+def test_a_new_format_is_one_row_of_the_registry(
+    sample_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One row (name, files, writer) and both commands offer and write it."""
+    from citegraph.viz.export import EXPORTS, Format
+
+    monkeypatch.setitem(EXPORTS, "toy", Format("toy", ("graph.toy",), f"{__name__}:write_toy"))
+    _export(sample_out, tmp_path / "export", "toy")
+    toy = (tmp_path / "export" / "graph.toy").read_text(encoding="utf-8").splitlines()
+    assert f"{RUSSO} -> {MONELL} (2)" in toy  # Russo cites Monell twice
+    assert len(toy) == _graph_of(sample_out).number_of_edges()
+    assert sorted(p.name for p in (tmp_path / "export").iterdir()) == ["graph.toy"]
+    result = CliRunner().invoke(
+        main,
+        ["build", str(DATA / "ali_v_annucci_sdny_2020.txt"), "--out", str(tmp_path / "b")]
+        + ["--format", "toy", "-q"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "b" / "graph.toy").read_text(encoding="utf-8").count(" -> ") > 10
+
+
+def test_the_command_line_loads_no_networkx_until_a_command_runs() -> None:
+    """`citegraph --help` lists every format from the registry without loading a writer."""
+    code = (
+        "import sys, citegraph.cli\n"
+        "from click.testing import CliRunner\n"
+        "out = CliRunner().invoke(citegraph.cli.main, ['export', '--help']).output\n"
+        "assert '--format [graphml|gexf|csv|json|html]' in out, out\n"
+        "heavy = sorted({'networkx', 'eyecite', 'pyvis'} & set(sys.modules))\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT.parent)
 
 
 # ---------------------------------------------------------------- hostile text

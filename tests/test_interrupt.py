@@ -183,7 +183,7 @@ def test_rerun_after_interruptions_reuses_the_store_completes_and_cleans_up(
 
 def test_writer_failing_midway_leaves_every_previous_output(tmp_path, monkeypatch) -> None:
     """The HTML writer dies after the tables are written: no table is replaced either."""
-    import citegraph.viz
+    import citegraph.viz.html
     from citegraph import build
 
     out = tmp_path / "out"
@@ -195,7 +195,7 @@ def test_writer_failing_midway_leaves_every_previous_output(tmp_path, monkeypatc
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(citegraph.viz, "write_html", interrupted)
+    monkeypatch.setattr(citegraph.viz.html, "write_html", interrupted)
     with pytest.raises(KeyboardInterrupt):
         corpus.write(out)
     assert snapshot(out) == before
@@ -206,7 +206,7 @@ def test_writer_failing_midway_leaves_every_previous_output(tmp_path, monkeypatc
 
 
 def test_atomic_write_keeps_the_old_file_when_the_block_fails(tmp_path) -> None:
-    from citegraph.viz.tables import atomic_write
+    from citegraph.graph.outputs import atomic_write
 
     path = tmp_path / "graph.graphml"
     path.write_text("previous build\n", encoding="utf-8")
@@ -218,7 +218,7 @@ def test_atomic_write_keeps_the_old_file_when_the_block_fails(tmp_path) -> None:
 
 
 def test_temp_files_of_a_killed_build_are_removed_but_a_running_ones_kept(tmp_path) -> None:
-    from citegraph.viz.tables import atomic_write
+    from citegraph.graph.outputs import atomic_write
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)  # fmt: skip
@@ -236,9 +236,9 @@ def test_temp_files_of_a_killed_build_are_removed_but_a_running_ones_kept(tmp_pa
 def test_every_writer_goes_through_atomic_write(tmp_path) -> None:
     """Interrupt a set holding every format: a writer that bypassed it would leave a file."""
     import networkx as nx
-    from citegraph.viz import write_jsonl
-    from citegraph.viz.export import EXPORT_FORMATS, write_formats
-    from citegraph.viz.tables import output_set
+    from citegraph.graph.jsonl import write_jsonl
+    from citegraph.graph.outputs import output_set
+    from citegraph.viz.export import export_formats, write_formats
 
     g = nx.DiGraph()
     g.add_node("Russo", kind="case", label="Russo v. City of Hartford", in_corpus=True)
@@ -246,12 +246,12 @@ def test_every_writer_goes_through_atomic_write(tmp_path) -> None:
     g.add_edge("Russo", "42 U.S.C. § 1983", weight=1, source="text", occurrences=[])
     with pytest.raises(KeyboardInterrupt), output_set() as staged:
         write_jsonl([{"id": "Russo"}], tmp_path / "opinions.jsonl")
-        written = write_formats(g, tmp_path, EXPORT_FORMATS)
+        written = write_formats(g, tmp_path, export_formats())
         assert {p for _, p in staged} == set(written) | {tmp_path / "opinions.jsonl"}
         raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
     with output_set():
-        write_formats(g, tmp_path, EXPORT_FORMATS)
+        write_formats(g, tmp_path, export_formats())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
 
 

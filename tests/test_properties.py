@@ -330,7 +330,7 @@ row_values = st.one_of(
 @EXPORT_SETTINGS
 @given(st.lists(st.dictionaries(hostile_text, row_values, max_size=5), max_size=6))
 def test_jsonl_is_one_valid_utf8_json_object_per_line(rows: list[dict]) -> None:
-    from citegraph.viz import read_jsonl, write_jsonl
+    from citegraph.graph.jsonl import read_jsonl, write_jsonl
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "citations.jsonl"

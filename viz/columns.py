@@ -26,10 +26,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
+from typing import IO, Any
 
 import networkx as nx
+
+from ..graph.outputs import open_output
 
 __all__ = [
     "PROPOSITION_CAP",
@@ -256,3 +259,20 @@ def export_rows(
         "edge": column_types(a for *_, a in edges),
     }
     return nodes, edges, types
+
+
+XmlBody = Callable[[IO[str], list[NodeRow], list[EdgeRow], dict[str, dict[str, str]]], None]
+
+
+def write_xml(g: nx.DiGraph, path: str | Path | IO[str], body: XmlBody) -> None:
+    """Write an XML export of `g`: the XML declaration, then `body(f, *export_rows(g))`.
+
+    Args:
+        g: the citation graph (graph.build).
+        path: a file path (written atomically) or an open text file.
+        body: writes the document's element from the rows (viz.graphml, viz.gexf).
+    """
+    rows = export_rows(g)
+    with open_output(path) as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        body(f, *rows)

@@ -18,9 +18,8 @@ from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 
-from .columns import export_rows, render, type_of
+from .columns import EdgeRow, NodeRow, render, type_of, write_xml
 from .html import KIND_COLOURS
-from .tables import open_output
 
 __all__ = ["write_gexf", "node_colour", "node_size"]
 
@@ -52,21 +51,15 @@ def node_size(cited_by: int, max_cited_by: int) -> float:
 
 
 def write_gexf(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
-    """Write `g` as GEXF 1.3 with viz colour and size.
-
-    Args:
-        g: the citation graph (graph.build).
-        path: a file path (written atomically) or an open text file.
-    """
-    with open_output(path) as f:
-        _write(g, f)
+    """Write `g` (graph.build) as GEXF 1.3 with viz colour and size to `path`: a file
+    path (written atomically) or an open text file."""
+    write_xml(g, path, _write)
 
 
-def _write(g: nx.DiGraph, f: IO[str]) -> None:
-    nodes, edges, types = export_rows(g)
+def _write(
+    f: IO[str], nodes: list[NodeRow], edges: list[EdgeRow], types: dict[str, dict[str, str]]
+) -> None:
     max_cited = max((a["cited_by"] for _, a in nodes), default=0)
-
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     f.write(
         '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '

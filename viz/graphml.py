@@ -24,14 +24,15 @@ import networkx as nx
 
 from .columns import (
     PROPOSITION_CAP,
+    EdgeRow,
+    NodeRow,
     edge_attributes,
-    export_rows,
     node_attributes,
     render,
     type_of,
+    write_xml,
     xml_safe,
 )
-from .tables import open_output
 
 __all__ = ["write_graphml", "xml_safe", "node_attributes", "edge_attributes", "PROPOSITION_CAP"]
 
@@ -39,19 +40,14 @@ _CR = {"\r": "&#13;"}  # as a reference: XML readers turn a raw "\r" into "\n"
 
 
 def write_graphml(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
-    """Write `g` as Gephi-safe GraphML.
-
-    Args:
-        g: the citation graph (graph.build).
-        path: a file path (written atomically) or an open text file.
-    """
-    with open_output(path) as f:
-        _write(g, f)
+    """Write `g` (graph.build) as Gephi-safe GraphML to `path`: a file path (written
+    atomically) or an open text file."""
+    write_xml(g, path, _write)
 
 
-def _write(g: nx.DiGraph, f: IO[str]) -> None:
-    nodes, edges, keys = export_rows(g)
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+def _write(
+    f: IO[str], nodes: list[NodeRow], edges: list[EdgeRow], keys: dict[str, dict[str, str]]
+) -> None:
     f.write(
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '

@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from ..graph.metrics import counts
-from .tables import atomic_write
+from ..graph.outputs import atomic_write
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per kind of authority.
 KIND_COLOURS = {
@@ -201,17 +201,53 @@ def graph_data(
         `opinions` (label of every corpus opinion, for the passages), `courts`,
         `colours` and `physics`.
     """
-    from pyvis.network import Network
-
     kept = most_important(g, max_nodes)
     sub = g if len(kept) == g.number_of_nodes() else g.subgraph(kept)
-    positions = layout(sub)
-    by_cited = _sizes({n: float(d.get("cited_by") or 0) for n, d in sub.nodes(data=True)})
-    by_rank = _sizes({n: float(d.get("pagerank") or 0.0) for n, d in sub.nodes(data=True)})
-    rank_order = {n: i + 1 for i, n in enumerate(ranked(g))}
+    net = _network(g, sub)
+    return {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "counts": counts(g),
+        "shown": {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges()},
+        "left_out": _left_out(g, set(kept)),
+        "opinions": {
+            str(n): str(d.get("label") or n) for n, d in g.nodes(data=True) if d.get("in_corpus")
+        },
+        "courts": _courts(sub),
+        "colours": KIND_COLOURS,
+        "physics": sub.number_of_nodes() <= layout_threshold,
+        "max_nodes": max_nodes,
+    }
+
+
+def _network(g: nx.DiGraph, sub: nx.DiGraph) -> Any:
+    """The pyvis Network of the nodes and edges of `sub` (the kept part of `g`)."""
+    from pyvis.network import Network
 
     net = Network(directed=True)
     net.node_ids = _IdList()
+    _add_nodes(net, sub, {n: i + 1 for i, n in enumerate(ranked(g))})
+    for u, v, d in sub.edges(data=True):
+        occurrences = [_occurrence(o) for o in d.get("occurrences") or []]
+        signals = sorted({o.get("signal") or NO_SIGNAL for o in occurrences}) or [NO_SIGNAL]
+        net.add_edge(
+            str(u),
+            str(v),
+            value=d.get("weight", 1),
+            source_kind=d.get("source", "text"),
+            dashes=d.get("source", "text") != "text",
+            signals=signals,
+            occurrences=occurrences,
+        )
+    return net
+
+
+def _add_nodes(net: Any, sub: nx.DiGraph, rank_order: dict[Any, int]) -> None:
+    """Every node of `sub`, placed (layout), sized by citations and by PageRank, and
+    carrying what its panel shows; `rank_order`: its place by PageRank in the whole graph."""
+    positions = layout(sub)
+    by_cited = _sizes({n: float(d.get("cited_by") or 0) for n, d in sub.nodes(data=True)})
+    by_rank = _sizes({n: float(d.get("pagerank") or 0.0) for n, d in sub.nodes(data=True)})
     for n, d in sub.nodes(data=True):
         kind = d.get("kind") or "other"
         full = str(d["label"]) if d.get("label") is not None else str(n)
@@ -241,39 +277,14 @@ def graph_data(
             size_cited=max(by_cited[n], floor),
             size_pagerank=max(by_rank[n], floor),
         )
-    for u, v, d in sub.edges(data=True):
-        occurrences = [_occurrence(o) for o in d.get("occurrences") or []]
-        signals = sorted({o.get("signal") or NO_SIGNAL for o in occurrences}) or [NO_SIGNAL]
-        net.add_edge(
-            str(u),
-            str(v),
-            value=d.get("weight", 1),
-            source_kind=d.get("source", "text"),
-            dashes=d.get("source", "text") != "text",
-            signals=signals,
-            occurrences=occurrences,
-        )
 
-    left_out = _left_out(g, set(kept))
-    opinions = {
-        str(n): str(d.get("label") or n) for n, d in g.nodes(data=True) if d.get("in_corpus")
-    }
+
+def _courts(sub: nx.DiGraph) -> dict[str, str]:
+    """The name of each court of the shown nodes, by courts-db id (the id if unknown)."""
     court_names = _court_names()
-    courts = {
+    return {
         c: court_names.get(c, c)
         for c in sorted({str(d.get("court")) for _, d in sub.nodes(data=True) if d.get("court")})
-    }
-    return {
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "counts": counts(g),
-        "shown": {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges()},
-        "left_out": left_out,
-        "opinions": opinions,
-        "courts": courts,
-        "colours": KIND_COLOURS,
-        "physics": sub.number_of_nodes() <= layout_threshold,
-        "max_nodes": max_nodes,
     }
 
 

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .tables import open_output
+from ..graph.outputs import open_output
 
 __all__ = ["write_json", "read_json", "node_link"]
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.outputs import atomic_write
 from .columns import column_types, edge_attributes, export_ids, node_attributes, render
-from .tables import atomic_write
 
 __all__ = ["write_csv", "NODE_COLUMNS", "EDGE_COLUMNS"]
 

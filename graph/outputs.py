@@ -1,16 +1,16 @@
-"""Flat tables (opinions.jsonl, authorities.jsonl, citations.jsonl) and atomic output files.
-
-JSON Lines, one object per line, UTF-8. Every line splitter agrees on the lines: the
-characters some of them split on (U+0085, U+2028, U+2029) are written as escapes,
-NaN and infinities as null, and a lone surrogate (which JSON input can carry as
-"\\ud800") as U+FFFD, so the file is always valid UTF-8.
+"""Atomic output files, replaced together as one set.
 
 Every writer of citegraph goes through `atomic_write`: the file is written under a
 temporary name beside the target, flushed to disk, then renamed over it, so an
 interrupted build (Ctrl-C, kill, a full disk) never leaves a half-written output.
 Inside `output_set()` the renames wait until every file of the set is complete and
 then happen together, so a build replaces its outputs as one set: the old graph.html
-never sits beside new tables because a later writer failed.
+never sits beside new tables because a later writer failed. Text is UTF-8; a lone
+surrogate (which JSON input can carry as "\\ud800") is written as U+FFFD, so every
+file is valid UTF-8.
+
+It sits in `graph` (below `viz`) so that the tables (graph.jsonl) and every writer
+of viz share it; viz.background writes part of a set from a forked process.
 """
 
 from __future__ import annotations
@@ -19,26 +19,15 @@ import codecs
 import contextlib
 import contextvars
 import glob
-import json
-import math
 import os
 import re
-import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = [
-    "atomic_write",
-    "open_output",
-    "output_set",
-    "BackgroundOutputs",
-    "write_jsonl",
-    "read_jsonl",
-    "TEMP_SUFFIX",
-]
+__all__ = ["atomic_write", "open_output", "output_set", "current_set", "discard", "TEMP_SUFFIX"]
 
 TEMP_SUFFIX = ".tmp"
 _STALE_SECONDS = 24 * 3600  # where a temp file's owner cannot be asked, the age that makes it stale
@@ -189,7 +178,7 @@ def output_set() -> Iterator[list[tuple[Path, Path]]]:
         yield staged
     except BaseException:
         _STAGED.reset(token)
-        _discard(staged)
+        discard(staged)
         raise
     _STAGED.reset(token)
     try:
@@ -197,134 +186,19 @@ def output_set() -> Iterator[list[tuple[Path, Path]]]:
             os.replace(tmp, path)
             staged[i] = (path, path)
     except BaseException:
-        _discard([(t, p) for t, p in staged if t != p])
+        discard([(t, p) for t, p in staged if t != p])
         raise
     for directory in {p.parent for _, p in staged}:
         _fsync_dir(directory)
 
 
-class BackgroundOutputs:
-    """Files of the current output_set() written by a forked process meanwhile.
-
-    `start(fn)` forks; the child runs `fn` (which writes with `atomic_write`) and sends
-    back the temporary files it staged; `finish()` waits and adds them to the set, to
-    be renamed with the rest. If `fn` fails, the child removes its files and `finish()`
-    raises CitegraphError with its message. Where there is no fork (Windows, macOS's
-    default), or outside output_set(), `fn` runs in this process at `start`.
-    """
-
-    def __init__(self) -> None:
-        self._process: Any = None
-        self._conn: Any = None
-
-    def start(self, fn: Any) -> BackgroundOutputs:
-        """Run `fn` in a forked child (or here, where that is not possible)."""
-        import multiprocessing
-
-        staged = _STAGED.get()
-        if staged is None or "fork" not in multiprocessing.get_all_start_methods():
-            fn()
-            return self
-        for stream in (sys.stdout, sys.stderr):  # else the child repeats what is buffered
-            with contextlib.suppress(Exception):
-                stream.flush()
-        ctx = multiprocessing.get_context("fork")
-        reader, writer = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child_write, args=(writer, fn, len(staged)))
-        self._process.start()
-        writer.close()
-        self._conn = reader
-        return self
-
-    def finish(self) -> None:
-        """Wait for the child; its files join the output set (or its error is raised)."""
-        from ..errors import CitegraphError
-
-        if self._process is None:
-            return
-        try:
-            try:
-                kind, payload = self._conn.recv()
-            except EOFError:
-                kind, payload = "error", "the process writing outputs died"
-            self._process.join()
-        finally:
-            self._conn.close()
-            self._process = None
-        if kind != "ok":
-            raise CitegraphError(payload)
-        staged = _STAGED.get()
-        assert staged is not None
-        staged.extend((Path(t), Path(p)) for t, p in payload)
-
-    def cancel(self) -> None:
-        """Stop the child (the build failed). Temporary files it had staged are
-        left to the next write of the same paths, which removes a dead writer's."""
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._conn.close()
-            self._process = None
+def current_set() -> list[tuple[Path, Path]] | None:
+    """The (temporary, target) pairs of the innermost output_set() so far; None outside one."""
+    return _STAGED.get()
 
 
-def _child_write(conn: Any, fn: Any, before: int) -> None:
-    staged = _STAGED.get()
-    assert staged is not None  # start() forks only inside output_set()
-    try:
-        fn()
-        conn.send(("ok", [(str(t), str(p)) for t, p in staged[before:]]))
-    except BaseException as e:  # reported to the parent, which raises it
-        _discard(staged[before:])
-        conn.send(("error", str(e) or type(e).__name__))
-    finally:
-        conn.close()
-
-
-def _discard(staged: list[tuple[Path, Path]]) -> None:
-    for tmp, _ in staged:
+def discard(files: list[tuple[Path, Path]]) -> None:
+    """Remove the temporary files of (temporary, target) pairs: a set that will not be renamed."""
+    for tmp, _ in files:
         with contextlib.suppress(OSError):
             tmp.unlink()
-
-
-# Characters that some line splitters treat as line ends but json.dumps leaves raw.
-_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_LINE_BREAK_RE = re.compile("[\x85\u2028\u2029]")
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
-
-
-def json_line(row: dict[str, Any]) -> str:
-    """One JSON Lines line (without the newline) for `row`."""
-    try:
-        text = json.dumps(row, ensure_ascii=False, allow_nan=False)
-    except ValueError:  # NaN or infinity: not JSON
-        text = json.dumps(_finite(row), ensure_ascii=False, allow_nan=False)
-    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], text)
-
-
-def write_jsonl(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
-    """Write `rows` as JSON Lines to `path` atomically.
-
-    Returns:
-        The number of rows written.
-    """
-    n = 0
-    with atomic_write(path) as f:
-        for row in rows:
-            f.write(json_line(row) + "\n")
-            n += 1
-    return n
-
-
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    """Read a JSON Lines table."""
-    with open(path, encoding="utf-8", newline="\n") as f:
-        return [json.loads(line) for line in f if line.strip()]
