@@ -56,8 +56,16 @@ def outputs(inputs):
     with tempfile.TemporaryDirectory() as out:
         citegraph.build(inputs).write(out)
         tables = {
-            name: Path(out, name + ".jsonl").read_text(encoding="utf-8")
-            for name in ("opinions", "authorities", "citations")
+            name.removesuffix(".jsonl"): Path(out, name).read_text(encoding="utf-8")
+            for name in (
+                "opinions.jsonl",
+                "authorities.jsonl",
+                "citations.jsonl",
+                "graph.graphml",
+                # the view's layout too: a subgraph view's node order followed the
+                # hash seed, and so did every position in graph.html
+                "graph.html",
+            )
         }
     return {"extract": extracted, "build": tables, "speedups": speedups.installed()}
 

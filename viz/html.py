@@ -121,7 +121,12 @@ def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
             core.append(head)
             in_core.add(head)
     scale = max(300.0, 60.0 * math.sqrt(g.number_of_nodes()))
-    raw = nx.spring_layout(und.subgraph(core), seed=seed, scale=scale, iterations=60)
+    # a plain graph in the core's order: a subgraph view iterates the set of its nodes,
+    # whose order (and so the layout) would change with the hash seed of the process
+    placed = nx.Graph()
+    placed.add_nodes_from(core)
+    placed.add_edges_from((v, w) for v in core for w in sorted(near[v] & in_core, key=str))
+    raw = nx.spring_layout(placed, seed=seed, scale=scale, iterations=60)
     pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
     around: Counter[Any] = Counter()
 
