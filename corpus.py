@@ -75,13 +75,13 @@ class Corpus:
         Returns:
             The paths written.
         """
-        from .graph.jsonl import write_jsonl
         from .graph.outputs import output_set
         from .graph.query import tables_of
         from .graph.tables import TABLES
         from .viz.background import BackgroundOutputs
         from .viz.export import build_exports, files_of, write_formats
         from .viz.html import write_html
+        from .viz.tables import write_tables
 
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
@@ -90,8 +90,7 @@ class Corpus:
         # Every file goes to a temporary name first and all are renamed together at the
         # end: an interrupted write leaves the previous build's outputs whole.
         def tables_and_exports() -> None:
-            for name, rows in tables_of(self)._asdict().items():
-                write_jsonl(rows, out / f"{name}.jsonl")
+            write_tables(tables_of(self), out)
             write_formats(self.graph, out, exports)
 
         with settled_heap(), output_set():

@@ -269,3 +269,16 @@ def test_short_form_without_a_full_citation_in_the_corpus_is_unresolved(
     assert s["counts"]["unresolved"] == len(s["unresolved"])
     fully_cited = {r["authority"] for r in built.citations if r["form"] == "full"}
     assert not {r["id"] for r in s["unresolved"]} & fully_cited
+
+
+def test_tables_written_by_viz_read_back_by_graph_unchanged(built: Tables, tmp_path: Path) -> None:
+    # the data flow of DESIGN.md ends in viz.write_tables; graph.read_tables reads the
+    # same JSON Lines back (graph.jsonl is the one definition of the format)
+    from citegraph.viz import write_tables
+
+    paths = write_tables(built, tmp_path)
+    assert [p.name for p in paths] == ["opinions.jsonl", "authorities.jsonl", "citations.jsonl"]
+    again = read_tables(tmp_path)
+    assert again == built
+    (monell,) = [a for a in again.authorities if MONELL in a["citations"]]
+    assert monell["name"].startswith("Monell")

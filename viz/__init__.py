@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .html import write_html
     from .nodelink import read_json, write_json
     from .spreadsheet import write_csv
+    from .tables import write_tables
 
 _WHERE = {
     "write_html": ".html",
@@ -26,6 +27,7 @@ _WHERE = {
     "write_json": ".nodelink",
     "read_json": ".nodelink",
     "write_formats": ".export",
+    "write_tables": ".tables",
 }
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "write_json",
     "read_json",
     "write_formats",
+    "write_tables",
 ]
 
 
