@@ -279,6 +279,34 @@ def test_statute_subsection_is_a_pin_of_one_node_per_section() -> None:
     assert (law.kind, law.cites, law.pin) == ("statute", ["Mass. Gen. Laws ch. 93A, § 9"], "(1)")
 
 
+def test_massachusetts_general_laws_as_its_courts_cite_them_are_one_authority_per_section() -> None:
+    # Commonwealth v. Brown, 1 N.E.3d 259 (Mass. 2013) (cap_html/1ne3d259.html) and First
+    # Circuit, United States v. Maldonado (CourtListener 151563)
+    text = (
+        "the judge planned to impose on Brown as much of the sentencing scheme set forth in "
+        "G.L. c. 265, § 2, and G.L. c. 127, § 133A, as would be permissible in light of Miller "
+        "'s prohibition. The attaching plates offense--which is the focus of this appeal--was "
+        "for affixing license plates owned by another individual to Maldonado's own car. "
+        "M.G.L. ch. 90, § 23 (2009). This offense was detected after Maldonado was pulled "
+        "over in a routine traffic stop"
+    )
+    found = [(r.kind, r.text, r.cites, r.pin) for r in _find(text)]
+    assert found == [
+        ("statute", "G.L. c. 265, § 2", ["Mass. Gen. Laws ch. 265, § 2"], None),
+        ("statute", "G.L. c. 127, § 133A", ["Mass. Gen. Laws ch. 127, § 133A"], None),
+        ("statute", "M.G.L. ch. 90, § 23", ["Mass. Gen. Laws ch. 90, § 23"], None),
+    ]
+    # Fallon v. Darney, 300 Mass. 365 (1938) (cap_xml/mass.300.365.864339.json); the key
+    # is the one the full name gives (as in First Circuit, CourtListener 147681)
+    (ter,) = _find("the manner of its operation. G. L. (Ter. Ed.) c. 231, § 85A. If there was")
+    assert (ter.text, ter.cites) == (
+        "G. L. (Ter. Ed.) c. 231, § 85A",
+        ["Mass. Gen. Laws ch. 231, § 85A"],
+    )
+    (full,) = _find("deceptive practice, Mass. Gen. Laws ch. 231, § 85A; and a Massachusetts")
+    assert full.cites == ter.cites
+
+
 def test_slip_opinion_cite_is_a_case_citation_with_the_page_unknown() -> None:
     # First Circuit, CourtListener 182273
     text = (

@@ -37,8 +37,9 @@ from ...vocabulary import (
     SCOTUS_REPORTERS,
     VERSUS,
 )
+from .laws import find_laws
 from .notes import endnotes, mask_markers
-from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
+from .scan import finditer_at_candidates
 from .sentences import closing_paren, word_start
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
@@ -141,7 +142,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         limit = found[groups[n + 1][0]].span()[0] if n + 1 < len(groups) else len(text)
         items.append(_record(opinion.id, text, [found[i] for i in group], limit))
     taken = _Taken((f.rec.start, f.rec.end) for f in items)
-    for rec in _other_law(opinion.id, text, taken):  # which adds their spans to `taken`
+    for rec in find_laws(opinion.id, text, taken):  # which adds their spans to `taken`
         items.append(_Found(rec=rec))
     # eyecite misses an Id. right after another
     for hit in finditer_at_candidates(_ID_CANDIDATE, _ID, text):
@@ -976,131 +977,3 @@ def _law_pin(c: Any) -> str | None:
     section = str(c.groups.get("section") or "")
     m = re.search(r"(\(.*)$", section)
     return m.group(1) if m else None
-
-
-_RULE_SETS = {
-    "civ": "Fed. R. Civ. P.",
-    "crim": "Fed. R. Crim. P.",
-    "app": "Fed. R. App. P.",
-    "evid": "Fed. R. Evid.",
-    "bankr": "Fed. R. Bankr. P.",
-}
-_SUBDIVISIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
-_FED_RULE = re.compile(
-    r"\bFed(?:eral|\.)\s*R(?:ules?|\.)\s*(?:of\s+)?(Civ|Crim|App|Evid|Bankr)(?:il|inal|ellate|"
-    r"idence|uptcy)?\.?\s*(?:P(?:\.|roc(?:edure|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
-)
-_FED_RULE_WORDS = re.compile(
-    r"\bRule\s+(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"(?:\s+and\s+Rule\s+\d+(?:\.\d+)?"
-    r"(?:\([a-zA-Z0-9]{1,4}\))*)?\s+of\s+the\s+Federal\s+Rules\s+of\s+(Civil|Criminal|Appellate)"
-    r"\s+Procedure|\bFederal\s+Rules?\s+of\s+(Civil|Criminal|Appellate)\s+Procedure\s+"
-    r"(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"|\bFederal\s+Rules?\s+of\s+Evidence\s+(\d+)"
-)
-_LOCAL_RULE = re.compile(
-    r"\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)\s+"
-    r"(\d+(?:\.\d+)?)(\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*)"
-)
-_CONSTITUTION = re.compile(
-    r"\b((?:U\.\s?S\.|[A-Z][a-z]{1,6}\.(?:\s[A-Z][a-z]{0,4}\.)?))\s?Const\.?,?\s+"
-    r"(?:(amend|art|pmbl)\w*\.?\s*([IVXLC]+|\d+))?(?:,?\s*§+\s*(\d+))?(?:,?\s*cl\.\s*(\d+))?",
-    re.I,
-)
-_STATE_CODE = re.compile(
-    r"\b((?:[A-Z][A-Za-z]*\.?\s+){1,4}(?:Stat|Code|Laws|Law|Rev\.\s+Stat|Gen\.\s+Stat)s?\.?"
-    r"(?:\s+Ann\.)?(?:\s+(?:ch|c)\.\s*\w+,)?)\s*(§§?)\s*(\d[\w:]*(?:[.-][\w:]+)*)"
-    r"((?:\([a-zA-Z0-9]{1,4}\))*)"
-)
-_TREATISE = re.compile(
-    r"\b(\d+)\s+(?:[A-Z][\w.']*\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
-    r"{1,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
-)
-
-# where each of the patterns above can start, for finditer_at_candidates
-_FED_RULE_CANDIDATE = re.compile("Fed")
-_FED_RULE_WORDS_CANDIDATE = re.compile("Rule|Federal")
-_LOCAL_RULE_CANDIDATE = re.compile("Local")
-_CONST_WORD = re.compile("const", re.I)
-# "Const" stands at most 16 characters into a match: "Mass. Gen." (15) and a space
-_CONST_REACH = 16
-# the characters between the start of a state code or treatise cite and its "§",
-# read backwards from the "§" (finditer_before_sign), and the first character
-_STATE_CODE_RUN = re.compile(r"[\w.,\s]*")
-_TREATISE_RUN = re.compile(r"[\w.'’,\s]*")
-_UPPER = re.compile("[A-Z]")
-_DIGIT = re.compile(r"\d")
-
-
-def _other_law(opinion_id: str, text: str, taken: _Taken) -> list[Citation]:
-    """Rules, constitutions, state codes and treatises eyecite does not find."""
-    out: list[Citation] = []
-
-    def add(
-        m: re.Match[str], kind: str, key: str, pin: str | None, year: int | None = None
-    ) -> None:
-        if taken.overlaps(m.start(), m.end()):
-            return
-        taken.append((m.start(), m.end()))
-        out.append(
-            Citation(
-                opinion=opinion_id,
-                form="full",
-                kind=kind,
-                text=m.group(0),
-                start=m.start(),
-                end=m.end(),
-                cites=[key],
-                name=key,
-                pin=pin or None,
-                year=year,
-            )
-        )
-
-    for m in finditer_at_candidates(_FED_RULE_CANDIDATE, _FED_RULE, text):
-        add(m, "rule", f"{_RULE_SETS[m.group(1).lower()]} {m.group(2)}", m.group(3))
-    for m in finditer_at_candidates(_FED_RULE_WORDS_CANDIDATE, _FED_RULE_WORDS, text):
-        if m.group(1):
-            rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
-            key = f"{_RULE_SETS[rules[m.group(3).lower()]]} {m.group(1)}"
-            add(m, "rule", key, m.group(2))
-        elif m.group(4):
-            rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
-            add(m, "rule", f"{_RULE_SETS[rules[m.group(4).lower()]]} {m.group(5)}", m.group(6))
-        else:
-            add(m, "rule", f"Fed. R. Evid. {m.group(7)}", None)
-    qualified: dict[str, str] = {}
-    local_rules = list(finditer_at_candidates(_LOCAL_RULE_CANDIDATE, _LOCAL_RULE, text))
-    for m in local_rules:
-        if m.group(1):
-            label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
-            qualified.setdefault(m.group(2), f"Local {label} R. {m.group(2)}")
-    for m in local_rules:
-        # "Local Rule 56.1(c)" is the "Local Civ. Rule 56.1" the same opinion cites
-        if m.group(1):
-            label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
-            key = f"Local {label} R. {m.group(2)}"
-        else:
-            key = qualified.get(m.group(2), f"Local R. {m.group(2)}")
-        add(m, "rule", key, m.group(3))
-    # each pattern is tried only near the word or sign it needs
-    for m in finditer_near(_CONST_WORD, _CONSTITUTION, text, _CONST_REACH):
-        whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
-        key = f"{whose} Const."
-        if m.group(2):
-            word = m.group(2).lower()
-            part = "amend." if word.startswith("amend") else "art."
-            key += f" {part} {m.group(3).upper()}"
-        if m.group(4):
-            key += f", § {m.group(4)}"
-        if key.endswith("Const."):
-            continue
-        add(m, "constitution", key, f"cl. {m.group(5)}" if m.group(5) else None)
-    for m in finditer_before_sign("§", _STATE_CODE_RUN, _UPPER, _STATE_CODE, text):
-        code = re.sub(r"\s+", " ", m.group(1)).strip()
-        if code.startswith(("U.S.C", "U. S. C")):
-            continue
-        section = re.sub(r"[.:]$", "", m.group(3))
-        add(m, "statute", f"{code} § {section}", m.group(4))
-    for m in finditer_before_sign("§", _TREATISE_RUN, _DIGIT, _TREATISE, text):
-        key = f"{m.group(1)} {m.group(2)} § {m.group(3)}"
-        add(m, "other", key, m.group(4), int(m.group(6)))
-    return out
