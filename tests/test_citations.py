@@ -170,15 +170,46 @@ def test_short_cite_with_a_parallel_is_one_short_form_carrying_the_parallel() ->
     assert lobby.cites == ["106 S. Ct. 2505"]
 
 
-def test_westlaw_short_form_with_a_mistyped_number_stands_for_the_named_case() -> None:
+def test_name_only_westlaw_cite_with_another_number_is_a_full_cite_of_its_own_document() -> None:
+    # two Westlaw numbers a digit apart are two documents, whatever name they share
+    smith, other = _find("Smith v. Jones, 2019 WL 1234567. Smith, 2019 WL 1234568.")
+    assert (smith.form, smith.cites) == ("full", ["2019 WL 1234567"])
+    assert (other.form, other.kind, other.cites) == ("full", "case", ["2019 WL 1234568"])
+    assert (other.short_name, other.antecedent) == ("Smith", None)
+    # Ali v. Annucci (S.D.N.Y. 2020), data/ali_v_annucci_sdny_2020.txt: the number as written
     text = (
         "Campbell v. Hanson, No. 17-cv-1024, 2019 WL 2717691, at *3 (S.D.N.Y. June 28, 2019). "
         'Courts may rely on "factors such as (1) the force used in relation to the need for '
         'force." Campbell, 2019 WL 271717691, at *4.'
     )
-    records = _find(text)
-    typo = _one(records, "2019 WL 271717691")
-    assert (typo.form, typo.antecedent, typo.cites, typo.pin) == ("short", 0, [], "*4")
+    typo = _one(_find(text), "2019 WL 271717691")
+    assert (typo.form, typo.antecedent, typo.cites, typo.pin) == (
+        "full",
+        None,
+        ["2019 WL 271717691"],
+        "*4",
+    )
+
+
+def test_short_forms_of_a_case_still_stand_for_it() -> None:
+    # Ali v. Annucci (S.D.N.Y. 2020), data/ali_v_annucci_sdny_2020.txt
+    text = (
+        "Rolkiewicz v. City of New York, 2020 WL 1033792, at *3 (S.D.N.Y. March 3, 2020) "
+        "(quoting Kingsley v. Hendrickson, 135 S. Ct. 2466, 2473 (2015)). Objective "
+        'reasonableness hinges on the "facts and circumstances of each particular case." '
+        'Kingsley, 135 S. Ct. at 2473. "The doctrine of qualified immunity shields public '
+        'officials." Rolkiewicz, 2020 WL 1033792 at *9.'
+    )
+    rolkiewicz, kingsley, short, again = _find(text)
+    assert (short.form, short.antecedent, short.short_name, short.pin) == (
+        "short",
+        1,
+        "Kingsley",
+        "2473",
+    )
+    assert kingsley.name == "Kingsley v. Hendrickson"
+    # the same Westlaw number under the short name: the same document
+    assert (again.form, again.cites, again.pin) == ("full", rolkiewicz.cites, "*9")
 
 
 def test_case_name_starts_after_the_sentence_before_it() -> None:

@@ -778,9 +778,9 @@ def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> No
     references ("Foo at 2"): eyecite guesses a short cite's name from the wrong
     words when citations follow each other closely.
 
-    A cite with a name but no "v." and a WL or LEXIS number the opinion already gave
-    for that name, but for a digit or two ("Campbell, 2019 WL 271717691, at *4" after
-    "Campbell v. Hanson, 2019 WL 2717691") is the short form of that case.
+    A cite with a name but no "v." and a WL or LEXIS number of its own ("Campbell, 2019
+    WL 271717691, at *4" after "Campbell v. Hanson, 2019 WL 2717691") is a full citation
+    of the document it numbers: a number is never read as a typo of another.
     """
     first_full: dict[int, _Found] = {}
     for f in items:
@@ -807,22 +807,6 @@ def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> No
                 res = resource_of.get(id(o))
                 if res is not None and id(res) in first_full:
                     f.target = first_full[id(res)]
-                    break
-        elif rec.form == "full" and rec.kind == "case" and rec.short_name and seen:
-            for prior in reversed(seen):
-                p = prior.rec
-                if (
-                    p.volume == rec.volume
-                    and p.reporter == rec.reporter
-                    and re.search(r"WL|LEXIS", rec.reporter or "")
-                    and p.name
-                    and _first_word(p.name) == _first_word(rec.short_name)
-                    and not set(p.cites) & set(rec.cites)
-                    and _near(p.cites[0].split()[-1], rec.cites[0].split()[-1])
-                ):
-                    rec.form = "short"
-                    rec.cites = []
-                    f.target = prior
                     break
         if rec.form == "full" and rec.kind == "case":
             seen.append(f)
@@ -853,19 +837,6 @@ def _stem(cite: str) -> str:
 
 def _name_words(name: str) -> set[str]:
     return set(re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower()))
-
-
-def _near(a: str, b: str) -> bool:
-    """Two document numbers that differ by at most two inserted, dropped or changed digits."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= 2
 
 
 def _first_word(name: str) -> str:
