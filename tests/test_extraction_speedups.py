@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from citegraph.loaders.extraction import citations, laws, notes, scan
+from citegraph.loaders.extraction import citations, found, laws, names, notes, scan
 from citegraph.vocabulary import ABBREVIATION_IN_NAME
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -45,8 +45,8 @@ def test_note_callouts_found_at_candidates_as_by_a_full_scan() -> None:
 def test_abbreviation_before_a_break_matches_a_search_of_the_whole_prefix() -> None:
     # "Dep't of Soc. Servs." : the break after "Soc." is no sentence end
     seg = "Monell v. Dep't of Soc. Servs. of City of New York"
-    assert citations._ends_with_abbreviation(seg, seg.index("Soc.") + 4)
-    assert not citations._ends_with_abbreviation("the Amendment. Gerstein", 14)
+    assert names.ends_with_abbreviation(seg, seg.index("Soc.") + 4)
+    assert not names.ends_with_abbreviation("the Amendment. Gerstein", 14)
     for path in SEEDS:
         text = path.read_text(encoding="utf-8")
         for end in range(1, len(text)):
@@ -54,7 +54,7 @@ def test_abbreviation_before_a_break_matches_a_search_of_the_whole_prefix() -> N
                 seg = text[max(0, end - 300) : end + 5]
                 cut = min(end, 300)
                 expected = ABBREVIATION_IN_NAME.search(seg[:cut]) is not None
-                assert citations._ends_with_abbreviation(seg, cut) == expected
+                assert names.ends_with_abbreviation(seg, cut) == expected
 
 
 # one sample of every row of the non-case rules table, appended to each seed opinion
@@ -118,7 +118,7 @@ def test_taken_spans_answer_overlaps_as_a_scan_of_every_span_does() -> None:
     rng = random.Random(3)
     for _ in range(200):
         spans = [(a, a + rng.randint(0, 40)) for a in rng.sample(range(500), 30)]
-        taken = citations._Taken(spans[:15])
+        taken = found.Taken(spans[:15])
         for span in spans[15:]:
             taken.append(span)
         for _ in range(50):

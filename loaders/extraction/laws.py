@@ -13,20 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any
 
 from ...models import Citation
+from .found import Taken
 from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
 
 Match = re.Match[str]
-
-
-class SpanSet(Protocol):
-    """The spans of text that citations already hold (citations.Taken)."""
-
-    def overlaps(self, start: int, end: int) -> bool: ...
-
-    def append(self, span: tuple[int, int]) -> None: ...
 
 
 # ---------------------------------------------------------------- where a match may start
@@ -242,71 +235,35 @@ def _mass_general_laws_key(m: Match, matches: Sequence[Match]) -> str:
     return f"Mass. Gen. Laws ch. {m.group(1)}, § {m.group(2)}"
 
 
-# "Const" stands at most 16 characters into a match: "Mass. Gen." (15) and a space
-_CONST_REACH = 16
+# where each pattern may start: a word it opens with, a word near its start ("Const"
+# stands at most 16 characters into a match: "Mass. Gen." (15) and a space), or the
+# run of characters before its "§"
+_FED = AtCandidate(re.compile("Fed"))
+_RULE_OR_FEDERAL = AtCandidate(re.compile("Rule|Federal"))
+_LOCAL = AtCandidate(re.compile("Local"))
+_NEAR_CONST = NearWord(re.compile("const", re.I), 16)
+_CODE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]"))
+_GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
+_TREATISE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.'’,\s]*"), first=re.compile(r"\d"))
 
+# one row per citation form, run in this order (an earlier row's citation wins a span)
 LAW_RULES: tuple[LawRule, ...] = (
-    LawRule(
-        name="federal rule",
-        kind="rule",
-        pattern=_FED_RULE,
-        start=AtCandidate(re.compile("Fed")),
-        key=_fed_rule_key,
-        pin=_group(3),
-    ),
-    LawRule(
-        name="federal rule in words",
-        kind="rule",
-        pattern=_FED_RULE_WORDS,
-        start=AtCandidate(re.compile("Rule|Federal")),
-        key=_fed_rule_words_key,
-        pin=_fed_rule_words_pin,
-    ),
-    LawRule(
-        name="local rule",
-        kind="rule",
-        pattern=_LOCAL_RULE,
-        start=AtCandidate(re.compile("Local")),
-        key=_local_rule_key,
-        pin=_group(3),
-    ),
-    LawRule(
-        name="constitution",
-        kind="constitution",
-        pattern=_CONSTITUTION,
-        start=NearWord(re.compile("const", re.I), _CONST_REACH),
-        key=_constitution_key,
-        pin=_clause,
-    ),
-    LawRule(
-        name="state code",
-        kind="statute",
-        pattern=_STATE_CODE,
-        start=BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]")),
-        key=_state_code_key,
-        pin=_group(4),
-    ),
-    LawRule(
-        name="Massachusetts General Laws",
-        kind="statute",
-        pattern=_MASS_GENERAL_LAWS,
-        start=AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\.")),
-        key=_mass_general_laws_key,
-        pin=_group(3),
-    ),
-    LawRule(
-        name="treatise",
-        kind="other",
-        pattern=_TREATISE,
-        start=BeforeSign("§", run=re.compile(r"[\w.'’,\s]*"), first=re.compile(r"\d")),
-        key=_treatise_key,
-        pin=_group(4),
-        year=_edition_year,
-    ),
-)
+    # name, kind, pattern, start, key, pin (, year)
+    LawRule("federal rule", "rule", _FED_RULE, _FED, _fed_rule_key, _group(3)),
+    LawRule("federal rule in words", "rule", _FED_RULE_WORDS, _RULE_OR_FEDERAL,
+            _fed_rule_words_key, _fed_rule_words_pin),
+    LawRule("local rule", "rule", _LOCAL_RULE, _LOCAL, _local_rule_key, _group(3)),
+    LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
+            _clause),
+    LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, _group(4)),
+    LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
+            _mass_general_laws_key, _group(3)),
+    LawRule("treatise", "other", _TREATISE, _TREATISE_TO_SIGN, _treatise_key, _group(4),
+            _edition_year),
+)  # fmt: skip
 
 
-def find_laws(opinion_id: str, text: str, taken: SpanSet) -> list[Citation]:
+def find_laws(opinion_id: str, text: str, taken: Taken) -> list[Citation]:
     """Citations of `LAW_RULES` in `text`, row by row, left out where `taken` holds one.
 
     Each citation found adds its span to `taken`.
@@ -336,3 +293,41 @@ def _citation(opinion_id: str, rule: LawRule, m: Match, key: str) -> Citation:
         pin=rule.pin(m),
         year=rule.year(m),
     )
+
+
+# ---------------------------------------------------------------- eyecite's law citations
+
+
+def law_kind(reporter: str, key: str) -> str:
+    if "C.F.R." in reporter or "Fed. Reg." in reporter:
+        return "regulation"
+    if "Const" in key:
+        return "constitution"
+    if re.search(r"\bR\.", reporter):
+        return "rule"
+    return "statute"
+
+
+def law_key(c: Any) -> str:
+    """One node per section: subsections ("1983(a)(1)") become pins."""
+    groups = c.groups
+    section = str(groups.get("section") or "")
+    base = re.split(r"[(\s]", section, maxsplit=1)[0]
+    try:
+        reporter = str(c.corrected_reporter())
+    except Exception:  # a reporter eyecite cannot correct
+        reporter = str(groups.get("reporter") or "")
+    if not base:
+        return str(c.corrected_citation())
+    chapter = groups.get("chapter")
+    title = groups.get("title")
+    if chapter and not title and not c.matched_text().lstrip().startswith(str(chapter)):
+        return f"{reporter} ch. {chapter}, § {base}"  # "Mass. Gen. Laws ch. 93A, § 9"
+    lead = title or chapter or ""
+    return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
+
+
+def law_pin(c: Any) -> str | None:
+    section = str(c.groups.get("section") or "")
+    m = re.search(r"(\(.*)$", section)
+    return m.group(1) if m else None
