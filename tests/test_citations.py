@@ -170,15 +170,46 @@ def test_short_cite_with_a_parallel_is_one_short_form_carrying_the_parallel() ->
     assert lobby.cites == ["106 S. Ct. 2505"]
 
 
-def test_westlaw_short_form_with_a_mistyped_number_stands_for_the_named_case() -> None:
+def test_name_only_westlaw_cite_with_another_number_is_a_full_cite_of_its_own_document() -> None:
+    # two Westlaw numbers a digit apart are two documents, whatever name they share
+    smith, other = _find("Smith v. Jones, 2019 WL 1234567. Smith, 2019 WL 1234568.")
+    assert (smith.form, smith.cites) == ("full", ["2019 WL 1234567"])
+    assert (other.form, other.kind, other.cites) == ("full", "case", ["2019 WL 1234568"])
+    assert (other.short_name, other.antecedent) == ("Smith", None)
+    # Ali v. Annucci (S.D.N.Y. 2020), data/ali_v_annucci_sdny_2020.txt: the number as written
     text = (
         "Campbell v. Hanson, No. 17-cv-1024, 2019 WL 2717691, at *3 (S.D.N.Y. June 28, 2019). "
         'Courts may rely on "factors such as (1) the force used in relation to the need for '
         'force." Campbell, 2019 WL 271717691, at *4.'
     )
-    records = _find(text)
-    typo = _one(records, "2019 WL 271717691")
-    assert (typo.form, typo.antecedent, typo.cites, typo.pin) == ("short", 0, [], "*4")
+    typo = _one(_find(text), "2019 WL 271717691")
+    assert (typo.form, typo.antecedent, typo.cites, typo.pin) == (
+        "full",
+        None,
+        ["2019 WL 271717691"],
+        "*4",
+    )
+
+
+def test_short_forms_of_a_case_still_stand_for_it() -> None:
+    # Ali v. Annucci (S.D.N.Y. 2020), data/ali_v_annucci_sdny_2020.txt
+    text = (
+        "Rolkiewicz v. City of New York, 2020 WL 1033792, at *3 (S.D.N.Y. March 3, 2020) "
+        "(quoting Kingsley v. Hendrickson, 135 S. Ct. 2466, 2473 (2015)). Objective "
+        'reasonableness hinges on the "facts and circumstances of each particular case." '
+        'Kingsley, 135 S. Ct. at 2473. "The doctrine of qualified immunity shields public '
+        'officials." Rolkiewicz, 2020 WL 1033792 at *9.'
+    )
+    rolkiewicz, kingsley, short, again = _find(text)
+    assert (short.form, short.antecedent, short.short_name, short.pin) == (
+        "short",
+        1,
+        "Kingsley",
+        "2473",
+    )
+    assert kingsley.name == "Kingsley v. Hendrickson"
+    # the same Westlaw number under the short name: the same document
+    assert (again.form, again.cites, again.pin) == ("full", rolkiewicz.cites, "*9")
 
 
 def test_case_name_starts_after_the_sentence_before_it() -> None:
@@ -277,6 +308,34 @@ def test_statute_subsection_is_a_pin_of_one_node_per_section() -> None:
     )
     (law,) = _find(text)
     assert (law.kind, law.cites, law.pin) == ("statute", ["Mass. Gen. Laws ch. 93A, § 9"], "(1)")
+
+
+def test_massachusetts_general_laws_as_its_courts_cite_them_are_one_authority_per_section() -> None:
+    # Commonwealth v. Brown, 1 N.E.3d 259 (Mass. 2013) (cap_html/1ne3d259.html) and First
+    # Circuit, United States v. Maldonado (CourtListener 151563)
+    text = (
+        "the judge planned to impose on Brown as much of the sentencing scheme set forth in "
+        "G.L. c. 265, § 2, and G.L. c. 127, § 133A, as would be permissible in light of Miller "
+        "'s prohibition. The attaching plates offense--which is the focus of this appeal--was "
+        "for affixing license plates owned by another individual to Maldonado's own car. "
+        "M.G.L. ch. 90, § 23 (2009). This offense was detected after Maldonado was pulled "
+        "over in a routine traffic stop"
+    )
+    found = [(r.kind, r.text, r.cites, r.pin) for r in _find(text)]
+    assert found == [
+        ("statute", "G.L. c. 265, § 2", ["Mass. Gen. Laws ch. 265, § 2"], None),
+        ("statute", "G.L. c. 127, § 133A", ["Mass. Gen. Laws ch. 127, § 133A"], None),
+        ("statute", "M.G.L. ch. 90, § 23", ["Mass. Gen. Laws ch. 90, § 23"], None),
+    ]
+    # Fallon v. Darney, 300 Mass. 365 (1938) (cap_xml/mass.300.365.864339.json); the key
+    # is the one the full name gives (as in First Circuit, CourtListener 147681)
+    (ter,) = _find("the manner of its operation. G. L. (Ter. Ed.) c. 231, § 85A. If there was")
+    assert (ter.text, ter.cites) == (
+        "G. L. (Ter. Ed.) c. 231, § 85A",
+        ["Mass. Gen. Laws ch. 231, § 85A"],
+    )
+    (full,) = _find("deceptive practice, Mass. Gen. Laws ch. 231, § 85A; and a Massachusetts")
+    assert full.cites == ter.cites
 
 
 def test_slip_opinion_cite_is_a_case_citation_with_the_page_unknown() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citegraph.loaders.extraction import citations, notes, scan
+import pytest
+from citegraph.loaders.extraction import citations, found, laws, names, notes, scan
 from citegraph.vocabulary import ABBREVIATION_IN_NAME
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -44,8 +45,8 @@ def test_note_callouts_found_at_candidates_as_by_a_full_scan() -> None:
 def test_abbreviation_before_a_break_matches_a_search_of_the_whole_prefix() -> None:
     # "Dep't of Soc. Servs." : the break after "Soc." is no sentence end
     seg = "Monell v. Dep't of Soc. Servs. of City of New York"
-    assert citations._ends_with_abbreviation(seg, seg.index("Soc.") + 4)
-    assert not citations._ends_with_abbreviation("the Amendment. Gerstein", 14)
+    assert names.ends_with_abbreviation(seg, seg.index("Soc.") + 4)
+    assert not names.ends_with_abbreviation("the Amendment. Gerstein", 14)
     for path in SEEDS:
         text = path.read_text(encoding="utf-8")
         for end in range(1, len(text)):
@@ -53,33 +54,39 @@ def test_abbreviation_before_a_break_matches_a_search_of_the_whole_prefix() -> N
                 seg = text[max(0, end - 300) : end + 5]
                 cut = min(end, 300)
                 expected = ABBREVIATION_IN_NAME.search(seg[:cut]) is not None
-                assert citations._ends_with_abbreviation(seg, cut) == expected
+                assert names.ends_with_abbreviation(seg, cut) == expected
 
 
-def test_rule_citations_found_at_candidates_as_by_a_full_scan() -> None:
+# one sample of every row of the non-case rules table, appended to each seed opinion
+LAW_SAMPLES = (
     # "Fed. R. Civ. P. 56(a)", "Rule 12(b)(6) of the Federal Rules of Civil Procedure",
     # "Local Civ. Rule 56.1(c)"; "ReFederal" and "Fedora" start none
-    extra = (
-        " Fed. R. Civ. P. 56(a); Rule 12(b)(6) of the Federal Rules of Civil Procedure;"
-        " Local Civ. Rule 56.1(c); ReFederal Rules of Evidence 403; Fedora R. 9."
-    )
-    patterns = [
-        (citations._FED_RULE_CANDIDATE, citations._FED_RULE),
-        (citations._FED_RULE_WORDS_CANDIDATE, citations._FED_RULE_WORDS),
-        (citations._LOCAL_RULE_CANDIDATE, citations._LOCAL_RULE),
-    ]
+    " Fed. R. Civ. P. 56(a); Rule 12(b)(6) of the Federal Rules of Civil Procedure;"
+    " Local Civ. Rule 56.1(c); ReFederal Rules of Evidence 403; Fedora R. 9.",
+    # "Const" within 16 characters of the start
+    "U.S. Const. amend. XIV, § 1; Conn. Const. art. I, § 8; U. S. Const., art. III;"
+    " Mass. Gen. Const. pmbl. 2; CONST. art. 1; Conſt.",
+    # a code or treatise cite runs up to its "§"
+    "Conn. Gen. Stat. § 52-584; N.Y. Ins. Law §§ 3212(a), (b); Mass. Gen. Laws ch. 93A, § 9;"
+    " Cal. Civ. Proc. Code Ann. § 335.1 and Fla. Stat. § 95.11(3)(a).",
+    "5 Charles Alan Wright et al., Federal Practice and Procedure § 1357 (3d ed. 2004);"
+    " 2 James Wm. Moore et al., Moore's Federal Practice § 12.34[1][b] (3d ed. 1997).",
+    # the Massachusetts General Laws; "AG.L." and "G.L. 231" are none
+    "G. L. (Ter. Ed.) c. 231, § 85A; Mass. G.L. c. 93A, § 9(3); M.G.L. ch. 90, § 23;"
+    " Mass. M.G.L. c. 4, § 7; AG.L. c. 1, § 1; G.L. 231, § 2.",
+)
+
+
+@pytest.mark.parametrize("rule", laws.LAW_RULES, ids=lambda r: r.name)
+def test_every_law_rule_finds_at_its_starts_what_a_full_scan_finds(rule: laws.LawRule) -> None:
     found = 0
     for path in SEEDS:
-        text = path.read_text(encoding="utf-8") + extra
-        for candidate, pattern in patterns:
-            full = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-            fast = [
-                (m.span(), m.groups())
-                for m in scan.finditer_at_candidates(candidate, pattern, text)
-            ]
-            assert fast == full
-            found += len(full)
-    assert found >= 6
+        sample = path.read_text(encoding="utf-8") + "\n" + "\n".join(LAW_SAMPLES)
+        expected = _spans(rule.pattern.finditer(sample))
+        assert _spans(rule.finditer(sample)) == expected
+        found += len(expected)
+    assert found >= len(SEEDS), found  # its sample, in every seed
+    assert list(rule.finditer("")) == []
 
 
 def test_id_citations_found_at_candidates_as_by_a_full_scan() -> None:
@@ -100,56 +107,9 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], tuple]]:
     return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
 
 
-def test_constitutions_codes_and_treatises_found_near_their_words_as_by_a_full_scan() -> None:
-    # "Const" within 16 characters of the start; a code or treatise cite runs up to its "§"
-    extras = (
-        "U.S. Const. amend. XIV, § 1; Conn. Const. art. I, § 8; U. S. Const., art. III;"
-        " Mass. Gen. Const. pmbl. 2; CONST. art. 1; Conſt.",
-        "Conn. Gen. Stat. § 52-584; N.Y. Ins. Law §§ 3212(a), (b); Mass. Gen. Laws ch. 93A, § 9;"
-        " Cal. Civ. Proc. Code Ann. § 335.1 and Fla. Stat. § 95.11(3)(a).",
-        "5 Charles Alan Wright et al., Federal Practice and Procedure § 1357 (3d ed. 2004);"
-        " 2 James Wm. Moore et al., Moore's Federal Practice § 12.34[1][b] (3d ed. 1997).",
-    )
-    pairs = (
-        (
-            citations._CONSTITUTION,
-            lambda t: scan.finditer_near(
-                citations._CONST_WORD, citations._CONSTITUTION, t, citations._CONST_REACH
-            ),
-        ),
-        (
-            citations._STATE_CODE,
-            lambda t: scan.finditer_before_sign(
-                "§", citations._STATE_CODE_RUN, citations._UPPER, citations._STATE_CODE, t
-            ),
-        ),
-        (
-            citations._TREATISE,
-            lambda t: scan.finditer_before_sign(
-                "§", citations._TREATISE_RUN, citations._DIGIT, citations._TREATISE, t
-            ),
-        ),
-    )
-    found = [0, 0, 0]
-    for path in SEEDS:
-        text = path.read_text(encoding="utf-8")
-        for extra in extras:
-            sample = text + "\n" + extra
-            for n, (pattern, fast) in enumerate(pairs):
-                expected = _spans(pattern.finditer(sample))
-                assert _spans(fast(sample)) == expected
-                found[n] += len(expected)
-    assert all(count >= 6 for count in found), found
-    assert list(scan.finditer_near(citations._CONST_WORD, citations._CONSTITUTION, "", 16)) == []
-    assert not list(
-        scan.finditer_before_sign(
-            "§",
-            citations._STATE_CODE_RUN,
-            citations._UPPER,
-            citations._STATE_CODE,
-            "Conn. Gen. Stat. 52",
-        )
-    )
+def test_a_code_cite_with_no_section_sign_has_no_start() -> None:
+    (state_code,) = [r for r in laws.LAW_RULES if r.name == "state code"]
+    assert not list(state_code.finditer("Conn. Gen. Stat. 52"))
 
 
 def test_taken_spans_answer_overlaps_as_a_scan_of_every_span_does() -> None:
@@ -158,7 +118,7 @@ def test_taken_spans_answer_overlaps_as_a_scan_of_every_span_does() -> None:
     rng = random.Random(3)
     for _ in range(200):
         spans = [(a, a + rng.randint(0, 40)) for a in rng.sample(range(500), 30)]
-        taken = citations._Taken(spans[:15])
+        taken = found.Taken(spans[:15])
         for span in spans[15:]:
             taken.append(span)
         for _ in range(50):

@@ -4,48 +4,38 @@ eyecite (get_citations, resolve_citations) finds reporter citations, Id., supra 
 some statutes. On real opinions it treats each parallel citation as a separate case,
 takes a year from a neighbouring citation (eyecite #321), binds "Id." to a case cited
 inside a parenthetical (#348) or to the last case after a record cite (#349), and
-misses court rules, constitutions and many state codes. This module:
+misses court rules, constitutions and many state codes. Here, one phase each:
 
-- groups parallel citations (reporter, WL, LEXIS) into one occurrence, pin kept;
-- reads name, year and court from the citation's own words and parenthetical;
-- finds rules, constitutions, state codes and treatises with patterns of its own;
-- finds record cites (ECF No., Tr., Decl., 56.1 statements) so an Id. after them
-  refers to the record, not to a case;
-- ties each short form to the occurrence it stands for (`antecedent`).
+- records.py groups parallel citations (reporter, WL, LEXIS) into one occurrence,
+  pin kept, and names.py reads name, year and court from the citation's own words
+  and parenthetical;
+- laws.py finds rules, constitutions, state codes and treatises, one table row per
+  citation form;
+- this module finds record cites (ECF No., Tr., Decl., 56.1 statements) so an Id.
+  after them refers to the record, not to a case, and runs the phases;
+- shortforms.py ties each short form to the occurrence it stands for (`antecedent`).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
 from ...models import Citation, Opinion
-from ...vocabulary import (
-    ABBREVIATION_IN_NAME,
-    DOCKET_AFTER_NAME,
-    GOVERNMENT,
-    HEAD_CHARS,
-    IN_RE,
-    LEAD_WORDS,
-    NAME_CONNECTORS,
-    PIN,
-    SCOTUS_REPORTERS,
-    VERSUS,
-)
+from ...vocabulary import HEAD_CHARS
+from .found import Found, Taken
+from .laws import find_laws
 from .notes import endnotes, mask_markers
-from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
-from .sentences import closing_paren, word_start
+from .records import group_parallels, parentheticals_end, record
+from .scan import finditer_at_candidates
+from .shortforms import resolve_ids, resolve_short_forms
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
 
-_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{PIN})*\s*,\s*$")
-_PIN_AFTER = re.compile(rf"^\s*,?\s*({PIN}(?:\s*[,&]\s*{PIN})*)(?=[\s,;.)]|$)")
 _RECORD = re.compile(
     r"(?:\b(?:ECF|Dkt\.?|Docket|Doc\.|D\.E\.|R\.)\s*(?:Nos?\.?|#)?\s*\d+"
     r"|\b(?:Pls?|Defs?|Plaintiffs?|Defendants?|Resp|Pet|Gov't|Govt)(?:\.?(?:'s|’s)|s'|s’|\.)?\s+"
@@ -62,26 +52,8 @@ _ID = re.compile(
     r"(?=[\s,;:.)\]]|$)"
 )
 _ID_CANDIDATE = re.compile(r"[Ii](?:d|bid)\.")  # where an _ID can start
-_SHORT_NAME_BEFORE = re.compile(
-    r"(?:^|[\s(;,\"“])((?:[A-Z][\w'’.&-]*|of|the|and|v\.)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|&|v\.))*)"
-    r",?\s*$"
-)
-
-
-# A parenthetical after a citation: at most this long (a quoted paragraph), else unclosed.
-PARENTHETICAL_REACH = 3000
-_PAREN_AHEAD = re.compile(r"[\s,]*\(")
-
-
-@dataclass
-class _Found:
-    """A citation record in the making, with what is needed to resolve it."""
-
-    rec: Citation
-    objs: list[Any] = field(default_factory=list)  # eyecite citations it came from
-    tail: int = 0  # end of its parentheticals
-    target: _Found | None = None  # what a short form stands for
-    record: bool = False  # a record cite (ECF No. ...), anchors Id. only
+# "liable under § 1983" names a statute in prose; it is no citation an Id. follows
+_PROSE_BEFORE = re.compile(r"\b[a-z]+[,]?\s*$")
 
 
 def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[Citation]:
@@ -99,7 +71,30 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     """
     if not opinion.text:
         return []  # eyecite raises ValueError on an empty document
-    from eyecite import get_citations, resolve_citations
+    notes = opinion.footnotes or [(s, e, label) for s, e, label in endnotes(opinion.text)]
+    text = mask_markers(opinion.text, notes)
+    found, unknown = _eyecite_citations(text, remove_ambiguous)
+    resource_of = _resources(found)
+    items = _eyecite_records(opinion.id, text, found)
+    taken = Taken((f.rec.start, f.rec.end) for f in items)
+    items += [Found(rec=rec) for rec in find_laws(opinion.id, text, taken)]  # spans taken
+    items += _ids(opinion.id, text, taken)  # spans taken
+    items += _record_cites(opinion.id, text, taken)
+    items += _unplaced_sections(opinion.id, text, unknown, taken)
+    items.sort(key=lambda f: (f.rec.start, f.rec.end))
+    for f in items:
+        f.tail = parentheticals_end(text, f.rec.end)
+    items = [f for f in items if not _own_header_cite(text, f, opinion)]
+    resolve_short_forms(items, resource_of)
+    resolve_ids(items, resource_of)
+    # footnotes read from endnotes are the opinion's footnotes here
+    noted = opinion if opinion.footnotes else replace(opinion, footnotes=notes)
+    return _citations(noted, items)
+
+
+def _eyecite_citations(text: str, remove_ambiguous: bool) -> tuple[list[Any], list[Any]]:
+    """eyecite's citations of the kinds used here, and its unknown ones ("§ 2")."""
+    from eyecite import get_citations
     from eyecite.models import (
         FullCaseCitation,
         FullJournalCitation,
@@ -110,8 +105,6 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
         SupraCitation,
     )
 
-    notes = opinion.footnotes or [(s, e, label) for s, e, label in endnotes(opinion.text)]
-    text = mask_markers(opinion.text, notes)
     kinds = (
         FullCaseCitation,
         FullLawCitation,
@@ -124,8 +117,15 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     # a citation broken over lines ("131 S. Ct.\n\n2541") is one citation; offsets kept
     flat = re.sub(r"[\r\n\t\f\v]", " ", text)
     every = get_citations(flat, remove_ambiguous=remove_ambiguous, tokenizer=tokenizer())
-    found: list[Any] = [c for c in every if isinstance(c, kinds)]
+    found = [c for c in every if isinstance(c, kinds)]
     unknown = [c for c in every if type(c).__name__ == "UnknownCitation"]
+    return found, unknown
+
+
+def _resources(found: list[Any]) -> dict[int, Any]:
+    """eyecite's resolution: the resource (case) of each citation, by the citation's id."""
+    from eyecite import resolve_citations
+
     try:
         resolutions = resolve_citations(found)
     except Exception:  # eyecite's resolver must never sink an opinion
@@ -134,45 +134,64 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     for resource, members in resolutions.items():
         for m in members:
             resource_of[id(m)] = resource
+    return resource_of
 
-    items: list[_Found] = []
-    groups = _group_parallels(text, found)
+
+def _eyecite_records(opinion_id: str, text: str, found: list[Any]) -> list[Found]:
+    """One record per group of parallel eyecite citations."""
+    items: list[Found] = []
+    groups = group_parallels(text, found)
     for n, group in enumerate(groups):
         limit = found[groups[n + 1][0]].span()[0] if n + 1 < len(groups) else len(text)
-        items.append(_record(opinion.id, text, [found[i] for i in group], limit))
-    taken = _Taken((f.rec.start, f.rec.end) for f in items)
-    for rec in _other_law(opinion.id, text, taken):  # which adds their spans to `taken`
-        items.append(_Found(rec=rec))
-    # eyecite misses an Id. right after another
+        items.append(record(opinion_id, text, [found[i] for i in group], limit))
+    return items
+
+
+def _ids(opinion_id: str, text: str, taken: Taken) -> list[Found]:
+    """The Id. citations eyecite misses (an Id. right after another); their spans taken."""
+    items: list[Found] = []
     for hit in finditer_at_candidates(_ID_CANDIDATE, _ID, text):
         if not taken.overlaps(hit.start(), hit.end()):
             rec = Citation(
-                opinion.id, "id", "case", hit.group(0), hit.start(), hit.end(), pin=hit.group(1)
+                opinion_id, "id", "case", hit.group(0), hit.start(), hit.end(), pin=hit.group(1)
             )
-            items.append(_Found(rec=rec))
+            items.append(Found(rec=rec))
             taken.append((hit.start(), hit.end()))
-    # record cites do not take their spans: an unknown citation inside one still counts
+    return items
+
+
+def _record_cites(opinion_id: str, text: str, taken: Taken) -> list[Found]:
+    """Cites of the record (ECF No. 12, Tr. 5): they anchor an Id., and are no authority.
+
+    They do not take their spans: an unknown citation inside one still counts.
+    """
+    items: list[Found] = []
     for hit in _RECORD.finditer(text):
         if not taken.overlaps(hit.start(), hit.end()):
             rec = Citation(
-                opinion.id, "full", "record", hit.group(0), hit.start(), hit.end(), source="record"
+                opinion_id, "full", "record", hit.group(0), hit.start(), hit.end(), source="record"
             )
-            items.append(_Found(rec=rec, record=True))
-    for c in unknown:  # "Blah § 2." with no code: an Id. after it cannot be placed
+            items.append(Found(rec=rec, record=True))
+    return items
+
+
+def _unplaced_sections(opinion_id: str, text: str, unknown: list[Any], taken: Taken) -> list[Found]:
+    """eyecite's unknown citations ("Blah § 2.", no code): an Id. after one cannot be placed."""
+    items: list[Found] = []
+    for c in unknown:
         start, end = c.span()
-        # "liable under § 1983" names a statute in prose; it is no citation an Id. follows
-        prose = re.search(r"\b[a-z]+[,]?\s*$", text[max(0, start - 30) : start])
+        prose = _PROSE_BEFORE.search(text[max(0, start - 30) : start])
         if not prose and not taken.overlaps(start, end):
-            rec = Citation(opinion.id, "full", "unknown", c.matched_text(), start, end)
-            items.append(_Found(rec=rec, record=True))
-    items.sort(key=lambda f: (f.rec.start, f.rec.end))
-    for f in items:
-        f.tail = _parentheticals_end(text, f.rec.end)
+            rec = Citation(opinion_id, "full", "unknown", c.matched_text(), start, end)
+            items.append(Found(rec=rec, record=True))
+    return items
 
-    items = [f for f in items if not _own_header_cite(text, f, opinion)]
-    _resolve_short_forms(items, resource_of)
-    _resolve_ids(items, resource_of)
 
+def _citations(opinion: Opinion, items: list[Found]) -> list[Citation]:
+    """The records kept, each short form pointing at the index of what it stands for.
+
+    Record cites, and short forms of them, are left out.
+    """
     out = [f for f in items if not f.record]
     out = [f for f in out if not (f.target is not None and f.target.record)]
     index = {id(f): i for i, f in enumerate(out)}
@@ -186,7 +205,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
             rec.antecedent = index[id(target)]
             rec.kind = target.rec.kind
         rec.page = opinion.page_at(rec.start)
-        rec.footnote = _footnote(notes, rec.start)
+        rec.footnote = opinion.footnote_at(rec.start)
         records.append(rec)
     return records
 
@@ -235,7 +254,7 @@ def list_order_tokenizer_class() -> Any:
     return ListOrderTokenizer
 
 
-def _own_header_cite(text: str, f: _Found, opinion: Opinion) -> bool:
+def _own_header_cite(text: str, f: Found, opinion: Opinion) -> bool:
     """A citation of the opinion itself, in its header: its identity, not a citation.
 
     A header line that holds nothing but citations ("158 F. Supp. 2d 214, 2001 U.S.
@@ -318,789 +337,3 @@ def _series(cite: str) -> str:
     """The reporter of a citation: "F.3d" of "1 F.3d 46"."""
     parts = cite.split()
     return " ".join(parts[1:-1]) if len(parts) > 2 else cite
-
-
-class _Taken:
-    """The spans of text citations already hold; overlap tests in log time."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._spans: list[tuple[int, int]] = []
-        self._widest = 0
-        for start, end in spans:
-            self.append((start, end))
-
-    def append(self, span: tuple[int, int]) -> None:
-        k = bisect.bisect_right(self._starts, span[0])
-        self._starts.insert(k, span[0])
-        self._spans.insert(k, span)
-        self._widest = max(self._widest, span[1] - span[0])
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether [start, end) shares a character with a span taken."""
-        # a span that does begins before `end`, and no further before `start` than
-        # the widest span is long
-        lo = bisect.bisect_right(self._starts, start - self._widest)
-        hi = bisect.bisect_left(self._starts, end)
-        return any(start < e for _, e in self._spans[lo:hi])
-
-
-def _footnote(notes: list[tuple[int, int, str]], offset: int) -> str | None:
-    for start, end, label in notes:
-        if start <= offset < end:
-            return label
-    return None
-
-
-# ---------------------------------------------------------------- grouping
-
-
-def _group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
-    """Indices of eyecite citations, grouped so that parallel cites share a group.
-
-    A full case cite joins the group before it when only pins and commas stand
-    between them and it has no case name of its own ("Liberty Lobby, 477 U.S. at
-    255, 106 S.Ct. 2505": the S. Ct. cite is a parallel of the short cite).
-    """
-    from eyecite.models import FullCaseCitation, ShortCaseCitation
-
-    groups: list[list[int]] = []
-    prev_end = -1
-    for i, c in enumerate(cites):
-        start, end = c.span()
-        prev = cites[groups[-1][-1]] if groups else None
-        case_like = (FullCaseCitation, ShortCaseCitation)
-        if (
-            prev is not None
-            and isinstance(c, case_like)
-            and isinstance(prev, case_like)
-            and _PARALLEL_GAP.match(text[prev_end:start])
-            and (isinstance(c, FullCaseCitation) or isinstance(prev, FullCaseCitation))
-            and str(c.groups.get("reporter")) != str(prev.groups.get("reporter"))
-        ):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-        prev_end = end
-    return groups
-
-
-def _record(opinion_id: str, text: str, group: list[Any], limit: int) -> _Found:
-    """One occurrence from a group of eyecite citations; `limit` is where the next starts."""
-    from eyecite.models import (
-        FullCaseCitation,
-        FullJournalCitation,
-        FullLawCitation,
-        IdCitation,
-        ShortCaseCitation,
-    )
-
-    first, last = group[0], group[-1]
-    start, end = first.span()[0], last.span()[1]
-    fulls = [c for c in group if isinstance(c, FullCaseCitation)]
-    shorts = [c for c in group if isinstance(c, ShortCaseCitation)]
-    rec: Citation
-    if fulls and not (shorts and isinstance(first, ShortCaseCitation)):
-        head = fulls[0]
-        pin_end = _pin_end(text, end)
-        paged = [c for c in fulls if c.groups.get("page")]
-        pins = [_pin_after(text, c.span()[1]) for c in paged]
-        if paged and pins and pins[0] is None and paged[0] is head:
-            pins[0] = _clean_pin(head.metadata.pin_cite)
-        pin = next((p for p in pins if p), None)
-        if shorts:  # "Saucier, 150 L. Ed. 2d 272, 121 S. Ct. at 2156"
-            pin = str(shorts[-1].groups.get("page") or "") or pin
-        year, court_text, _ = _year_and_court(text, pin_end)
-        cites = [_case_cite(c) for c in paged]
-        if not cites:  # slip opinion: "571 U. S. ___, ___ (2014)": the page is not yet known
-            cites = [_case_cite(head)]
-            m = re.search(r"_+\s*,\s*(\d+)", text[head.span()[0] : head.span()[1] + 20])
-            pin = pin or (m.group(1) if m else None)
-            pins = [pin]
-        name = _name_before(text, start) or _case_name(head.metadata)
-        court = _court(fulls, court_text)
-        if year is None:
-            year = _year_from_cites(fulls) or _own_year(text, fulls, start, pin_end, limit)
-        rec = Citation(
-            opinion=opinion_id,
-            form="full",
-            kind="case",
-            text=text[start:end],
-            start=start,
-            end=end,
-            cites=cites,
-            name=name,
-            short_name=name if name and not re.search(r"\sv\.?\s", name) else None,
-            year=year,
-            court=court,
-            volume=str(head.groups.get("volume")),
-            reporter=head.corrected_reporter(),
-            pin=pin,
-            pins=pins,
-        )
-        if not head.groups.get("page"):
-            rec.notes = "slip"
-        return _Found(rec=rec, objs=list(group))
-    if isinstance(first, FullLawCitation):
-        key = _law_key(first)
-        return _Found(
-            rec=Citation(
-                opinion=opinion_id,
-                form="full",
-                kind=_law_kind(str(first.groups.get("reporter") or ""), key),
-                text=text[start:end],
-                start=start,
-                end=end,
-                cites=[key],
-                name=key,
-                pin=_law_pin(first),
-            ),
-            objs=list(group),
-        )
-    if isinstance(first, FullJournalCitation):
-        return _Found(
-            rec=Citation(
-                opinion=opinion_id,
-                form="full",
-                kind="journal",
-                text=text[start:end],
-                start=start,
-                end=end,
-                cites=[first.corrected_citation()],
-                pin=_clean_pin(first.metadata.pin_cite),
-                year=_int(getattr(first.metadata, "year", None)),
-            ),
-            objs=list(group),
-        )
-    form = "short" if isinstance(first, ShortCaseCitation) else "id"
-    if not isinstance(first, ShortCaseCitation | IdCitation):
-        form = "supra" if type(first).__name__ == "SupraCitation" else "reference"
-    meta = first.metadata
-    pin = _clean_pin(meta.pin_cite)
-    if isinstance(first, ShortCaseCitation):
-        m = re.search(
-            r"\bat\s+(\*?\d+(?:\s*[-–]\s*\d+)?(?:\s*nn?\.\s*\d+)?)", text[start : end + 15]
-        )
-        pin = (m.group(1) if m else None) or str(first.groups.get("page") or "") or pin
-        name = _short_name_before(text, start)
-    else:
-        guess = getattr(meta, "antecedent_guess", None) or getattr(meta, "plaintiff", None)
-        name = _clean_party(guess or "") or None
-    rec = Citation(
-        opinion=opinion_id,
-        form=form,
-        kind="case",
-        text=text[start:end],
-        start=start,
-        end=end,
-        cites=[_case_cite(c) for c in fulls],
-        short_name=name or None,
-        volume=str(first.groups["volume"]) if first.groups.get("volume") else None,
-        reporter=first.corrected_reporter() if first.groups.get("reporter") else None,
-        pin=pin or None,
-    )
-    return _Found(rec=rec, objs=list(group))
-
-
-# ---------------------------------------------------------------- names, years, courts
-
-
-def _case_cite(c: Any) -> str:
-    """ "436 U.S. 658": volume, eyecite's corrected reporter, page ("___" if not yet known)."""
-    try:
-        reporter = c.corrected_reporter()
-    except Exception:  # a reporter eyecite cannot correct
-        reporter = c.groups.get("reporter")
-    page = c.groups.get("page")
-    corrected = str(c.corrected_citation())
-    if page and ", " not in corrected and "(" not in corrected:  # "2006-Ohio-2095"
-        return corrected
-    volume = c.groups.get("volume")
-    return " ".join(str(p) for p in (volume, reporter, page or "___") if p)
-
-
-def _case_name(meta: Any) -> str | None:
-    plaintiff = _clean_party(getattr(meta, "plaintiff", None) or "")
-    defendant = _clean_party(getattr(meta, "defendant", None) or "")
-    if plaintiff and defendant:
-        return f"{plaintiff} v. {defendant}"
-    return plaintiff or defendant or None
-
-
-def _clean_party(party: str) -> str:
-    party = re.sub(r"\s+", " ", party.replace("*", "").replace("_", "")).strip()
-    # a sentence that ends just before the case name: "Fourth Amendment. Gerstein"
-    party = re.split(r"(?<=[a-z]{5})\.\s+(?=[A-Z])", party)[-1]
-    party = LEAD_WORDS.sub("", party)
-    party = re.split(r",?\s+No\.\s", party)[0]
-    return party.strip(" ,;:")
-
-
-# the patterns _name_before applies to the 300 characters before every citation
-_SPACES = re.compile(r"\s+")
-_TRAILING_COMMA = re.compile(r",\s*$")
-_ET_AL_AT_END = re.compile(r",?\s*et\s+al\.?$")
-_SLIP_VOLUME = re.compile(r"(?:,\s*(?:\d+|_+)\s+[A-Z][\w. ]{0,15}?\s+_+(?:\s*,\s*_+)?)+$")
-_SLIP_US = re.compile(r",\s*(?:_+|-+)?\s*U\.\s?S\.\s*(?:_+|-+)?$")
-
-
-def _name_before(text: str, start: int) -> str | None:
-    """The case name written just before a citation ("Monell v. Dep't of Soc. Servs., ").
-
-    Reads back from the citation to the start of its clause (a sentence end, a
-    semicolon, an opening parenthesis or quotation mark, a signal), drops docket
-    numbers ("No. 02 Civ. 2826,") and "et al.", and keeps the parties.
-    """
-    seg = text[max(0, start - 300) : start]
-    seg = _SPACES.sub(" ", seg)
-    m = _TRAILING_COMMA.search(seg)
-    if not m:
-        return None
-    seg = seg[: m.start()]
-    # docket numbers and dates between the name and the citation
-    seg = DOCKET_AFTER_NAME.sub("", seg)
-    seg = _ET_AL_AT_END.sub("", seg)
-    # the unknown volume and page of a slip opinion: "Humphries, ___ U.S. ___, "
-    seg = _SLIP_VOLUME.sub("", seg)
-    seg = _SLIP_US.sub("", seg)
-    seg = _last_clause(seg)
-    if not seg or len(seg) > 220:
-        return None
-    parts = VERSUS.split(seg, maxsplit=1)
-    if len(parts) == 2:
-        plaintiff = _party_backwards(parts[0])
-        defendant = parts[1].strip(" ,")
-        if not plaintiff or not defendant:
-            return None
-        return f"{plaintiff} v. {defendant}"
-    m2 = IN_RE.match(seg)
-    if m2:
-        return m2.group(0)
-    words = seg.split()
-    if words and words[0][:1].isupper() and len(words) <= 5:
-        return seg
-    return None
-
-
-def _last_clause(seg: str) -> str:
-    """What follows the last sentence end, semicolon, parenthesis or quotation mark."""
-    cut = 0
-    for b in re.finditer(r"[;()\[\]\"“”]|(?<=\.)\s+(?=[A-Z(])|—|:\s", seg):
-        if b.group(0).strip() == "" and _ends_with_abbreviation(seg, b.start()):
-            continue
-        cut = b.end()
-    seg = seg[cut:].strip(" ,'’‘")
-    return LEAD_WORDS.sub("", seg).strip()
-
-
-def _ends_with_abbreviation(seg: str, end: int) -> bool:
-    """`ABBREVIATION_IN_NAME.search(seg[:end])` for a `seg[:end]` that ends with a period.
-
-    Every match is one word without whitespace running to `end`, after whitespace
-    or at the start: it can start only at the last whitespace before `end`. Searching
-    the whole prefix at each sentence-like break made long clauses quadratic.
-    """
-    return ABBREVIATION_IN_NAME.match(seg, max(word_start(seg, end) - 1, 0), end) is not None
-
-
-def _party_backwards(words_before_v: str) -> str:
-    """The plaintiff: capitalised words (and connectors) read back from "v."."""
-    words = words_before_v.split()
-    keep: list[str] = []
-    for w in reversed(words):
-        bare = w.strip(",")
-        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in NAME_CONNECTORS:
-            keep.append(w)
-            continue
-        if len(bare) <= 2 and keep:  # "CECOS Int l, Inc.": OCR noise inside a name
-            keep.append(w)
-            continue
-        break
-    keep.reverse()
-    # connectors, and page numbers of a printout ("-17- 17 Domegan v. Ponte"), lead no name
-    while keep and (
-        keep[0].lower() in NAME_CONNECTORS
-        or keep[0][:1].islower()
-        or re.fullmatch(r"-?\d+-?", keep[0])
-    ):
-        keep.pop(0)
-    name = " ".join(keep)
-    return LEAD_WORDS.sub("", name).strip(" ,")
-
-
-def _short_name_before(text: str, start: int) -> str | None:
-    """The name a short cite uses: "Vaca" in "Vaca, 386 U.S. at 185"."""
-    seg = re.sub(r"\s+", " ", text[max(0, start - 80) : start])
-    # the unknown page of a slip parallel: "Farrar, ___ U.S. at ___, 113 S. Ct. at 574"
-    seg = re.sub(r",?\s*(?:\d+|_+|-+)?\s*U\.\s?S\.\s*,?\s*(?:at\s*)?(?:_+|-+)?\s*,\s*$", ", ", seg)
-    if not re.search(r",\s*$", seg):
-        return None
-    m = _SHORT_NAME_BEFORE.search(seg)
-    if not m:
-        return None
-    name = _last_clause(m.group(1)).strip(" ,")
-    if not name or name.lower() in {"id", "id.", "see", "supra"}:
-        return None
-    if re.search(r"[a-z]\.$", name) and not ABBREVIATION_IN_NAME.search(" " + name):
-        return None
-    return name
-
-
-def _year_and_court(text: str, end: int) -> tuple[int | None, str | None, int]:
-    """The "(1st Cir. 1993)" parenthetical right after a citation: year, court, its end.
-
-    Only a parenthetical of court abbreviations and a date counts: "(holding that
-    ... in 1997)" is an explanation, and a year is never taken from a citation
-    further on (eyecite #321).
-    """
-    m = re.match(r"\s*\(([^()]{0,80}?)\s*(\d{4})\)", text[end : end + 140])
-    if not m:
-        return None, None, end
-    inside = m.group(1)
-    if re.search(r"\b(?!banc\b|curiam\b)[a-z]{3,}\b", inside.replace("ed.", "")):
-        return None, None, end
-    court = re.sub(r"\s+", " ", inside).strip(" ,") or None
-    return int(m.group(2)), court, end + m.end()
-
-
-def _own_year(text: str, fulls: list[Any], start: int, end: int, limit: int) -> int | None:
-    """eyecite's year, only where it stands in the citation's own words.
-
-    eyecite reads "(2022)" before "_ U.S. _ [213 L.Ed.2d 179]" and "[1983]" in New
-    York style, but also takes years from the next citation (#321): its year counts
-    only when written between the case name and the start of the next citation.
-    """
-    for c in reversed(fulls):
-        year = _int(c.metadata.year)
-        if year is None or not 1600 <= year <= 2100:
-            continue
-        window = text[max(0, start - 120) : min(limit, end + 120)]
-        if re.search(rf"[(\[]{year}[)\]]|\b{year}\)|\b{year}\]", window):
-            return year
-    return None
-
-
-def _year_from_cites(cites: list[Any]) -> int | None:
-    """A WL or LEXIS cite carries its year as its volume ("2017 WL 4570374")."""
-    for c in cites:
-        reporter = str(c.groups.get("reporter") or "")
-        volume = str(c.groups.get("volume") or "")
-        if ("WL" in reporter or "LEXIS" in reporter) and re.fullmatch(r"(?:1[89]|20)\d\d", volume):
-            return int(volume)
-    return None
-
-
-def _court(fulls: list[Any], court_text: str | None) -> str | None:
-    if court_text:
-        for c in fulls:
-            if c.metadata.court:
-                return str(c.metadata.court)
-        found = circuit_court(court_text)
-        if found:
-            return found
-    if any(str(c.groups.get("reporter")) in SCOTUS_REPORTERS for c in fulls):
-        return "scotus"
-    return None
-
-
-def circuit_court(court_text: str | None) -> str | None:
-    """courts-db id of a federal court of appeals named in a parenthetical ("1st Cir.")."""
-    if not court_text:
-        return None
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th|d)\.?\s*Cir\.", court_text)
-    if m:
-        return f"ca{int(m.group(1))}"
-    if re.search(r"D\.\s*C\.\s*Cir\.", court_text):
-        return "cadc"
-    if re.search(r"Fed\.\s*Cir\.", court_text):
-        return "cafc"
-    return None
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return None
-
-
-# ---------------------------------------------------------------- pins and parentheticals
-
-
-def _pin_end(text: str, end: int) -> int:
-    m = _PIN_AFTER.match(text[end : end + 240])
-    return end + m.end() if m else end
-
-
-def _pin_after(text: str, end: int) -> str | None:
-    m = _PIN_AFTER.match(text[end : end + 240])
-    return _clean_pin(m.group(1)) if m else None
-
-
-def _clean_pin(pin: str | None) -> str | None:
-    if not pin:
-        return None
-    pin = re.sub(r"^[,\s]*(?:at\s+)?", "", pin).strip(" ,;)")
-    return pin or None
-
-
-def _parentheticals_end(text: str, end: int) -> int:
-    """End of the parentheticals that follow a citation: "(2d Cir. 2001) (quoting X)".
-
-    A parenthetical left open by a typo ends with its sentence: "(citing X, 460 U.S.
-    1 (1983). Next sentence" closes at the period (`closing_paren`'s slips).
-    """
-    pos = _pin_end(text, end)
-    while True:
-        m = _PAREN_AHEAD.match(text[pos : pos + 20])
-        if not m:
-            return pos
-        open_at = pos + m.end() - 1
-        close = closing_paren(text, open_at, open_at + PARENTHETICAL_REACH)
-        if close is None:
-            return pos
-        if text[close] != ")":
-            return close
-        pos = close + 1
-
-
-# ---------------------------------------------------------------- short forms
-
-
-def _resolve_short_forms(items: list[_Found], resource_of: dict[int, Any]) -> None:
-    """Short cites and supra take the earlier full citation they can only mean.
-
-    A short cite ("Vaca, 386 U.S. at 185") means the earlier full citation with its
-    volume and reporter (any of a string of parallels); when several cases share
-    them, its name decides, and if it cannot, it stays unresolved. A supra means the
-    earlier case of its name. eyecite's own resolution is kept for name-only
-    references ("Foo at 2"): eyecite guesses a short cite's name from the wrong
-    words when citations follow each other closely.
-
-    A cite with a name but no "v." and a WL or LEXIS number the opinion already gave
-    for that name, but for a digit or two ("Campbell, 2019 WL 271717691, at *4" after
-    "Campbell v. Hanson, 2019 WL 2717691") is the short form of that case.
-    """
-    first_full: dict[int, _Found] = {}
-    for f in items:
-        if f.rec.form == "full" and f.rec.kind == "case":
-            for o in f.objs:
-                res = resource_of.get(id(o))
-                if res is not None:
-                    first_full.setdefault(id(res), f)
-    seen: list[_Found] = []
-    for f in items:
-        rec = f.rec
-        if rec.form == "short":
-            stem = f"{rec.volume} {rec.reporter}"
-            f.target = _only(
-                [p for p in seen if any(_stem(c) == stem for c in p.rec.cites)], rec.short_name
-            )
-        elif rec.form == "supra":
-            if rec.short_name:
-                word = _first_word(rec.short_name)
-                named = [p for p in seen if p.rec.name and word in _name_words(p.rec.name)]
-                f.target = _only(named, None)
-        elif rec.form == "reference":
-            for o in f.objs:
-                res = resource_of.get(id(o))
-                if res is not None and id(res) in first_full:
-                    f.target = first_full[id(res)]
-                    break
-        elif rec.form == "full" and rec.kind == "case" and rec.short_name and seen:
-            for prior in reversed(seen):
-                p = prior.rec
-                if (
-                    p.volume == rec.volume
-                    and p.reporter == rec.reporter
-                    and re.search(r"WL|LEXIS", rec.reporter or "")
-                    and p.name
-                    and _first_word(p.name) == _first_word(rec.short_name)
-                    and not set(p.cites) & set(rec.cites)
-                    and _near(p.cites[0].split()[-1], rec.cites[0].split()[-1])
-                ):
-                    rec.form = "short"
-                    rec.cites = []
-                    f.target = prior
-                    break
-        if rec.form == "full" and rec.kind == "case":
-            seen.append(f)
-
-
-def _only(candidates: list[_Found], name: str | None) -> _Found | None:
-    """The one case among `candidates` (repeated citations of it count once)."""
-    cases: dict[str, _Found] = {}
-    for c in candidates:
-        key = c.rec.cites[0] if c.rec.notes != "slip" else f"{c.rec.cites[0]}#{id(c)}"
-        for other in list(cases):
-            if key != other and set(cases[other].rec.cites) & set(c.rec.cites):
-                key = other
-        cases.setdefault(key, c)
-    if len(cases) == 1:
-        return next(iter(cases.values()))
-    if len(cases) > 1 and name:
-        word = _first_word(name)
-        named = [c for c in cases.values() if c.rec.name and word in _name_words(c.rec.name)]
-        if len(named) == 1:
-            return named[0]
-    return None
-
-
-def _stem(cite: str) -> str:
-    return re.sub(r"\s+\S+$", "", cite)
-
-
-def _name_words(name: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower()))
-
-
-def _near(a: str, b: str) -> bool:
-    """Two document numbers that differ by at most two inserted, dropped or changed digits."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= 2
-
-
-def _first_word(name: str) -> str:
-    """The first word of the name a short form uses ("monell"; "united states" skipped)."""
-    parties = re.split(r"\s+v\.?\s+", name, maxsplit=1)
-    first = parties[0]
-    if len(parties) > 1 and first.lower().strip(" .") in GOVERNMENT:
-        first = parties[1]
-    first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first.strip(), flags=re.I)
-    words = first.split(",")[0].split()
-    return words[0].lower().strip(",.") if words else ""
-
-
-def _resolve_ids(items: list[_Found], resource_of: dict[int, Any]) -> None:
-    """Id. refers to the citation just before it, at its own level.
-
-    The citation before an Id. may stand inside a parenthetical of another ("X
-    (quoting Y)"): an Id. outside that parenthetical refers to X (eyecite #348). A
-    record cite just before an Id. makes the Id. a record cite (#349); after a
-    section sign eyecite cannot place ("§ 2") or an Id. that stayed unresolved, an
-    Id. stays unresolved. A pin the cited case cannot have (below its first page,
-    past its last, a paragraph) leaves the Id. unresolved, as eyecite does.
-    """
-    for n, f in enumerate(items):
-        if f.rec.form != "id" or n == 0:
-            continue
-        prev = items[n - 1]
-        climbed = False
-        while True:
-            outer = _container(items, prev, f.rec.start)
-            if outer is None:
-                break
-            prev = outer
-            climbed = True
-        if prev.record:
-            f.record = prev.rec.kind == "record"
-            continue
-        target: _Found | None = prev
-        while target is not None and target.rec.form != "full" and target.target is not None:
-            target = target.target
-        if target is None or (target.rec.form == "id" and target.target is None):
-            continue
-        if not climbed and not _pin_fits(f.rec.pin, target):
-            continue
-        f.target = target
-
-
-def _container(items: list[_Found], inner: _Found, before: int) -> _Found | None:
-    """The citation whose parentheticals hold `inner` but not the offset `before`."""
-    for g in items:
-        if g is inner or g.rec.end > inner.rec.start:
-            continue
-        if g.rec.end <= inner.rec.start < g.tail and not (g.rec.end <= before < g.tail):
-            return g
-    return None
-
-
-def _pin_fits(pin: str | None, target: _Found) -> bool:
-    """Whether an Id. pin can be to `target`: within some parallel's page range."""
-    from eyecite.resolve import MAX_OPINION_PAGE_COUNT
-
-    if not pin or target.rec.kind != "case" or target.rec.form != "full":
-        return True
-    if target.rec.notes == "slip":
-        return False  # the pages of a slip opinion are not known yet
-    m = re.match(r"\*|(\d+)", pin)
-    if not m:
-        return False  # "Id. at ¶ 10" cannot be to a case
-    if not m.group(1):
-        return True  # a star pin of a WL or LEXIS document
-    page = int(m.group(1))
-    firsts = [int(c.split()[-1]) for c in target.rec.cites if c.split()[-1].isdigit()]
-    return not firsts or any(p <= page <= p + MAX_OPINION_PAGE_COUNT for p in firsts)
-
-
-# ---------------------------------------------------------------- law beyond eyecite
-
-
-def _law_kind(reporter: str, key: str) -> str:
-    if "C.F.R." in reporter or "Fed. Reg." in reporter:
-        return "regulation"
-    if "Const" in key:
-        return "constitution"
-    if re.search(r"\bR\.", reporter):
-        return "rule"
-    return "statute"
-
-
-def _law_key(c: Any) -> str:
-    """One node per section: subsections ("1983(a)(1)") become pins."""
-    groups = c.groups
-    section = str(groups.get("section") or "")
-    base = re.split(r"[(\s]", section, maxsplit=1)[0]
-    try:
-        reporter = str(c.corrected_reporter())
-    except Exception:  # a reporter eyecite cannot correct
-        reporter = str(groups.get("reporter") or "")
-    if not base:
-        return str(c.corrected_citation())
-    chapter = groups.get("chapter")
-    title = groups.get("title")
-    if chapter and not title and not c.matched_text().lstrip().startswith(str(chapter)):
-        return f"{reporter} ch. {chapter}, § {base}"  # "Mass. Gen. Laws ch. 93A, § 9"
-    lead = title or chapter or ""
-    return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
-
-
-def _law_pin(c: Any) -> str | None:
-    section = str(c.groups.get("section") or "")
-    m = re.search(r"(\(.*)$", section)
-    return m.group(1) if m else None
-
-
-_RULE_SETS = {
-    "civ": "Fed. R. Civ. P.",
-    "crim": "Fed. R. Crim. P.",
-    "app": "Fed. R. App. P.",
-    "evid": "Fed. R. Evid.",
-    "bankr": "Fed. R. Bankr. P.",
-}
-_SUBDIVISIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
-_FED_RULE = re.compile(
-    r"\bFed(?:eral|\.)\s*R(?:ules?|\.)\s*(?:of\s+)?(Civ|Crim|App|Evid|Bankr)(?:il|inal|ellate|"
-    r"idence|uptcy)?\.?\s*(?:P(?:\.|roc(?:edure|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
-)
-_FED_RULE_WORDS = re.compile(
-    r"\bRule\s+(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"(?:\s+and\s+Rule\s+\d+(?:\.\d+)?"
-    r"(?:\([a-zA-Z0-9]{1,4}\))*)?\s+of\s+the\s+Federal\s+Rules\s+of\s+(Civil|Criminal|Appellate)"
-    r"\s+Procedure|\bFederal\s+Rules?\s+of\s+(Civil|Criminal|Appellate)\s+Procedure\s+"
-    r"(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"|\bFederal\s+Rules?\s+of\s+Evidence\s+(\d+)"
-)
-_LOCAL_RULE = re.compile(
-    r"\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)\s+"
-    r"(\d+(?:\.\d+)?)(\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*)"
-)
-_CONSTITUTION = re.compile(
-    r"\b((?:U\.\s?S\.|[A-Z][a-z]{1,6}\.(?:\s[A-Z][a-z]{0,4}\.)?))\s?Const\.?,?\s+"
-    r"(?:(amend|art|pmbl)\w*\.?\s*([IVXLC]+|\d+))?(?:,?\s*§+\s*(\d+))?(?:,?\s*cl\.\s*(\d+))?",
-    re.I,
-)
-_STATE_CODE = re.compile(
-    r"\b((?:[A-Z][A-Za-z]*\.?\s+){1,4}(?:Stat|Code|Laws|Law|Rev\.\s+Stat|Gen\.\s+Stat)s?\.?"
-    r"(?:\s+Ann\.)?(?:\s+(?:ch|c)\.\s*\w+,)?)\s*(§§?)\s*(\d[\w:]*(?:[.-][\w:]+)*)"
-    r"((?:\([a-zA-Z0-9]{1,4}\))*)"
-)
-_TREATISE = re.compile(
-    r"\b(\d+)\s+(?:[A-Z][\w.']*\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
-    r"{1,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
-)
-
-# where each of the patterns above can start, for finditer_at_candidates
-_FED_RULE_CANDIDATE = re.compile("Fed")
-_FED_RULE_WORDS_CANDIDATE = re.compile("Rule|Federal")
-_LOCAL_RULE_CANDIDATE = re.compile("Local")
-_CONST_WORD = re.compile("const", re.I)
-# "Const" stands at most 16 characters into a match: "Mass. Gen." (15) and a space
-_CONST_REACH = 16
-# the characters between the start of a state code or treatise cite and its "§",
-# read backwards from the "§" (finditer_before_sign), and the first character
-_STATE_CODE_RUN = re.compile(r"[\w.,\s]*")
-_TREATISE_RUN = re.compile(r"[\w.'’,\s]*")
-_UPPER = re.compile("[A-Z]")
-_DIGIT = re.compile(r"\d")
-
-
-def _other_law(opinion_id: str, text: str, taken: _Taken) -> list[Citation]:
-    """Rules, constitutions, state codes and treatises eyecite does not find."""
-    out: list[Citation] = []
-
-    def add(
-        m: re.Match[str], kind: str, key: str, pin: str | None, year: int | None = None
-    ) -> None:
-        if taken.overlaps(m.start(), m.end()):
-            return
-        taken.append((m.start(), m.end()))
-        out.append(
-            Citation(
-                opinion=opinion_id,
-                form="full",
-                kind=kind,
-                text=m.group(0),
-                start=m.start(),
-                end=m.end(),
-                cites=[key],
-                name=key,
-                pin=pin or None,
-                year=year,
-            )
-        )
-
-    for m in finditer_at_candidates(_FED_RULE_CANDIDATE, _FED_RULE, text):
-        add(m, "rule", f"{_RULE_SETS[m.group(1).lower()]} {m.group(2)}", m.group(3))
-    for m in finditer_at_candidates(_FED_RULE_WORDS_CANDIDATE, _FED_RULE_WORDS, text):
-        if m.group(1):
-            rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
-            key = f"{_RULE_SETS[rules[m.group(3).lower()]]} {m.group(1)}"
-            add(m, "rule", key, m.group(2))
-        elif m.group(4):
-            rules = {"civil": "civ", "criminal": "crim", "appellate": "app"}
-            add(m, "rule", f"{_RULE_SETS[rules[m.group(4).lower()]]} {m.group(5)}", m.group(6))
-        else:
-            add(m, "rule", f"Fed. R. Evid. {m.group(7)}", None)
-    qualified: dict[str, str] = {}
-    local_rules = list(finditer_at_candidates(_LOCAL_RULE_CANDIDATE, _LOCAL_RULE, text))
-    for m in local_rules:
-        if m.group(1):
-            label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
-            qualified.setdefault(m.group(2), f"Local {label} R. {m.group(2)}")
-    for m in local_rules:
-        # "Local Rule 56.1(c)" is the "Local Civ. Rule 56.1" the same opinion cites
-        if m.group(1):
-            label = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}[m.group(1).lower()[:3]]
-            key = f"Local {label} R. {m.group(2)}"
-        else:
-            key = qualified.get(m.group(2), f"Local R. {m.group(2)}")
-        add(m, "rule", key, m.group(3))
-    # each pattern is tried only near the word or sign it needs
-    for m in finditer_near(_CONST_WORD, _CONSTITUTION, text, _CONST_REACH):
-        whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
-        key = f"{whose} Const."
-        if m.group(2):
-            word = m.group(2).lower()
-            part = "amend." if word.startswith("amend") else "art."
-            key += f" {part} {m.group(3).upper()}"
-        if m.group(4):
-            key += f", § {m.group(4)}"
-        if key.endswith("Const."):
-            continue
-        add(m, "constitution", key, f"cl. {m.group(5)}" if m.group(5) else None)
-    for m in finditer_before_sign("§", _STATE_CODE_RUN, _UPPER, _STATE_CODE, text):
-        code = re.sub(r"\s+", " ", m.group(1)).strip()
-        if code.startswith(("U.S.C", "U. S. C")):
-            continue
-        section = re.sub(r"[.:]$", "", m.group(3))
-        add(m, "statute", f"{code} § {section}", m.group(4))
-    for m in finditer_before_sign("§", _TREATISE_RUN, _DIGIT, _TREATISE, text):
-        key = f"{m.group(1)} {m.group(2)} § {m.group(3)}"
-        add(m, "other", key, m.group(4), int(m.group(6)))
-    return out

@@ -1,0 +1,333 @@
+"""Non-case authorities eyecite does not find, as one table of rules.
+
+Each rule is one row (`LawRule`): the kind of authority, the pattern of its citation,
+where a match may start (so that a scan tries the pattern only there), and how the
+authority's key, pin and year are read from a match. `find_laws` runs the rows in
+order; a match that overlaps a citation already found is left out. A new citation
+form is one row of `LAW_RULES` (and its test); tests/test_extraction_speedups.py
+checks every row's start against a full scan of its pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...models import Citation
+from .found import Taken
+from .scan import finditer_at_candidates, finditer_before_sign, finditer_near
+
+Match = re.Match[str]
+
+
+# ---------------------------------------------------------------- where a match may start
+
+
+@dataclass(frozen=True)
+class AtCandidate:
+    """A match starts where `candidate` matches (`scan.finditer_at_candidates`)."""
+
+    candidate: re.Pattern[str]
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[Match]:
+        return finditer_at_candidates(self.candidate, pattern, text)
+
+
+@dataclass(frozen=True)
+class NearWord:
+    """A match starts at most `reach` characters before `word` (`scan.finditer_near`)."""
+
+    word: re.Pattern[str]
+    reach: int
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[Match]:
+        return finditer_near(self.word, pattern, text, self.reach)
+
+
+@dataclass(frozen=True)
+class BeforeSign:
+    """A match runs up to `sign` over characters of `run` (`scan.finditer_before_sign`).
+
+    `run` matches the reversed characters between the start of a match and its
+    `sign`; `first` the character a match starts with.
+    """
+
+    sign: str
+    run: re.Pattern[str]
+    first: re.Pattern[str]
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[Match]:
+        return finditer_before_sign(self.sign, self.run, self.first, pattern, text)
+
+
+# ---------------------------------------------------------------- one row per citation form
+
+
+def _no_year(m: Match) -> int | None:
+    return None
+
+
+def _group(n: int) -> Callable[[Match], str | None]:
+    """The pin of a rule: group `n` of its match, if it holds anything."""
+
+    def pin(m: Match) -> str | None:
+        return m.group(n) or None
+
+    return pin
+
+
+@dataclass(frozen=True)
+class LawRule:
+    """One citation form of a non-case authority.
+
+    `key(match, matches)` gives the authority's key (None: the match cites nothing),
+    where `matches` are all this rule's matches in the text; `pin(match)` the pin
+    and `year(match)` the year of the edition, if the form has them.
+    """
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    start: AtCandidate | NearWord | BeforeSign
+    key: Callable[[Match, Sequence[Match]], str | None]
+    pin: Callable[[Match], str | None]
+    year: Callable[[Match], int | None] = _no_year
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """`self.pattern.finditer(text)`, trying the pattern only where it may start."""
+        return self.start.finditer(self.pattern, text)
+
+
+_RULE_SETS = {
+    "civ": "Fed. R. Civ. P.",
+    "crim": "Fed. R. Crim. P.",
+    "app": "Fed. R. App. P.",
+    "evid": "Fed. R. Evid.",
+    "bankr": "Fed. R. Bankr. P.",
+}
+_RULES_IN_WORDS = {"civil": "civ", "criminal": "crim", "appellate": "app"}
+_LOCAL_LABELS = {"civ": "Civ.", "cri": "Crim.", "adm": "Adm."}
+_SUBDIVISIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+
+# "Fed. R. Civ. P. 56(a)", "Federal Rule of Evidence 403"
+_FED_RULE = re.compile(
+    r"\bFed(?:eral|\.)\s*R(?:ules?|\.)\s*(?:of\s+)?(Civ|Crim|App|Evid|Bankr)(?:il|inal|ellate|"
+    r"idence|uptcy)?\.?\s*(?:P(?:\.|roc(?:edure|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
+)
+
+
+def _fed_rule_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"{_RULE_SETS[m.group(1).lower()]} {m.group(2)}"
+
+
+# "Rule 12(b)(6) of the Federal Rules of Civil Procedure", "Federal Rules of Evidence 403"
+_FED_RULE_WORDS = re.compile(
+    r"\bRule\s+(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"(?:\s+and\s+Rule\s+\d+(?:\.\d+)?"
+    r"(?:\([a-zA-Z0-9]{1,4}\))*)?\s+of\s+the\s+Federal\s+Rules\s+of\s+(Civil|Criminal|Appellate)"
+    r"\s+Procedure|\bFederal\s+Rules?\s+of\s+(Civil|Criminal|Appellate)\s+Procedure\s+"
+    r"(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"|\bFederal\s+Rules?\s+of\s+Evidence\s+(\d+)"
+)
+
+
+def _fed_rule_words_key(m: Match, matches: Sequence[Match]) -> str:
+    if m.group(1):
+        return f"{_RULE_SETS[_RULES_IN_WORDS[m.group(3).lower()]]} {m.group(1)}"
+    if m.group(4):
+        return f"{_RULE_SETS[_RULES_IN_WORDS[m.group(4).lower()]]} {m.group(5)}"
+    return f"Fed. R. Evid. {m.group(7)}"
+
+
+def _fed_rule_words_pin(m: Match) -> str | None:
+    return (m.group(2) if m.group(1) else m.group(6) if m.group(4) else None) or None
+
+
+# "Local Civ. Rule 56.1(c)"
+_LOCAL_RULE = re.compile(
+    r"\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)\s+"
+    r"(\d+(?:\.\d+)?)(\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+
+
+def _qualified_local_rule(m: Match) -> str | None:
+    """ "Local Civ. R. 56.1" of a match that names its rule set, else None."""
+    if not m.group(1):
+        return None
+    return f"Local {_LOCAL_LABELS[m.group(1).lower()[:3]]} R. {m.group(2)}"
+
+
+def _local_rule_key(m: Match, matches: Sequence[Match]) -> str:
+    """ "Local Rule 56.1(c)" is the "Local Civ. Rule 56.1" the same opinion cites."""
+    own = _qualified_local_rule(m)
+    if own:
+        return own
+    for other in matches:
+        if other.group(2) == m.group(2) and other.group(1):
+            return str(_qualified_local_rule(other))
+    return f"Local R. {m.group(2)}"
+
+
+# "U.S. Const. amend. XIV, § 1", "Conn. Const. art. I, § 8"
+_CONSTITUTION = re.compile(
+    r"\b((?:U\.\s?S\.|[A-Z][a-z]{1,6}\.(?:\s[A-Z][a-z]{0,4}\.)?))\s?Const\.?,?\s+"
+    r"(?:(amend|art|pmbl)\w*\.?\s*([IVXLC]+|\d+))?(?:,?\s*§+\s*(\d+))?(?:,?\s*cl\.\s*(\d+))?",
+    re.I,
+)
+
+
+def _constitution_key(m: Match, matches: Sequence[Match]) -> str | None:
+    """ "U.S. Const. amend. XIV, § 1"; a constitution named with no part cites nothing."""
+    whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
+    key = f"{whose} Const."
+    if m.group(2):
+        part = "amend." if m.group(2).lower().startswith("amend") else "art."
+        key += f" {part} {m.group(3).upper()}"
+    if m.group(4):
+        key += f", § {m.group(4)}"
+    return None if key.endswith("Const.") else key
+
+
+def _clause(m: Match) -> str | None:
+    return f"cl. {m.group(5)}" if m.group(5) else None
+
+
+# "Conn. Gen. Stat. § 52-584", "Mass. Gen. Laws ch. 93A, § 9(1)"
+_STATE_CODE = re.compile(
+    r"\b((?:[A-Z][A-Za-z]*\.?\s+){1,4}(?:Stat|Code|Laws|Law|Rev\.\s+Stat|Gen\.\s+Stat)s?\.?"
+    r"(?:\s+Ann\.)?(?:\s+(?:ch|c)\.\s*\w+,)?)\s*(§§?)\s*(\d[\w:]*(?:[.-][\w:]+)*)"
+    r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+
+
+def _state_code_key(m: Match, matches: Sequence[Match]) -> str | None:
+    code = re.sub(r"\s+", " ", m.group(1)).strip()
+    if code.startswith(("U.S.C", "U. S. C")):
+        return None  # eyecite's
+    return f"{code} § {re.sub(r'[.:]$', '', m.group(3))}"
+
+
+# "2 James Wm. Moore et al., Moore's Federal Practice § 12.30[4] (3d ed. 2001)"
+_TREATISE = re.compile(
+    r"\b(\d+)\s+(?:[A-Z][\w.']*\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
+    r"{1,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
+)
+
+
+def _treatise_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"{m.group(1)} {m.group(2)} § {m.group(3)}"
+
+
+def _edition_year(m: Match) -> int | None:
+    return int(m.group(6))
+
+
+# "G. L. c. 231, § 85A", "M.G.L. ch. 90, § 23", "G. L. (Ter. Ed.) c. 231, § 85A": the
+# General Laws of Massachusetts as its courts cite them, one authority with "Mass. Gen.
+# Laws ch. 231, § 85A"
+_MASS_GENERAL_LAWS = re.compile(
+    r"\b(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\.(?:\s*\(Ter\.\s*Ed\.\))?\s*ch?\.\s*(\d+[A-Za-z]{0,2}),?"
+    r"\s*§§?\s*(\d+[A-Za-z]{0,2})" + _SUBDIVISIONS
+)
+
+
+def _mass_general_laws_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"Mass. Gen. Laws ch. {m.group(1)}, § {m.group(2)}"
+
+
+# where each pattern may start: a word it opens with, a word near its start ("Const"
+# stands at most 16 characters into a match: "Mass. Gen." (15) and a space), or the
+# run of characters before its "§"
+_FED = AtCandidate(re.compile("Fed"))
+_RULE_OR_FEDERAL = AtCandidate(re.compile("Rule|Federal"))
+_LOCAL = AtCandidate(re.compile("Local"))
+_NEAR_CONST = NearWord(re.compile("const", re.I), 16)
+_CODE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]"))
+_GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
+_TREATISE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.'’,\s]*"), first=re.compile(r"\d"))
+
+# one row per citation form, run in this order (an earlier row's citation wins a span)
+LAW_RULES: tuple[LawRule, ...] = (
+    # name, kind, pattern, start, key, pin (, year)
+    LawRule("federal rule", "rule", _FED_RULE, _FED, _fed_rule_key, _group(3)),
+    LawRule("federal rule in words", "rule", _FED_RULE_WORDS, _RULE_OR_FEDERAL,
+            _fed_rule_words_key, _fed_rule_words_pin),
+    LawRule("local rule", "rule", _LOCAL_RULE, _LOCAL, _local_rule_key, _group(3)),
+    LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
+            _clause),
+    LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, _group(4)),
+    LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
+            _mass_general_laws_key, _group(3)),
+    LawRule("treatise", "other", _TREATISE, _TREATISE_TO_SIGN, _treatise_key, _group(4),
+            _edition_year),
+)  # fmt: skip
+
+
+def find_laws(opinion_id: str, text: str, taken: Taken) -> list[Citation]:
+    """Citations of `LAW_RULES` in `text`, row by row, left out where `taken` holds one.
+
+    Each citation found adds its span to `taken`.
+    """
+    out: list[Citation] = []
+    for rule in LAW_RULES:
+        matches = list(rule.finditer(text))
+        for m in matches:
+            key = rule.key(m, matches)
+            if key is None or taken.overlaps(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(_citation(opinion_id, rule, m, key))
+    return out
+
+
+def _citation(opinion_id: str, rule: LawRule, m: Match, key: str) -> Citation:
+    return Citation(
+        opinion=opinion_id,
+        form="full",
+        kind=rule.kind,
+        text=m.group(0),
+        start=m.start(),
+        end=m.end(),
+        cites=[key],
+        name=key,
+        pin=rule.pin(m),
+        year=rule.year(m),
+    )
+
+
+# ---------------------------------------------------------------- eyecite's law citations
+
+
+def law_kind(reporter: str, key: str) -> str:
+    if "C.F.R." in reporter or "Fed. Reg." in reporter:
+        return "regulation"
+    if "Const" in key:
+        return "constitution"
+    if re.search(r"\bR\.", reporter):
+        return "rule"
+    return "statute"
+
+
+def law_key(c: Any) -> str:
+    """One node per section: subsections ("1983(a)(1)") become pins."""
+    groups = c.groups
+    section = str(groups.get("section") or "")
+    base = re.split(r"[(\s]", section, maxsplit=1)[0]
+    try:
+        reporter = str(c.corrected_reporter())
+    except Exception:  # a reporter eyecite cannot correct
+        reporter = str(groups.get("reporter") or "")
+    if not base:
+        return str(c.corrected_citation())
+    chapter = groups.get("chapter")
+    title = groups.get("title")
+    if chapter and not title and not c.matched_text().lstrip().startswith(str(chapter)):
+        return f"{reporter} ch. {chapter}, § {base}"  # "Mass. Gen. Laws ch. 93A, § 9"
+    lead = title or chapter or ""
+    return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
+
+
+def law_pin(c: Any) -> str | None:
+    section = str(c.groups.get("section") or "")
+    m = re.search(r"(\(.*)$", section)
+    return m.group(1) if m else None
