@@ -1,4 +1,9 @@
-"""GEXF 1.3 for Gephi and Gephi Lite, with the kinds already coloured.
+"""GEXF 1.2 for Gephi and Gephi Lite, with the kinds already coloured.
+
+GEXF 1.2 ("1.2draft", Gephi's own default for years) and not 1.3: every reader reads
+it, Gephi, Gephi Lite (graphology-gexf) and networkx on every Python citegraph
+supports; networkx reads 1.3 only from 3.5, which needs Python 3.11, so a GEXF 1.3
+could not be read back by `nx.read_gexf` on Python 3.10. Nothing here needs 1.3.
 
 Every node carries `viz:color` (one colour per kind of authority, the palette of the
 HTML view) and `viz:size` (by occurrences citing it, as in the view), so Gephi shows
@@ -21,7 +26,7 @@ import networkx as nx
 from .columns import EdgeRow, NodeRow, render, type_of, write_xml
 from .html import KIND_COLOURS
 
-__all__ = ["write_gexf", "node_colour", "node_size"]
+__all__ = ["write_gexf", "node_colour", "node_size", "GEXF_NS"]
 
 # GEXF's attribute type names for ours.
 _GEXF_TYPES = {
@@ -34,6 +39,7 @@ _GEXF_TYPES = {
 # Carried by GEXF itself (node label, edge weight), never as attributes: Gephi reserves them.
 _BUILT_IN = {"node": {"label"}, "edge": {"weight"}}
 MIN_SIZE, MAX_SIZE = 10.0, 40.0
+GEXF_NS = "http://www.gexf.net/1.2draft"
 
 
 def node_colour(kind: str | None) -> tuple[int, int, int]:
@@ -51,7 +57,7 @@ def node_size(cited_by: int, max_cited_by: int) -> float:
 
 
 def write_gexf(g: nx.DiGraph, path: str | Path | IO[str]) -> None:
-    """Write `g` (graph.build) as GEXF 1.3 with viz colour and size to `path`: a file
+    """Write `g` (graph.build) as GEXF 1.2 with viz colour and size to `path`: a file
     path (written atomically) or an open text file."""
     write_xml(g, path, _write)
 
@@ -61,9 +67,9 @@ def _write(
 ) -> None:
     max_cited = max((a["cited_by"] for _, a in nodes), default=0)
     f.write(
-        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
+        f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_NS}/viz" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n'
+        f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.2">\n'
     )
     f.write(
         "  <meta>\n    <creator>citegraph</creator>\n"
