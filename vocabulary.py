@@ -171,91 +171,86 @@ SMALL_WORDS = {
     "at",
 }
 
+
+def _pairs(table: str) -> dict[str, str]:
+    """A word table written as `word=abbreviation` pairs parted by white space, in order."""
+    return dict(pair.split("=", 1) for pair in table.split())
+
+
 # Bluebook table T6 (the words courts meet most), applied to whole words.
-T6 = {
-    "Administration": "Admin.", "Administrative": "Admin.", "Administrator": "Adm'r",
-    "Agricultural": "Agric.", "America": "Am.", "American": "Am.", "Associate": "Assoc.",
-    "Associates": "Assocs.", "Association": "Ass'n", "Atlantic": "Atl.", "Authority": "Auth.",
-    "Automobile": "Auto.", "Avenue": "Ave.", "Board": "Bd.", "Broadcasting": "Broad.",
-    "Brotherhood": "Bhd.", "Brothers": "Bros.", "Building": "Bldg.", "Business": "Bus.",
-    "Casualty": "Cas.", "Center": "Ctr.", "Centre": "Ctr.", "Central": "Cent.",
-    "Chemical": "Chem.", "Coalition": "Coal.", "College": "Coll.", "Commission": "Comm'n",
-    "Commissioner": "Comm'r", "Committee": "Comm.", "Communication": "Commc'n",
-    "Communications": "Commc'ns", "Community": "Cmty.", "Company": "Co.",
-    "Construction": "Constr.", "Consolidated": "Consol.", "Cooperative": "Coop.",
-    "Corporation": "Corp.", "Correction": "Corr.", "Correctional": "Corr.",
-    "Corrections": "Corr.", "County": "Cnty.", "Defense": "Def.", "Department": "Dep't",
-    "Development": "Dev.", "Director": "Dir.", "Distributing": "Distrib.",
-    "Distribution": "Distrib.", "District": "Dist.", "Division": "Div.",
-    "Economic": "Econ.", "Education": "Educ.", "Educational": "Educ.", "Electric": "Elec.",
-    "Electronic": "Elec.", "Employee": "Emp.", "Employees": "Emps.", "Employer": "Emp.",
-    "Employment": "Emp.", "Engineering": "Eng'g", "Enterprise": "Enter.",
-    "Enterprises": "Enters.", "Entertainment": "Ent.", "Environment": "Env't",
-    "Environmental": "Env't", "Equipment": "Equip.", "Exchange": "Exch.",
-    "Federal": "Fed.", "Federation": "Fed'n", "Financial": "Fin.", "Foundation": "Found.",
-    "General": "Gen.", "Government": "Gov't", "Guaranty": "Guar.", "Hospital": "Hosp.",
-    "Housing": "Hous.", "Human": "Hum.", "Independent": "Indep.", "Industrial": "Indus.",
-    "Industries": "Indus.", "Industry": "Indus.", "Information": "Info.",
-    "Institute": "Inst.", "Institution": "Inst.", "Insurance": "Ins.",
-    "International": "Int'l", "Investment": "Inv.", "Investments": "Invs.",
-    "Laboratories": "Lab'ys", "Laboratory": "Lab'y", "Liability": "Liab.",
-    "Limited": "Ltd.", "Litigation": "Litig.", "Machine": "Mach.", "Machinery": "Mach.",
-    "Maintenance": "Maint.", "Management": "Mgmt.", "Manufacturer": "Mfr.",
-    "Manufacturers": "Mfrs.", "Manufacturing": "Mfg.", "Maritime": "Mar.",
-    "Market": "Mkt.", "Marketing": "Mktg.", "Mechanical": "Mech.", "Medical": "Med.",
-    "Medicine": "Med.", "Metropolitan": "Metro.", "Mortgage": "Mortg.",
-    "Municipal": "Mun.", "Mutual": "Mut.", "National": "Nat'l", "Northeast": "Ne.",
-    "Northern": "N.", "Northwest": "Nw.", "Organization": "Org.", "Pacific": "Pac.",
-    "Partnership": "P'ship", "Pharmaceutical": "Pharm.", "Pharmaceuticals": "Pharms.",
-    "Preservation": "Pres.", "Product": "Prod.", "Production": "Prod.",
-    "Products": "Prods.", "Professional": "Pro.", "Property": "Prop.",
-    "Protection": "Prot.", "Public": "Pub.", "Publication": "Publ'n",
-    "Publishing": "Publ'g", "Railroad": "R.R.", "Railway": "Ry.", "Refining": "Ref.",
-    "Regional": "Reg'l", "Rehabilitation": "Rehab.", "Resource": "Res.",
-    "Resources": "Res.", "Retirement": "Ret.", "Savings": "Sav.", "School": "Sch.",
-    "Schools": "Schs.", "Science": "Sci.", "Secretary": "Sec'y", "Securities": "Sec.",
-    "Security": "Sec.", "Service": "Serv.", "Services": "Servs.", "Society": "Soc'y",
-    "Southeast": "Se.", "Southern": "S.", "Southwest": "Sw.", "Steamship": "S.S.",
-    "Surety": "Sur.", "System": "Sys.", "Systems": "Sys.", "Technology": "Tech.",
-    "Telecommunication": "Telecomm.", "Telephone": "Tel.", "Telegraph": "Tel.",
-    "Transportation": "Transp.", "Transport": "Transp.", "University": "Univ.",
-    "Utility": "Util.", "Utilities": "Utils.", "Village": "Vill.",
-}  # fmt: skip
+T6 = _pairs(
+    """
+    Administration=Admin.  Administrative=Admin.  Administrator=Adm'r
+    Agricultural=Agric.  America=Am.  American=Am.  Associate=Assoc.  Associates=Assocs.
+    Association=Ass'n  Atlantic=Atl.  Authority=Auth.  Automobile=Auto.  Avenue=Ave.
+    Board=Bd.  Broadcasting=Broad.  Brotherhood=Bhd.  Brothers=Bros.  Building=Bldg.
+    Business=Bus.  Casualty=Cas.  Center=Ctr.  Centre=Ctr.  Central=Cent.
+    Chemical=Chem.  Coalition=Coal.  College=Coll.  Commission=Comm'n
+    Commissioner=Comm'r  Committee=Comm.  Communication=Commc'n  Communications=Commc'ns
+    Community=Cmty.  Company=Co.  Construction=Constr.  Consolidated=Consol.
+    Cooperative=Coop.  Corporation=Corp.  Correction=Corr.  Correctional=Corr.
+    Corrections=Corr.  County=Cnty.  Defense=Def.  Department=Dep't  Development=Dev.
+    Director=Dir.  Distributing=Distrib.  Distribution=Distrib.  District=Dist.
+    Division=Div.  Economic=Econ.  Education=Educ.  Educational=Educ.  Electric=Elec.
+    Electronic=Elec.  Employee=Emp.  Employees=Emps.  Employer=Emp.  Employment=Emp.
+    Engineering=Eng'g  Enterprise=Enter.  Enterprises=Enters.  Entertainment=Ent.
+    Environment=Env't  Environmental=Env't  Equipment=Equip.  Exchange=Exch.
+    Federal=Fed.  Federation=Fed'n  Financial=Fin.  Foundation=Found.  General=Gen.
+    Government=Gov't  Guaranty=Guar.  Hospital=Hosp.  Housing=Hous.  Human=Hum.
+    Independent=Indep.  Industrial=Indus.  Industries=Indus.  Industry=Indus.
+    Information=Info.  Institute=Inst.  Institution=Inst.  Insurance=Ins.
+    International=Int'l  Investment=Inv.  Investments=Invs.  Laboratories=Lab'ys
+    Laboratory=Lab'y  Liability=Liab.  Limited=Ltd.  Litigation=Litig.  Machine=Mach.
+    Machinery=Mach.  Maintenance=Maint.  Management=Mgmt.  Manufacturer=Mfr.
+    Manufacturers=Mfrs.  Manufacturing=Mfg.  Maritime=Mar.  Market=Mkt.  Marketing=Mktg.
+    Mechanical=Mech.  Medical=Med.  Medicine=Med.  Metropolitan=Metro.  Mortgage=Mortg.
+    Municipal=Mun.  Mutual=Mut.  National=Nat'l  Northeast=Ne.  Northern=N.
+    Northwest=Nw.  Organization=Org.  Pacific=Pac.  Partnership=P'ship
+    Pharmaceutical=Pharm.  Pharmaceuticals=Pharms.  Preservation=Pres.  Product=Prod.
+    Production=Prod.  Products=Prods.  Professional=Pro.  Property=Prop.
+    Protection=Prot.  Public=Pub.  Publication=Publ'n  Publishing=Publ'g  Railroad=R.R.
+    Railway=Ry.  Refining=Ref.  Regional=Reg'l  Rehabilitation=Rehab.  Resource=Res.
+    Resources=Res.  Retirement=Ret.  Savings=Sav.  School=Sch.  Schools=Schs.
+    Science=Sci.  Secretary=Sec'y  Securities=Sec.  Security=Sec.  Service=Serv.
+    Services=Servs.  Society=Soc'y  Southeast=Se.  Southern=S.  Southwest=Sw.
+    Steamship=S.S.  Surety=Sur.  System=Sys.  Systems=Sys.  Technology=Tech.
+    Telecommunication=Telecomm.  Telephone=Tel.  Telegraph=Tel.  Transportation=Transp.
+    Transport=Transp.  University=Univ.  Utility=Util.  Utilities=Utils.  Village=Vill.
+    """
+)
 
 # Bluebook T6 abbreviations seen in case names, so "Dep't of Army" names the
 # "Department of the Army".
-T6_EXPANSIONS = {
-    "dep't": "department", "dept": "department", "ass'n": "association",
-    "assoc": "association", "assn": "association", "comm'n": "commission",
-    "commn": "commission", "corp": "corporation", "co": "company", "bd": "board",
-    "educ": "education", "sec'y": "secretary", "gov't": "government",
-    "govt": "government", "int'l": "international", "nat'l": "national",
-    "univ": "university", "hosp": "hospital", "servs": "services", "serv": "service",
-    "auth": "authority", "cty": "county", "cnty": "county", "mun": "municipal",
-    "ins": "insurance", "mfg": "manufacturing", "fed": "federal", "am": "american",
-    "transp": "transportation", "sys": "systems", "indus": "industries",
-    "elec": "electric", "mut": "mutual", "dist": "district", "envtl": "environmental",
-    "metro": "metropolitan", "med": "medical", "ctr": "center", "cmty": "community",
-    "sch": "school", "prods": "products", "comm'r": "commissioner",
-    "commr": "commissioner", "dev": "development", "fin": "financial",
-    "grp": "group", "inv": "investment", "mgmt": "management", "mktg": "marketing",
-    "emps": "employees", "hous": "housing", "prot": "protection", "sav": "savings",
-    "tel": "telephone", "twp": "township", "util": "utility", "admin": "administration",
-    "pub": "public", "res": "resources", "bros": "brothers", "assocs": "associates",
-    "org": "organization", "pers": "personnel", "prof'l": "professional",
-    "reg'l": "regional", "s'holders": "shareholders", "soc'y": "society",
-    "dir": "director", "tr": "trust", "info": "information", "intern": "international",
-}  # fmt: skip
+T6_EXPANSIONS = _pairs(
+    """
+    dep't=department  dept=department  ass'n=association  assoc=association
+    assn=association  comm'n=commission  commn=commission  corp=corporation  co=company
+    bd=board  educ=education  sec'y=secretary  gov't=government  govt=government
+    int'l=international  nat'l=national  univ=university  hosp=hospital  servs=services
+    serv=service  auth=authority  cty=county  cnty=county  mun=municipal  ins=insurance
+    mfg=manufacturing  fed=federal  am=american  transp=transportation  sys=systems
+    indus=industries  elec=electric  mut=mutual  dist=district  envtl=environmental
+    metro=metropolitan  med=medical  ctr=center  cmty=community  sch=school
+    prods=products  comm'r=commissioner  commr=commissioner  dev=development
+    fin=financial  grp=group  inv=investment  mgmt=management  mktg=marketing
+    emps=employees  hous=housing  prot=protection  sav=savings  tel=telephone
+    twp=township  util=utility  admin=administration  pub=public  res=resources
+    bros=brothers  assocs=associates  org=organization  pers=personnel
+    prof'l=professional  reg'l=regional  s'holders=shareholders  soc'y=society
+    dir=director  tr=trust  info=information  intern=international
+    """
+)
 
 BUSINESS_WORD = re.compile(r"\b(?:Co|Corp|Ass'n|Bros|R\.R|Ry|Ltd|Ins|Bank)\.?(?:\s|,|$)")
 
 # Initialisms a case-name slug writes in lower case ("nlrb-v-acme").
-INITIALISMS = {
-    "us": "U.S.", "usa": "USA", "nlrb": "NLRB", "fdic": "FDIC", "cia": "CIA", "fha": "FHA",
-    "epa": "EPA", "sec": "SEC", "irs": "IRS", "fbi": "FBI", "dea": "DEA", "hhs": "HHS",
-    "shhs": "SHHS", "fcc": "FCC", "ftc": "FTC", "eeoc": "EEOC", "ins": "INS", "ibt": "IBT",
-    "ibm": "IBM", "mbna": "MBNA", "fmc": "FMC", "rtc": "RTC", "ups": "UPS", "at": "AT",
-}  # fmt: skip
+INITIALISMS = _pairs(
+    """
+    us=U.S.  usa=USA  nlrb=NLRB  fdic=FDIC  cia=CIA  fha=FHA  epa=EPA  sec=SEC  irs=IRS
+    fbi=FBI  dea=DEA  hhs=HHS  shhs=SHHS  fcc=FCC  ftc=FTC  eeoc=EEOC  ins=INS  ibt=IBT
+    ibm=IBM  mbna=MBNA  fmc=FMC  rtc=RTC  ups=UPS  at=AT
+    """
+)
 
 GOVERNMENT = {"united states", "state", "people", "commonwealth", "usa", "u.s."}
 
