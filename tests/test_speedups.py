@@ -532,25 +532,22 @@ def test_every_patch_is_in_the_table_with_a_test_and_is_undone() -> None:
 
     speedups.uninstall()
     before = {p.name: getattr(p.target(), p.attribute) for p in patches.PATCHES}
-    by_extension_point = [
-        eyecite.get_citations,
-        eyecite.find.get_citations,
-        eyecite.tokenizers.AhocorasickTokenizer.extract_tokens,
-        eyecite.tokenizers._strip_ws,
-        TokenExtractor.__hash__,
-    ]
-    speedups.install()
-    try:
-        for p in patches.PATCHES:
-            assert getattr(p.target(), p.attribute) is not before[p.name], p.name
-        now = [
+
+    def by_extension_point() -> list:
+        return [
             eyecite.get_citations,
             eyecite.find.get_citations,
             eyecite.tokenizers.AhocorasickTokenizer.extract_tokens,
             eyecite.tokenizers._strip_ws,
             TokenExtractor.__hash__,
         ]
-        assert all(a is b for a, b in zip(now, by_extension_point, strict=True))
+
+    eyecites = by_extension_point()
+    speedups.install()
+    try:
+        for p in patches.PATCHES:
+            assert getattr(p.target(), p.attribute) is not before[p.name], p.name
+        assert all(a is b for a, b in zip(by_extension_point(), eyecites, strict=True))
     finally:
         speedups.uninstall()
     for p in patches.PATCHES:

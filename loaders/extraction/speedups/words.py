@@ -193,10 +193,16 @@ class _CaseNameScan:
         self.name_length += 1
         if self.v_token is not None and text.strip() != "":
             self.plaintiff_length += 1
-        for step in (self._citation, self._punctuation, self._around_v, self._lowercase):
-            decided = step(index, word, text, plain)
-            if decided is not None:
-                return decided
+        if not plain and isinstance(word, self.models.CitationToken):
+            self.title_start = index - 1
+            return False
+        decided = self._punctuation(index, text)
+        if decided is None:
+            decided = self._around_v(index, word, text, plain)
+        if decided is None:
+            decided = self._lowercase(index, word, text, plain)
+        if decided is not None:
+            return decided
         if index == 0:
             self._text_start()
         return False
@@ -206,13 +212,7 @@ class _CaseNameScan:
         self.name = self.extract_text(self.words, start, self.title_start)
         return self.name
 
-    def _citation(self, index: int, word: Any, text: str, plain: bool) -> bool | None:
-        if not plain and isinstance(word, self.models.CitationToken):
-            self.title_start = index - 1
-            return False
-        return None
-
-    def _punctuation(self, index: int, word: Any, text: str, plain: bool) -> bool | None:
+    def _punctuation(self, index: int, text: str) -> bool | None:
         """A quotation's or a clause's end, a year in parentheses, an opening parenthesis."""
         if text.endswith(";") or text.endswith("”") or text.endswith('"'):
             self._name_from(index + 2)
