@@ -5,7 +5,8 @@ hashes (PYTHONHASHSEED, new in every process); where two regexes match the same 
 the first run wins. "54 T.C. at 757" is a short cite of Golsen v. Commissioner or a
 full cite whose reporter is "T.C. at"; "N.Y. Ins. Law § 3420" a citation of "N.Y.
 Ins. Law" or of "N.Y.". citegraph's extraction runs the regexes in eyecite's list
-order (loaders/citations.py `tokenizer`), with the speed-ups installed or not.
+order (loaders/extraction/citations.py `tokenizer`), with the speed-ups installed or
+not: the order is no patch of eyecite.
 
 The opinion is Forster v. New Hampshire (1st Cir. 1994, tests/fixtures/opinions_ca1/)
 with a paragraph, before its closing one, that cites Golsen v. Commissioner, 54 T.C. 742
@@ -45,7 +46,8 @@ from pathlib import Path
 
 import citegraph
 from citegraph.loaders import extract, read
-from citegraph.loaders.extraction import speedups
+from citegraph.loaders.extraction import citations, speedups
+from citegraph.loaders.extraction.speedups import patches
 
 opinion_file, data = sys.argv[1], sys.argv[2]
 
@@ -67,15 +69,20 @@ def outputs(inputs):
                 "graph.html",
             )
         }
-    return {"extract": extracted, "build": tables, "speedups": speedups.installed()}
+    return {
+        "extract": extracted,
+        "build": tables,
+        "speedups": speedups.installed(),
+        "tokenizer": type(citations.tokenizer()).__name__,
+    }
 
 
-tested = speedups.TESTED_VERSIONS
-speedups.TESTED_VERSIONS = {"eyecite": "not this one"}
+tested = patches.TESTED_VERSIONS
+patches.TESTED_VERSIONS = {"eyecite": "not this one"}
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     plain = outputs([opinion_file])
-speedups.TESTED_VERSIONS = tested
+patches.TESTED_VERSIONS = tested
 speedups.install()
 fast = outputs([data, opinion_file])
 print(json.dumps({"plain": plain, "fast": fast}))
@@ -107,6 +114,8 @@ def test_extract_and_build_give_the_same_citations_under_every_hash_seed(tmp_pat
     first = runs[SEEDS[0]]
     assert first["plain"]["speedups"] is False
     assert first["fast"]["speedups"] is True
+    assert first["plain"]["tokenizer"] == "ListOrderTokenizer"
+    assert first["fast"]["tokenizer"] == "FastListOrderTokenizer"
     for seed, run in runs.items():
         assert run == first, seed
     # and the speed-ups change nothing

@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,11 +25,11 @@ def _texts() -> list[tuple[str, str]]:
     return [(f.name, f.read_text(encoding="utf-8")) for f in files]
 
 
-def _eyecite_view(text: str) -> tuple[list[tuple], list[list[int]]]:
+def _eyecite_view(text: str, tokenizer) -> tuple[list[tuple], list[list[int]]]:
     """Every citation eyecite finds (type, spans, groups, metadata) and its resolution."""
     import eyecite
 
-    cites = eyecite.get_citations(text)
+    cites = eyecite.get_citations(text, tokenizer=tokenizer)
     rows = [
         (
             type(c).__name__,
@@ -49,18 +50,13 @@ def _eyecite_view(text: str) -> tuple[list[tuple], list[list[int]]]:
     return rows, groups
 
 
-def _in_list_order(monkeypatch) -> None:
-    """eyecite as it is, but its regexes run in the order of its list of them (as the
-    speed-ups run them) rather than a set's order, which changes from process to process."""
-    from citegraph.loaders.extraction import speedups
-    from eyecite.tokenizers import AhocorasickTokenizer
+def _list_order_tokenizer():
+    """eyecite as it is, but its regexes run in the order of its list of them (citations'
+    tokenizer without the speed-ups) rather than a set's order, which changes from
+    process to process."""
+    from citegraph.loaders.extraction import citations
 
-    get_extractors = AhocorasickTokenizer.get_extractors
-    monkeypatch.setattr(
-        AhocorasickTokenizer,
-        "get_extractors",
-        lambda self, text: sorted(get_extractors(self, text), key=speedups._rank),
-    )
+    return citations.list_order_tokenizer_class()()
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +65,8 @@ def plain_eyecite() -> dict[str, tuple]:
 
     logging.getLogger("eyecite").setLevel(logging.ERROR)
     speedups.uninstall()
-    with pytest.MonkeyPatch.context() as mp:
-        _in_list_order(mp)
-        return {name: _eyecite_view(text) for name, text in _texts()}
+    tokenizer = _list_order_tokenizer()
+    return {name: _eyecite_view(text, tokenizer) for name, text in _texts()}
 
 
 def test_fixture_corpus_is_real_and_dense_with_citations(plain_eyecite) -> None:
@@ -87,13 +82,14 @@ def test_fixture_corpus_is_real_and_dense_with_citations(plain_eyecite) -> None:
 def test_eyecite_citations_identical_with_court_index_and_one_pass_references(
     plain_eyecite,
 ) -> None:
-    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction import citations, speedups
 
     speedups.install()
     try:
         assert speedups.installed()
+        assert citations.tokenizer() is speedups.active_tokenizer()
         for name, text in _texts():
-            assert _eyecite_view(text) == plain_eyecite[name], name
+            assert _eyecite_view(text, citations.tokenizer()) == plain_eyecite[name], name
     finally:
         speedups.uninstall()
     assert not speedups.installed()
@@ -132,17 +128,23 @@ def test_reference_by_either_party_name_and_pin_cite_matches_eyecite() -> None:
     """ "Kingsley at 397" and "Hendrickson at 398" after the full cite are references,
     also right after a period ("cf.Kingsley"); a name without a pin cite is none."""
     import eyecite
-    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction import citations, speedups
 
     text = (
         "See Kingsley v. Hendrickson, 576 U.S. 389, 396 (2015). In Kingsley, the Court "
         "held so. Kingsley at 397. Hendrickson at 398; cf.Kingsley at 399."
     )
+
+    def found() -> list[tuple]:
+        cites = eyecite.get_citations(text, tokenizer=citations.tokenizer())
+        return [(type(c).__name__, c.span(), str(c.metadata)) for c in cites]
+
     speedups.uninstall()
-    plain = [(type(c).__name__, c.span(), str(c.metadata)) for c in eyecite.get_citations(text)]
+    plain = found()
     speedups.install()
     try:
-        fast = [(type(c).__name__, c.span(), str(c.metadata)) for c in eyecite.get_citations(text)]
+        assert eyecite.find.extract_pincited_reference_citations is speedups.pincited_references
+        fast = found()
     finally:
         speedups.uninstall()
     assert fast == plain
@@ -159,7 +161,7 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
     after a letter or a digit, a space before a lone digit ("12 3 F.3d"), a
     non-ASCII digit (where the rule is not used) and overlapping regexes."""
     from citegraph.loaders.extraction import speedups
-    from eyecite.tokenizers import AhocorasickTokenizer, default_tokenizer
+    from citegraph.loaders.extraction.speedups import tokenizer
 
     texts = [t for _, t in _texts()] + [
         "5 F.3d 1 (1st Cir. 1993).",
@@ -173,28 +175,17 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
         " In re Doe, (quoting X), Cf. Y, see also Z, aff'd, \u2003see",
         "\u00a7 1 a \u00a7\u00a7 b c\u00a7d  x\u00a7 \u00a0\u00a7\u2003 ok \u00a7",
     ]
+
+    def tokens(of: Any) -> list[list[tuple]]:
+        return [
+            [(t.start, t.end, t.data, type(t).__name__, t.groups) for t in of.extract_tokens(text)]
+            for text in texts
+        ]
+
+    # no patch: the fast tokenizer is an eyecite Tokenizer, passed to get_citations
     speedups.uninstall()
-    with pytest.MonkeyPatch.context() as mp:
-        _in_list_order(mp)
-        plain = [
-            [
-                (t.start, t.end, t.data, type(t).__name__, t.groups)
-                for t in default_tokenizer.extract_tokens(text)
-            ]
-            for text in texts
-        ]
-    speedups.install()
-    try:
-        assert AhocorasickTokenizer.extract_tokens is speedups._extract_tokens
-        fast = [
-            [
-                (t.start, t.end, t.data, type(t).__name__, t.groups)
-                for t in default_tokenizer.extract_tokens(text)
-            ]
-            for text in texts
-        ]
-    finally:
-        speedups.uninstall()
+    plain = tokens(_list_order_tokenizer())
+    fast = tokens(speedups.make_tokenizer("default"))
     assert fast == plain
     assert {(t[0], t[2]) for t in plain[-7] if t[3] == "CitationToken"} == {(0, "5 F.3d 1")}
     # after a letter or a digit no citation starts; after a space or "(" one does
@@ -203,7 +194,7 @@ def test_reporter_regexes_tried_only_before_volumes_give_finditers_tokens() -> N
     # nearly all of eyecite's regexes are of the reporter form the rule knows
     from eyecite.tokenizers import EXTRACTORS
 
-    known = [form[0] for e in EXTRACTORS if (form := speedups._first_chars(e))]
+    known = [form[0] for e in EXTRACTORS if (form := tokenizer._first_chars(e))]
     assert len(known) > 0.8 * len(EXTRACTORS)
     assert set(known) == {0, 1, 2}  # volume and reporter; title, comma, reporter; title and code
     codes = {t[2] for t in plain[-3] if t[3] == "CitationToken"}
@@ -222,32 +213,36 @@ def test_whitespace_stripped_for_the_prefilter_as_eyecite_strips_it() -> None:
     of Unicode, so the faster strip gives eyecite's prefilter the same text."""
     import sys
 
-    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups.tokenizer import strip_ws
     from eyecite.tokenizers import _WHITESPACE_RE
 
     every = "".join(map(chr, range(sys.maxunicode + 1))).replace("\ud800", "")
-    assert speedups._strip_ws(every) == _WHITESPACE_RE.sub("", every)
-    assert speedups._strip_ws(" 1\u00a0U. S.\u2003\n2 ") == "1U.S.2"
+    assert strip_ws(every) == _WHITESPACE_RE.sub("", every)
+    assert strip_ws(" 1\u00a0U. S.\u2003\n2 ") == "1U.S.2"
 
 
 def test_same_tokens_in_every_process_tax_court_short_cite_and_ny_statute() -> None:
     """eyecite's regexes for "87 T.C. at 900" (a short cite, and a full-cite variant
     whose reporter is "T.C. at") and for "N.Y. Ins. Law § 3212" ("N.Y." and "N.Y. Ins.
     Law") match the same spans; bare eyecite picks by a set's order, which follows
-    Python's per-process hash seed. With the speed-ups every process agrees."""
+    Python's per-process hash seed. With citations' tokenizer every process agrees,
+    with the speed-ups installed and without them."""
     import os
     import subprocess
     import sys
 
     script = (
         "import logging, eyecite\n"
-        "from citegraph.loaders.extraction import speedups\n"
-        "speedups.install()\n"
+        "from citegraph.loaders.extraction import citations, speedups\n"
         "logging.disable(logging.WARNING)\n"
         "t = 'Smith v. Commissioner, 87 T.C. 892 (1986). See 87 T.C. at 900. '"
         " 'Under N.Y. Ins. Law \u00a7 3212 (McKinney 2000), it holds.'\n"
-        "for c in eyecite.get_citations(t):\n"
-        "    print(type(c).__name__, c.matched_text(), c.groups.get('reporter'))\n"
+        "for install in (False, True):\n"
+        "    if install:\n"
+        "        speedups.install()\n"
+        "    print(speedups.installed())\n"
+        "    for c in eyecite.get_citations(t, tokenizer=citations.tokenizer()):\n"
+        "        print(type(c).__name__, c.matched_text(), c.groups.get('reporter'))\n"
     )
     runs = set()
     for seed in ("1", "2", "3"):
@@ -258,8 +253,11 @@ def test_same_tokens_in_every_process_tax_court_short_cite_and_ny_statute() -> N
         runs.add(out)
     assert len(runs) == 1
     lines = runs.pop().splitlines()
-    assert lines[1] == "ShortCaseCitation 87 T.C. at 900 T.C."
-    assert lines[2].startswith("FullLawCitation N.Y. Ins. Law \u00a7 3212")
+    half = len(lines) // 2
+    assert lines[0] == "False" and lines[half] == "True"
+    assert lines[1:half] == lines[half + 1 :]
+    assert lines[2] == "ShortCaseCitation 87 T.C. at 900 T.C."
+    assert lines[3].startswith("FullLawCitation N.Y. Ins. Law \u00a7 3212")
 
 
 def test_court_names_resolve_like_courts_db_without_compiling_every_regex() -> None:
@@ -316,7 +314,7 @@ def test_hyperscan_prefilter_never_drops_a_regex_python_matches(tmp_path, monkey
     tokenizer would run on the fixtures (the full database takes minutes to compile).
     """
     pytest.importorskip("hyperscan")
-    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups import hyperscan
     from eyecite.tokenizers import default_tokenizer
 
     monkeypatch.setenv("CITEGRAPH_CACHE", str(tmp_path))
@@ -333,10 +331,10 @@ def test_hyperscan_prefilter_never_drops_a_regex_python_matches(tmp_path, monkey
             if id(e) not in seen:
                 seen.add(id(e))
                 chosen.append(e)
-    db, always = speedups._prefilter_database(chosen)
+    db, always = hyperscan._prefilter_database(chosen)
     kept_total = 0
     for text in texts:
-        kept = speedups._prefilter_hits(db, always, chosen, text)
+        kept = hyperscan._prefilter_hits(db, always, chosen, text)
         matching = {i for i, e in enumerate(chosen) if e.compiled_regex.search(text)}
         assert matching <= kept, [chosen[i].regex[:80] for i in matching - kept]
         kept_total += len(kept)
@@ -362,6 +360,7 @@ def test_word_scans_match_eyecites_at_every_word_of_real_opinions() -> None:
     # match_on_tokens joins the words in C; eyecite's loop joins them one by one
     import eyecite.helpers
     from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups import words as fast
     from eyecite.regexes import POST_FULL_CITATION_REGEX, SUPRA_ANTECEDENT_REGEX
     from eyecite.tokenizers import default_tokenizer
 
@@ -381,7 +380,7 @@ def test_word_scans_match_eyecites_at_every_word_of_real_opinions() -> None:
                     continue  # eyecite's own loop raises there
                 for prefix in ("", ", ", "x" * 310):
                     args = (words, k, regex, prefix, strings_only, forward)
-                    want, got = original(*args), speedups.match_on_tokens(*args)
+                    want, got = original(*args), fast.match_on_tokens(*args)
                     assert (want and (want.span(), want.groupdict())) == (
                         got and (got.span(), got.groupdict())
                     ), (k, forward, prefix[:3])
@@ -389,8 +388,170 @@ def test_word_scans_match_eyecites_at_every_word_of_real_opinions() -> None:
     assert compared > 5000
     # empty words (never made by eyecite's tokenizer) take eyecite's loop
     words = ["", "a"] * 400
-    assert speedups.match_on_tokens(words, 0, r"a{300}").span() == (0, 300)
-    assert speedups.match_on_tokens(words, 799, r"a{300}", forward=False).span() == (0, 300)
+    assert fast.match_on_tokens(words, 0, r"a{300}").span() == (0, 300)
+    assert fast.match_on_tokens(words, 799, r"a{300}", forward=False).span() == (0, 300)
+
+
+def _case_citations(texts: list[str]) -> list[tuple[Any, Any]]:
+    """(document, citation) for every case citation eyecite finds in `texts`."""
+    import eyecite
+    from eyecite.models import FullCaseCitation, ShortCaseCitation
+
+    tokenizer = _list_order_tokenizer()
+    found = []
+    for text in texts:
+        for c in eyecite.get_citations(text, tokenizer=tokenizer):
+            if isinstance(c, FullCaseCitation | ShortCaseCitation):
+                found.append((c.document, c))
+    return found
+
+
+def test_case_name_scan_matches_eyecites_before_every_citation_of_real_opinions() -> None:
+    """The backward scan for a case name leaves eyecite's search state exactly as
+    eyecite's does, before every case citation of the opinions and of sentences that
+    take each of its turns: a year in parentheses, "ex rel.", "supra", a quotation's
+    end, an opening parenthesis, a stop word, a sentence after "v." and the text's
+    first word."""
+    import eyecite.helpers as h
+    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups import words
+
+    speedups.uninstall()
+    texts = [t for _, t in _texts()] + [
+        "Smith v. Jones, 1 U.S. 1 (1990).",
+        "United States ex rel. Doe v. Roe, 5 F.3d 1 (1st Cir. 1993); Roe, 5 F.3d at 3.",
+        'He said "no." Alpha Co. v. Beta Inc. (1990) 12 F.3d 4. (citing Gamma v. Delta, 7 F.3d 9).',
+        "the court in Doe, supra, 5 F.3d at 2, and see Lower v. Case, 3 F.3d 5.",
+        "Of the People v. Jones 3 U.S. 4",
+        "The Court held so. Mr. Plaintiff Corp. v. State Dept., 9 F.3d 10.",
+    ]
+    cases = _case_citations(texts)
+    compared = 0
+    for document, citation in cases:
+        want = h._scan_for_case_boundaries(document, citation, h._initialize_search_state(citation))
+        got = words.scan_for_case_boundaries(
+            document, citation, h._initialize_search_state(citation)
+        )
+        assert got == want, (citation.matched_text(), citation.index)
+        compared += 1
+    assert compared > 400
+    names = {
+        c.matched_text(): words.scan_for_case_boundaries(d, c, h._initialize_search_state(c))
+        for d, c in cases[-9:]
+    }
+    assert names["1 U.S. 1"]["candidate_case_name"] == "Smith v. Jones,"  # the first word
+    assert names["3 U.S. 4"]["candidate_case_name"] == " the People v. Jones"  # "Of" dropped
+    assert names["12 F.3d 4"]["pre_cite_year"] == "1990"
+    assert names["12 F.3d 4"]["candidate_case_name"] == "Alpha Co. v. Beta Inc."
+    assert names["7 F.3d 9"]["candidate_case_name"] == "Gamma v. Delta,"
+    assert names["9 F.3d 10"]["candidate_case_name"] == "Mr. Plaintiff Corp. v. State Dept.,"
+
+
+def test_cached_regex_gives_the_regex_modules_results_on_eyecites_patterns() -> None:
+    """eyecite.helpers' calls of `regex` (match, search, fullmatch, sub, split, with and
+    without flags and with options beyond them) give the same results through the
+    cache, on the words of a real opinion; the cache empties at its limit."""
+    import regex
+    from citegraph.loaders.extraction.speedups.cached import CachedRegex
+
+    cached = CachedRegex(regex)
+    text = _texts()[-1][1][:4000]
+    samples = [w for w in text.split() if w][:300] + ["(1990)", "of the Court", "v."]
+    patterns = [
+        (r"\(\d{4}\)", 0),
+        (r"^(of|the|an|and)\s+", 0),
+        (r"^(of|the|an|and)\b", regex.IGNORECASE),
+        (r"\b\d+\b$", 0),
+        (r"\b([A-Z][a-zA-Z0-9]*)\b.*", 0),
+        (r"[^\w]", 0),
+    ]
+    for s in samples:
+        for pattern, flags in patterns:
+            for call in ("match", "search", "fullmatch"):
+                want = getattr(regex, call)(pattern, s, flags=flags)
+                got = getattr(cached, call)(pattern, s, flags=flags)
+                assert (want and (want.span(), want.groups())) == (
+                    got and (got.span(), got.groups())
+                ), (call, pattern, s)
+            assert cached.sub(pattern, "", s, flags=flags) == regex.sub(pattern, "", s, flags=flags)
+            assert cached.split(pattern, s, flags=flags) == regex.split(pattern, s, flags=flags)
+    # an option beyond flags goes to `regex` itself
+    assert cached.search(r"\d+", "a 12 b", pos=3).group() == "2"
+    assert cached.IGNORECASE == regex.IGNORECASE
+    for n in range(CachedRegex._LIMIT + 5):
+        cached.match(f"x{n}", "x1")
+    assert len(cached._compiled) <= CachedRegex._LIMIT
+
+
+def test_prefilter_picks_eyecites_extractors_in_list_order_without_hashing_them(
+    monkeypatch,
+) -> None:
+    """The fast tokenizer's prefilter gives the list-order tokenizer's extractors, in
+    the same order, on every opinion, without calling TokenExtractor.__hash__ (the hash
+    of its repr). Gathering by identity is the set's dedupe because no two of eyecite's
+    extractors are equal."""
+    from citegraph.loaders.extraction import speedups
+    from eyecite.models import TokenExtractor
+    from eyecite.tokenizers import EXTRACTORS
+
+    assert len(set(EXTRACTORS)) == len(EXTRACTORS)
+    plain = _list_order_tokenizer()
+    fast = speedups.make_tokenizer("default")
+    texts = [t for _, t in _texts()] + ["N. Y. S. 2d 5 and 3 n.y.s.2d 4", ""]
+    want = [[id(e) for e in plain.get_extractors(t)] for t in texts]
+
+    def no_hash(self: Any) -> int:
+        raise AssertionError("hashed")
+
+    monkeypatch.setattr(TokenExtractor, "__hash__", no_hash)
+    got = [[id(e) for e in fast.get_extractors(t)] for t in texts]
+    assert got == want
+    assert min(map(len, want[:-2])) > 50 and max(map(len, want)) > 200
+    # "N. Y. S. 2d" spaced out still selects the N.Y.S.2d regexes (eyecite #305)
+    assert any("N\\.\\s*Y\\.\\s*S\\.\\s*2d" in e.regex for e in fast.get_extractors(texts[-2]))
+
+
+def test_every_patch_is_in_the_table_with_a_test_and_is_undone() -> None:
+    """install() replaces exactly the attributes of patches.PATCHES, each naming a test
+    of this file; the attributes eyecite has an extension point for stay eyecite's own;
+    uninstall() gives every one back."""
+    import eyecite
+    import eyecite.find
+    import eyecite.tokenizers
+    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups import patches
+    from eyecite.models import TokenExtractor
+
+    source = Path(__file__).read_text(encoding="utf-8")
+    for patch in patches.PATCHES:
+        assert f"def {patch.test}(" in source, patch.name
+        assert patch.name in patches.__doc__, patch.name
+    assert len(patches.PATCHES) == 8
+    names = [p.name for p in patches.PATCHES]
+    assert len(set(names)) == len(names)
+
+    speedups.uninstall()
+    before = {p.name: getattr(p.target(), p.attribute) for p in patches.PATCHES}
+
+    def by_extension_point() -> list:
+        return [
+            eyecite.get_citations,
+            eyecite.find.get_citations,
+            eyecite.tokenizers.AhocorasickTokenizer.extract_tokens,
+            eyecite.tokenizers._strip_ws,
+            TokenExtractor.__hash__,
+        ]
+
+    eyecites = by_extension_point()
+    speedups.install()
+    try:
+        for p in patches.PATCHES:
+            assert getattr(p.target(), p.attribute) is not before[p.name], p.name
+        assert all(a is b for a, b in zip(by_extension_point(), eyecites, strict=True))
+    finally:
+        speedups.uninstall()
+    for p in patches.PATCHES:
+        assert getattr(p.target(), p.attribute) is before[p.name], p.name
 
 
 def test_court_regexes_read_with_python_3_10s_regex_parser(monkeypatch) -> None:
@@ -399,24 +560,24 @@ def test_court_regexes_read_with_python_3_10s_regex_parser(monkeypatch) -> None:
     import sys
     import warnings
 
-    from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups import courts
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # 3.11+: deprecated aliases
         import sre_constants  # noqa: F401
         import sre_parse  # noqa: F401
-    speedups._court_table.cache_clear()
+    courts._court_table.cache_clear()
     try:
-        table = speedups._court_table()
-        speedups._court_table.cache_clear()
+        table = courts._court_table()
+        courts._court_table.cache_clear()
         # re as Python 3.10 has it
         monkeypatch.setattr(sys, "version_info", (3, 10, 13, "final", 0))
         for name in ("_parser", "_constants"):
             monkeypatch.delattr(re, name, raising=False)
             monkeypatch.setitem(sys.modules, f"re.{name}", None)
-        as_on_3_10 = speedups._court_table()
+        as_on_3_10 = courts._court_table()
     finally:
-        speedups._court_table.cache_clear()
+        courts._court_table.cache_clear()
     assert as_on_3_10 == table
     assert len(table) > 8000
     first_circuit = [(source, run) for source, run, info in table if info[0] == "ca1"]
@@ -448,6 +609,7 @@ def test_untested_version_runs_plain_eyecite_and_warns_once(monkeypatch, dist, s
     import eyecite.helpers
     import eyecite.tokenizers
     from citegraph.loaders.extraction import speedups
+    from citegraph.loaders.extraction.speedups import patches
     from eyecite.models import Resource, TokenExtractor
 
     def eyecites_own() -> list:
@@ -471,7 +633,7 @@ def test_untested_version_runs_plain_eyecite_and_warns_once(monkeypatch, dist, s
     before = eyecites_own()
     version = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version", lambda d: seen if d == dist else version(d))
-    monkeypatch.setitem(speedups._STATE, "warned", False)
+    monkeypatch.setitem(patches._WARNED, "untested", False)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")  # a second warning would not be swallowed
         speedups.install()
