@@ -54,9 +54,9 @@ def _list_order_tokenizer():
     """eyecite as it is, but its regexes run in the order of its list of them (citations'
     tokenizer without the speed-ups) rather than a set's order, which changes from
     process to process."""
-    from citegraph.loaders.extraction import citations
+    from citegraph.loaders.tokenizer import list_order_tokenizer_class
 
-    return citations.list_order_tokenizer_class()()
+    return list_order_tokenizer_class()()
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from typing import Any
 from ...errors import CitegraphError
 from ...models import Opinion
 from ...vocabulary import APPEAL_DOCKET, DOCKET, JUDGE_TITLES, MONTH_ABBREVIATIONS, MONTHS
+from ..tokenizer import list_order_tokenizer
 from .caption import bluebook, caption_name, title_case
 from .decoding import reflow
 from .pages import strip_star_pages
@@ -266,11 +267,14 @@ def header_citations(header: str) -> list[str]:
     from eyecite import get_citations
     from eyecite.models import FullCaseCitation
 
+    # eyecite's regexes in list order: the same tokens under every hash seed
+    tokenizer = list_order_tokenizer()
     own: list[str] = []
     for line in header.splitlines():
         if not re.search(r"\d", line) or len(line) > 200:
             continue
-        cites = [c for c in get_citations(line) if isinstance(c, FullCaseCitation)]
+        found = get_citations(line, tokenizer=tokenizer)
+        cites = [c for c in found if isinstance(c, FullCaseCitation)]
         if not cites:
             continue
         rest = line

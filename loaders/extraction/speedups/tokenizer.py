@@ -200,7 +200,7 @@ def fast_tokenizer_class() -> Any:
     A class made on first use, as its base is: eyecite's tokenizer module takes seconds
     to import.
     """
-    from ..citations import list_order_tokenizer_class
+    from ...tokenizer import list_order_tokenizer_class
 
     class FastListOrderTokenizer(list_order_tokenizer_class()):  # type: ignore[misc]
         """The list-order tokenizer: the same extractors, tokens and order, faster."""
