@@ -20,8 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .errors import CitegraphError
-from .models import Authority, Citation, Opinion
+# Absolute imports: pytest collects the checkout's folder as a package and imports this
+# file under the folder's own name, which is no package name where the folder is called
+# "citegraph-main" or "v1.2"; absolute imports reach the installed citegraph either way.
+from citegraph.errors import CitegraphError
+from citegraph.models import Authority, Citation, Opinion
 
 if TYPE_CHECKING:
     from .corpus import Corpus, build
@@ -40,7 +43,7 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    return getattr(importlib.import_module(_LAZY[name], "citegraph"), name)
 
 
 def load(path: str) -> list[Opinion]:
@@ -52,7 +55,7 @@ def load(path: str) -> list[Opinion]:
     Returns:
         The Opinions it holds.
     """
-    from .loaders import read
+    from citegraph.loaders import read
 
     return read(path)
 

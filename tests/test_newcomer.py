@@ -336,3 +336,19 @@ def test_igraph_names_vertices_by_the_unique_node_id_and_years_are_whole(
         n: d["year"] for n, d in g.nodes(data=True) if "year" in d
     }
     assert all(isinstance(d["year"], int) for _, d in g.nodes(data=True) if "year" in d)
+
+
+def test_the_checkouts_init_imports_under_any_folder_name() -> None:
+    # pytest imports the checkout's __init__.py under its folder's name; in a clone called
+    # "citegraph-main" that is no package, and relative imports there failed every test
+    import importlib.util
+
+    import citegraph
+
+    root_init = Path(__file__).resolve().parent.parent / "__init__.py"
+    spec = importlib.util.spec_from_file_location("citegraph-main", root_init)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.CitegraphError is citegraph.CitegraphError
+    assert module.load is not None and module.__version__ == citegraph.__version__
