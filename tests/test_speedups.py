@@ -520,13 +520,13 @@ def test_every_patch_is_in_the_table_with_a_test_and_is_undone() -> None:
     import eyecite.tokenizers
     from citegraph.loaders.extraction import speedups
     from citegraph.loaders.extraction.speedups import patches
-    from eyecite.models import TokenExtractor
+    from eyecite.models import Resource, TokenExtractor
 
     source = Path(__file__).read_text(encoding="utf-8")
     for patch in patches.PATCHES:
         assert f"def {patch.test}(" in source, patch.name
         assert patch.name in patches.__doc__, patch.name
-    assert len(patches.PATCHES) == 8
+    assert len(patches.PATCHES) == 7
     names = [p.name for p in patches.PATCHES]
     assert len(set(names)) == len(names)
 
@@ -540,6 +540,7 @@ def test_every_patch_is_in_the_table_with_a_test_and_is_undone() -> None:
             eyecite.tokenizers.AhocorasickTokenizer.extract_tokens,
             eyecite.tokenizers._strip_ws,
             TokenExtractor.__hash__,
+            Resource.__hash__,
         ]
 
     eyecites = by_extension_point()
@@ -649,3 +650,29 @@ def test_untested_version_runs_plain_eyecite_and_warns_once(monkeypatch, dist, s
         f"found {dist} {seen}: running plain eyecite (same citations, slower)"
     ]
     assert caught[0].category is UserWarning
+
+
+def test_resource_hashed_once_groups_citations_as_eyecites_own() -> None:
+    """citations passes resolve_citations a Resource that hashes once (eyecite's
+    resolve_full_citation hook, no patch): every opinion of the fixtures groups its
+    citations exactly as with eyecite's own Resource, and a hash is computed once."""
+    from citegraph.loaders.extraction import citations
+    from citegraph.loaders.tokenizer import list_order_tokenizer
+    from eyecite import get_citations, resolve_citations
+    from eyecite.models import Resource
+
+    once = citations._resource_class()
+    assert once.__name__ == Resource.__name__  # the name is part of eyecite's hash
+    tokenizer = list_order_tokenizer()
+    grouped = 0
+    for _name, text in _texts():
+        found = get_citations(text, tokenizer=tokenizer)
+        theirs = resolve_citations(found)
+        ours = resolve_citations(found, resolve_full_citation=once)
+        assert {hash(r): sorted(map(id, m)) for r, m in ours.items()} == {
+            hash(r): sorted(map(id, m)) for r, m in theirs.items()
+        }
+        grouped += sum(len(m) for m in ours.values())
+        for r in ours:
+            assert type(r) is once and r.__dict__["_hash"] == Resource.__hash__(r)
+    assert grouped > 500

@@ -18,6 +18,7 @@ misses court rules, constitutions and many state codes. Here, one phase each:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import replace
@@ -127,7 +128,7 @@ def _resources(found: list[Any]) -> dict[int, Any]:
     from eyecite import resolve_citations
 
     try:
-        resolutions = resolve_citations(found)
+        resolutions = resolve_citations(found, resolve_full_citation=_resource_class())
     except Exception:  # eyecite's resolver must never sink an opinion
         resolutions = {}
     resource_of: dict[int, Any] = {}
@@ -135,6 +136,31 @@ def _resources(found: list[Any]) -> dict[int, Any]:
         for m in members:
             resource_of[id(m)] = resource
     return resource_of
+
+
+@functools.lru_cache(maxsize=1)
+def _resource_class() -> Any:
+    """eyecite's Resource with its hash computed once, given to resolve_citations.
+
+    resolve_citations keys its dict by Resource, whose __eq__ hashes both sides: a JSON
+    dump and a SHA-256 digest on every lookup, thousands per opinion. A Resource is
+    frozen and its citation's hash fields are settled before the resolver runs, so the
+    value is the same; the class keeps eyecite's name, which goes into the hash. A
+    class made on first use: eyecite is imported when the first opinion is read.
+    """
+    from eyecite.models import Resource as EyeciteResource
+
+    class Resource(EyeciteResource):  # type: ignore[misc]
+        """eyecite's Resource, hashed once."""
+
+        def __hash__(self) -> int:
+            h: int | None = self.__dict__.get("_hash")
+            if h is None:
+                h = super().__hash__()
+                object.__setattr__(self, "_hash", h)
+            return h
+
+    return Resource
 
 
 def _eyecite_records(opinion_id: str, text: str, found: list[Any]) -> list[Found]:

@@ -20,7 +20,7 @@ Patches (`patches`), each proved equivalent by a named test of tests/test_speedu
   with only the regexes whose words stand in the string.
 - `references`: reference citations ("Smith at 123") found in one pass per document.
 - `words`: eyecite's scans over the words around a citation, asking only of tokens.
-- `cached`: eyecite.helpers' pattern strings compiled once; a Resource hashed once.
+- `cached`: eyecite.helpers' pattern strings compiled once.
 
 Without the speed-ups (or on another version of eyecite or courts-db) citations come
 out the same, slower; the order of eyecite's regexes, and so determinism, does not

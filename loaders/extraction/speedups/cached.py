@@ -2,41 +2,15 @@
 
 - `CachedRegex`: eyecite.helpers calls the `regex` module with pattern strings; each
   pattern is compiled once.
-- `hash_once`: eyecite's `Resource` (the key of resolve_citations' dict) hashes a JSON
-  dump with SHA-256 on every lookup and comparison; its hash is computed once.
 
-Both are installed by `patches`.
+It is installed by `patches`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-__all__ = ["CachedRegex", "hash_once"]
-
-
-def hash_once(original: Callable[[Any], int]) -> Callable[[Any], int]:
-    """A `__hash__` for eyecite's Resource that computes `original` once per object.
-
-    resolve_citations keys its dict by Resource, whose __eq__ hashes both sides:
-    thousands of JSON dumps and SHA-256 digests per opinion. A Resource is frozen and
-    its citation's hash fields (groups, reporter, editions) are settled before the
-    resolver runs, so the value is the same.
-
-    Args:
-        original: eyecite's Resource.__hash__.
-    """
-
-    def resource_hash(self: Any) -> int:
-        h: int | None = self.__dict__.get("_citegraph_hash")
-        if h is None:
-            h = original(self)
-            object.__setattr__(self, "_citegraph_hash", h)
-        return h
-
-    resource_hash.__doc__ = original.__doc__
-    return resource_hash
+__all__ = ["CachedRegex"]
 
 
 class CachedRegex:

@@ -31,15 +31,14 @@ patch in PATCHES below.
     `words.scan_for_case_boundaries`.
 11. eyecite.helpers.re (the `regex` module eyecite.helpers calls with pattern strings):
     (b) no hook. `cached.CachedRegex`.
-12. eyecite.models.Resource.__hash__: (b) here, though eyecite has the hook:
-    resolve_citations(resolve_full_citation=...) could make a Resource that hashes once.
-    The call is in loaders/extraction/citations.py, outside the speed-ups; until it
-    passes one, the patch stays. `cached.hash_once`.
+12. eyecite.models.Resource.__hash__ (SHA-256 of a JSON dump on every lookup): (a)
+    resolve_citations takes `resolve_full_citation`; loaders/extraction/citations.py
+    passes a Resource subclass that hashes once (`citations._resource_class`).
 13. courts_db.find_court_ids_by_name: (b) courts_db.find_court calls it by its module
     name and takes no finder; the callers (loaders/readers/header.py and cap.py) may
     not import extraction. `courts.court_ids_by_name`.
 
-So 8 patches remain (6-13), each below with why it has no extension point and the test
+So 7 patches remain (6-11 and 13), each below with why it has no extension point and the test
 of tests/test_speedups.py that proves it equivalent on real opinions. Every one is
 applied only on TESTED_VERSIONS: on any other version of eyecite or courts-db `apply()`
 patches nothing and warns once. The order in which eyecite's regexes run (which settles
@@ -151,15 +150,6 @@ PATCHES: tuple[Patch, ...] = (
         cached.CachedRegex,
         "each pattern string eyecite.helpers passes to `regex` compiled once; no hook",
         "test_cached_regex_gives_the_regex_modules_results_on_eyecites_patterns",
-    ),
-    Patch(
-        "eyecite.models",
-        "Resource",
-        "__hash__",
-        cached.hash_once,
-        "SHA-256 of a JSON dump computed once per Resource; eyecite's hook "
-        "(resolve_full_citation) would have to be passed in loaders/extraction/citations.py",
-        "test_eyecite_citations_identical_with_court_index_and_one_pass_references",
     ),
     Patch(
         "courts_db",
