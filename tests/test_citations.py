@@ -1,4 +1,4 @@
-"""Citation extraction (loaders/citations.py): each rule pinned by the real sentence it
+"""Citation extraction (loaders/extraction/): each rule pinned by the real sentence it
 comes from, and the hand-checked gold of both seed opinions."""
 
 from __future__ import annotations

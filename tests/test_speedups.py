@@ -1,6 +1,6 @@
 """The speed-ups around eyecite change nothing that eyecite finds.
 
-Gate for loaders/speedups.py: eyecite's own citations (before citegraph's corrections)
+Gate for loaders/extraction/speedups/: eyecite's own citations (before citegraph's corrections)
 and their resolution come out identical with and without the speed-ups on real
 opinions: the two seed opinions of data/ and 26 First Circuit opinions (1993-94,
 2010-13) copied from CourtListener's `plain_text` into tests/fixtures/opinions_ca1/.
