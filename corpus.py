@@ -588,6 +588,7 @@ def _run_pool(
                 result = f.result()  # may raise BrokenProcessPool: f stays pending
                 take(pending.pop(f).index, result)
     except BrokenProcessPool:
+        _drain_broken_pool(pool)
         return list(pending.values())
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
@@ -595,6 +596,20 @@ def _run_pool(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return []
+
+
+def _drain_broken_pool(pool: Any) -> None:
+    """Read a broken pool's call pipe empty so its threads end: on CPython 3.10 a feeder
+    blocked writing a job to dead workers' pipe hung shutdown() (5 builds in 12)."""
+    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    while reader is not None and manager is not None and manager.is_alive():
+        try:
+            while reader.poll(0.05):
+                reader.recv_bytes()
+        except (OSError, EOFError):
+            return
+        manager.join(0.05)
 
 
 def _run_alone(job: Job, take: Callable[[int, InputResult], None], settings: _Settings) -> None:
