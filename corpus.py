@@ -189,8 +189,8 @@ def build(
         if on_stage and jobs and _compiles_prefilter(settings.tokenizer):
             on_stage(PREFILTER_STAGE)
         _extract(jobs, gathered.take, settings, scheduler, workers)
-    opinions, citations, duplicates = _merge(gathered.extractions)
-    authorities, resolved, graph = _link(opinions, citations, store)
+        opinions, citations, duplicates = _merge(gathered.extractions)
+        authorities, resolved, graph = _link(opinions, citations, gathered.store)
     return Corpus(
         opinions=opinions,
         authorities=authorities,
@@ -364,23 +364,18 @@ def _merge(
 
 
 def _link(
-    opinions: list[Opinion], citations: list[Citation], store: str | Path | None
+    opinions: list[Opinion], citations: list[Citation], db: Store | None
 ) -> tuple[list[Authority], list[Citation], nx.DiGraph]:
-    """Identify the authorities and build the graph (saved to the store, if any)."""
+    """Identify the authorities and build the graph (saved to the open store, if any)."""
     from .graph import build as build_graph
     from .graph import identify
-    from .graph.store import Store
 
     gc.freeze()  # what identity and the graph read stays put
     authorities, resolved = identify(opinions, citations)
     graph = build_graph(opinions, authorities, resolved)
-    if store is not None:
-        db = Store(store)
-        try:
-            db.write_graph(graph)
-            db.prune()
-        finally:
-            db.close()
+    if db is not None:
+        db.write_graph(graph)
+        db.prune()
     return authorities, resolved, graph
 
 
