@@ -77,11 +77,11 @@ class Corpus:
         """
         from .graph.outputs import output_set
         from .graph.query import tables_of
-        from .graph.tables import TABLES
+        from .graph.tables import TABLES, TEXTS
         from .viz.background import BackgroundOutputs
         from .viz.export import build_exports, files_of, write_formats
         from .viz.html import write_html
-        from .viz.tables import write_tables
+        from .viz.tables import write_tables, write_texts
 
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
@@ -91,6 +91,7 @@ class Corpus:
         # end: an interrupted write leaves the previous build's outputs whole.
         def tables_and_exports() -> None:
             write_tables(tables_of(self), out)
+            write_texts(self.opinions, out)
             write_formats(self.graph, out, exports)
 
         with settled_heap(), output_set():
@@ -105,7 +106,7 @@ class Corpus:
                 background.cancel()
                 raise
             background.finish()
-        written = [out / f"{name}.jsonl" for name in TABLES]
+        written = [out / f"{name}.jsonl" for name in TABLES] + [out / TEXTS]
         written += [out / name for f in exports for name in files_of(f)]
         return [*written, out / "graph.html"]
 

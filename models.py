@@ -16,6 +16,8 @@ CITATION_COLUMNS = (
     "signal", "parenthetical", "quote", "proposition", "page", "footnote", "treatment",
     "notes", "history", "source", "via",
 )  # fmt: skip
+# where a build writes each opinion's text (graph.tables.TEXTS)
+TEXT_FILE = "texts.jsonl"
 AUTHORITY_COLUMNS = ("id", "kind", "label", "name", "citations", "court", "year", "opinion")
 
 
@@ -68,8 +70,9 @@ class Opinion:
         return None
 
     def row(self) -> dict[str, Any]:
-        """The opinions.jsonl row (the text itself is not part of the table, its length is)."""
-        return {**_row(self, OPINION_COLUMNS), "chars": len(self.text)}
+        """The opinions.jsonl row. The text itself is in texts.jsonl (`text_file`), under
+        the same id; the row holds its length."""
+        return {**_row(self, OPINION_COLUMNS), "chars": len(self.text), "text_file": TEXT_FILE}
 
 
 @dataclass

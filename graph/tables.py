@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 import networkx as nx
 
 from ..errors import CitegraphError
-from ..models import Authority, Citation, Opinion
+from ..models import TEXT_FILE, Authority, Citation, Opinion
 from .jsonl import read_jsonl
 from .network import build
 
@@ -36,6 +36,8 @@ class Tables(NamedTuple):
 
 
 TABLES = Tables._fields  # each is written as NAME.jsonl
+# the opinions' texts, one {"id", "text"} row each: what `start`/`end` offsets slice
+TEXTS = TEXT_FILE
 
 
 class Records(Protocol):

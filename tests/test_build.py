@@ -10,7 +10,14 @@ import networkx as nx
 from citegraph.cli import main
 from click.testing import CliRunner
 
-CONTRACT = ["opinions.jsonl", "authorities.jsonl", "citations.jsonl", "graph.html", "graph.graphml"]
+CONTRACT = [
+    "opinions.jsonl",
+    "authorities.jsonl",
+    "citations.jsonl",
+    "texts.jsonl",
+    "graph.html",
+    "graph.graphml",
+]
 
 
 def _opinion_id(tables, source_name: str) -> str:

@@ -14,7 +14,7 @@ from citegraph.cli import main
 from click.testing import CliRunner
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-TABLES = ["opinions.jsonl", "authorities.jsonl", "citations.jsonl", "graph.graphml"]
+TABLES = ["opinions.jsonl", "authorities.jsonl", "citations.jsonl", "texts.jsonl", "graph.graphml"]
 
 
 def _build(out: Path, *args: str) -> dict[str, bytes]:

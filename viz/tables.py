@@ -1,4 +1,4 @@
-"""The flat tables: opinions.jsonl, authorities.jsonl, citations.jsonl.
+"""The flat tables: opinions.jsonl, authorities.jsonl, citations.jsonl, and texts.jsonl.
 
 The JSON Lines format itself (how a row is written and read back) is graph.jsonl, so
 that a reader of the tables (graph.tables) and this writer share one definition.
@@ -6,10 +6,12 @@ that a reader of the tables (graph.tables) and this writer share one definition.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..graph.jsonl import write_jsonl
-from ..graph.tables import TABLES, Tables
+from ..graph.tables import TABLES, TEXTS, Tables
+from ..models import Opinion
 
 
 def write_tables(tables: Tables, out: str | Path) -> list[Path]:
@@ -27,3 +29,12 @@ def write_tables(tables: Tables, out: str | Path) -> list[Path]:
     for name, path in zip(TABLES, paths, strict=True):
         write_jsonl(rows[name], path)
     return paths
+
+
+def write_texts(opinions: Iterable[Opinion], out: str | Path) -> Path:
+    """Write DIR/texts.jsonl: one row per opinion, {"id", "text"}, the text as citegraph
+    read and normalised it. Every `start`/`end` of citations.jsonl slices this text
+    (offsets count Unicode code points, as Python's str does)."""
+    path = Path(out) / TEXTS
+    write_jsonl(({"id": op.id, "text": op.text} for op in opinions), path)
+    return path
