@@ -348,10 +348,16 @@ def test_slug_name_is_spelled_as_the_caption_spells_it() -> None:
     assert name_from_slug("nlrb-v-acme", "") == "NLRB v. Acme"
 
 
-def test_bluebook_drops_commonwealth_of_and_abbreviates_table_t6_words() -> None:
-    from citegraph.loaders.readers.caption import bluebook
+def test_bluebook_abbreviates_table_t6_words_and_a_state_party_follows_the_court() -> None:
+    from citegraph.loaders.readers.caption import bluebook, sovereign
 
-    assert bluebook("Camoscio v. Commonwealth of Massachusetts") == "Camoscio v. Massachusetts"
+    # rule 10.2.1(f): the state's name in other courts, "Commonwealth" in its own
+    name = bluebook("Camoscio v. Commonwealth of Massachusetts")
+    assert sovereign(name, None) == "Camoscio v. Massachusetts"
+    assert sovereign(name, "Massachusetts") == "Camoscio v. Commonwealth"
+    people = bluebook("People of the State of New York v. Li")
+    assert sovereign(people, "New York") == "People v. Li"
+    assert sovereign(bluebook("State of New Jersey v. Li"), "Delaware") == "New Jersey v. Li"
     assert bluebook("Russo v. City of Hartford") == "Russo v. City of Hartford"
     assert bluebook("Latorraca v. Taniki Financial Corporation") == "Latorraca v. Taniki Fin. Corp."
     assert bluebook("United States v. McAndrews") == "United States v. McAndrews"

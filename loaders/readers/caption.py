@@ -48,7 +48,23 @@ _ENTITY = {
     "society", "institute", "club", "party", "republic", "navy", "army", "service",
     "administration", "system", "systems", "holdings", "industries", "international",
     "national", "federal", "american", "mutual", "foundation", "college", "airport",
+    "public", "police", "township", "parish", "borough", "municipality", "housing", "medical",
+    "financial", "capital", "electric", "energy", "railroad", "railway", "motor", "press",
+    "communication", "pharmaceutical", "technology", "technologies", "laboratory",
+    "laboratories", "product", "enterprise", "partnership", "limited", "plc", "gp", "l.p",
+    "n.a", "lab", "life", "casualty", "health", "care", "industry", "manufacturing",
+    "bv", "nv", "ag", "gmbh", "sa", "spa", "pc", "pllc", "lllp", "s.a", "n.v", "b.v",
 }  # fmt: skip
+
+
+def _entity_word(word: str) -> bool:
+    """Whether a caption word names an organisation rather than a person ("Schools")."""
+    w = word.strip(".,").lower()
+    return w in _ENTITY or (w.endswith("s") and w[:-1] in _ENTITY)
+
+
+# capitals without a vowel that are words, not initialisms
+_NOT_INITIALISMS = {"mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr", "bros"}
 
 
 def title_case(words: str) -> str:
@@ -74,6 +90,15 @@ def title_case(words: str) -> str:
 
 
 def _cap(part: str) -> str:
+    core = part.strip(".,()'")
+    if (
+        len(core) > 1
+        and core.isupper()
+        and core.isalpha()
+        and not re.search("[AEIOUY]", core)
+        and core.lower() not in _NOT_INITIALISMS
+    ):
+        return part  # "LCM", "FGH", "LLC": letters, not a word
     if re.fullmatch(r"(?:[A-Z]\.){1,4}[A-Z]?\.?,?", part):
         return part  # initials: "J.W.", "A.V.,"
     m = re.match(r"(Ma?c)([A-Z].*)$", part)  # McANDREWS -> McAndrews
@@ -87,7 +112,7 @@ def _cap(part: str) -> str:
 
 def _is_person(words: list[str]) -> bool:
     bare = [w.strip(".,").lower() for w in words]
-    if not 1 < len(bare) <= 5 or any(w in _ENTITY for w in bare):
+    if not 1 < len(bare) <= 5 or any(_entity_word(w) for w in bare):
         return False
     # a person's name has no lower-case words ("Fort Dodge Animal Health" might; "of" does)
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -100,31 +125,51 @@ def party_name(party: str) -> str:
     GENERAL" -> "Holder"); an entity by its name ("CITY OF HARTFORD, et al." ->
     "City of Hartford"); roles and descriptions dropped.
     """
+    # a bracketed note in the caption ("[Hon. Edward F. Harrington, U.S. District Judge]")
+    party = re.sub(r"\[[^\]]*(?:\]|$)", " ", party)
     party = re.sub(r"\s+", " ", party).strip()
-    party = re.split(
-        r";|\s+and\s+(?=[A-Z])(?!.*\b(?:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)", party
-    )[0]
+    party = _first_party(party)
     party = _ET_AL.sub("", party)
     party = _DESCRIPTION.split(party)[0]
     party = _ROLE_TAIL.sub("", party).strip(" ,.;:")
-    if re.search(r"\b(?:Inc|Co|Corp|Ltd|Bros|Jr|Sr)$|(?:^|\s)(?:[A-Z]\.)+[A-Z]$", party):
+    if re.search(r"\b(?i:Inc|Co|Corp|Ltd|Bros|Jr|Sr)$|(?:^|\s)(?:[A-Z]\.)+[A-Z]$", party):
         party += "."
     if re.fullmatch(r"(?:THE\s+)?UNITED STATES(?: OF AMERICA)?|U\.S\.A?\.?|USA", party, re.I):
         return "United States"
     m = re.fullmatch(
-        r"(?:The\s+)?(?:State|Commonwealth|People)\s+of\s+(?:the\s+)?(.+)", party, re.I
+        r"(?:The\s+)?(State|Commonwealth|People)\s+of\s+(?:the\s+)?"
+        r"(?:(?:State|Commonwealth)\s+of\s+)?(.+)",
+        party,
+        re.I,
     )
-    if m and len(m.group(1).split()) <= 3:
-        return title_case(m.group(1))
+    if m and len(m.group(2).split()) <= 3:
+        # "State of Indiana": `sovereign` settles it once the deciding court is known
+        return f"{m.group(1).title()} of {title_case(m.group(2))}"
     head = re.split(r",(?!\s*(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
     words = head.split()
     if _is_person(words) or (
-        len(words) > 1 and party.isupper() and not any(w.lower() in _ENTITY for w in words)
+        len(words) > 1 and party.isupper() and not any(_entity_word(w) for w in words)
     ):
         names = [w for w in words if w.strip(".,").lower() not in NAME_SUFFIXES]
         if names:
             return title_case(names[-1].strip(","))
     return title_case(party.rstrip(","))
+
+
+# "X and Y" lists two parties, unless it is one firm ("Procter and Gamble Co.") or one
+# body ("Department of Health and Human Services")
+_AND = re.compile(
+    r"\s+(?i:and|&)\s+(?=[A-Z])(?!.*\b(?i:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)"
+)
+
+
+def _first_party(party: str) -> str:
+    """The first party of a caption side that lists several."""
+    party = party.split(";")[0]
+    for m in _AND.finditer(party):
+        if not re.search(r"\bof(?:\s+the)?\s+\S+$", party[: m.start()], re.I):
+            return party[: m.start()]
+    return party
 
 
 def bluebook(name: str) -> str:
@@ -135,9 +180,14 @@ def bluebook(name: str) -> str:
         if re.fullmatch(r"\s+v\.\s+", part) or part == "United States":
             out.append(part)
             continue
-        # rule 10.2.1(f): "Commonwealth of Massachusetts" -> "Massachusetts"
+        # rule 10.2.1(f) ("Commonwealth of Massachusetts" -> "Massachusetts" or
+        # "Commonwealth") depends on the court: `sovereign` applies it
         part = re.sub(
-            r"^(?:The\s+)?(?:State|Commonwealth|People)\s+of\s+(?:the\s+)?(?=[A-Z])", "", part
+            r"^(?:The\s+)?(State|Commonwealth|People)\s+of\s+(?:the\s+)?"
+            r"(?:(?:State|Commonwealth)\s+of\s+)?(?=[A-Z])",
+            lambda m: f"{m.group(1).title()} of ",
+            part,
+            flags=re.I,
         )
         words = part.split(" ")
         for i, w in enumerate(words):
@@ -177,7 +227,7 @@ def _block(lines: list[str], i: int, step: int) -> str:
     j = i + step
     got: list[str] = []
     while 0 <= j < len(lines) and len(got) < 6:
-        line = lines[j].strip(" :")
+        line = re.sub(r"\s*\[[^\]]*(?:\]|$)", "", lines[j]).strip(" :")
         j += step
         if not line:
             if got:
@@ -290,3 +340,19 @@ def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
                 raw += "."
             return re.sub(r"\s+", " ", raw)
     return None
+
+
+_SOVEREIGN = re.compile(r"\b(State|Commonwealth|People) of ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
+
+
+def sovereign(name: str, state: str | None) -> str:
+    """A state as a party, as citations name it (Bluebook rule 10.2.1(f)): "State",
+    "Commonwealth" or "People" in the courts of that state, the state's name elsewhere
+    ("Fox v. State of Indiana" -> "Fox v. State" in an Indiana court, "Texas v. United
+    States" in the Supreme Court)."""
+
+    def one(m: re.Match[str]) -> str:
+        where = m.group(2).strip()
+        return m.group(1) if state and where.lower() == state.lower() else where
+
+    return _SOVEREIGN.sub(one, name)

@@ -8,6 +8,7 @@ fields already know so that the header is read only for the rest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from datetime import date as Date
@@ -15,9 +16,9 @@ from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
-from ...vocabulary import APPEAL_DOCKET, DOCKET, JUDGE_TITLES, MONTH_ABBREVIATIONS, MONTHS
+from ...vocabulary import DOCKET, JUDGE_TITLES, MONTH_ABBREVIATIONS, MONTHS
 from ..tokenizer import list_order_tokenizer
-from .caption import bluebook, caption_name, title_case
+from .caption import bluebook, caption_name, sovereign, title_case
 from .decoding import reflow
 from .pages import strip_star_pages
 
@@ -26,6 +27,14 @@ HEADER_CHARS = 4000
 
 _MONTH_DATE = re.compile(
     rf"\b({MONTHS}|{MONTH_ABBREVIATIONS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+)
+
+
+# cells of a header line that each state one date: columns, and "Argued September 19,
+# 2016 Decided October 19, 2016" run together on one line
+_DATE_CELL = re.compile(
+    r"\s{3,}|\t|(?<=\S)\s+(?=(?:Decided|DECIDED|Argued|ARGUED|Submitted|SUBMITTED|Filed|FILED|"
+    r"Heard|HEARD|Reargued|Released|Dated|Issued)\b)"
 )
 
 
@@ -74,7 +83,7 @@ def header_date(header: str) -> str | None:
     cells = [
         (cell, len(line.strip()))
         for line in header.splitlines()
-        for cell in re.split(r"\s{3,}|\t", _date_first(line))
+        for cell in _DATE_CELL.split(_date_first(line))
     ]
     prev = ""
     for n, (line, whole) in enumerate(cells):
@@ -84,7 +93,9 @@ def header_date(header: str) -> str | None:
             continue
         rest = _MONTH_DATE.sub("", re.sub(r"\[.*?\]", "", line))
         alone = bool(_MONTH_DATE.search(line)) and not re.search(r"[A-Za-z]", rest)
-        weight = 0 if re.search(r"decided|filed|dated|entered|issued", line, re.I) else 2
+        weight = (
+            0 if re.search(r"decided|decision date|filed|dated|entered|issued", line, re.I) else 2
+        )
         if weight and alone and re.search(r"[a-z,]$", before):
             continue  # "Judgment entered on / May 28, 1991." continues a sentence
         if weight and alone:
@@ -125,27 +136,63 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def header_dockets(header: str) -> list[str]:
-    """Docket numbers stated in the header, the lead case first.
+    """Docket numbers stated in the header, this court's lead case first.
 
-    District court numbers are normalised ("3-97-CV-2380" -> "3:97-cv-2380");
-    appellate numbers are kept as written ("93-1170").
+    District court numbers are normalised ("3-97-CV-2380" -> "3:97-cv-2380"); other
+    numbers are kept as written ("93-1170", "S-17-812", "09-25 944"). A number given for
+    the court below ("D.C. No.", "Appeal from ... No.", "Trial Court No.") is not this
+    court's docket.
     """
-    out: list[str] = []
+    found: list[tuple[int, str]] = []
     for m in DOCKET.finditer(header):
-        raw = m.group(1)
-        parts = re.match(r"(\d{1,2})[:\-](\d{2})-?([A-Za-z]+)-?(\d+)", raw)
-        num = f"{parts[1]}:{parts[2]}-{parts[3].lower()}-{parts[4]}" if parts else raw
-        if num not in out:
+        if not _court_below(header, m.start()):
+            found.append((m.start(1), _district_docket(m.group(1))))
+    for m in _LABELLED_DOCKET.finditer(header):
+        if _court_below(header, m.start()):
+            continue
+        for num in _DOCKET_LIST_SPLIT.split(m.group("nums")):
+            num = num.strip(" .,;:])")
+            if re.search(r"\d", num) and not _DATE_LIKE.fullmatch(num):
+                found.append((m.start("nums") + m.group("nums").find(num), _district_docket(num)))
+    out: list[str] = []
+    for _, num in sorted(found):
+        if num not in out and not any(num in o for o in out):
             out.append(num)
-    if not out:
-        appeal = APPEAL_DOCKET.search(header)
-        if appeal:
-            m = appeal
-            line = header[
-                m.start() : header.find("\n", m.end()) if "\n" in header[m.end() :] else None
-            ]
-            out = list(dict.fromkeys(re.findall(r"\b\d{2}-\d{3,5}(?:-[a-z]{2,3}\b)?", line)))
     return out
+
+
+def _district_docket(raw: str) -> str:
+    """A district court number in one form ("3-97-CV-2380" -> "3:97-cv-2380")."""
+    parts = re.fullmatch(r"(\d{1,2})[:\-](\d{2})-?([A-Za-z]+)-?(\d+)", raw)
+    return f"{parts[1]}:{parts[2]}-{parts[3].lower()}-{parts[4]}" if parts else raw
+
+
+def _court_below(header: str, at: int) -> bool:
+    """Whether the docket number at `at` is labelled as the court below's."""
+    line_start = header.rfind("\n", 0, at) + 1
+    before = header[max(line_start, at - 80) : at]
+    return bool(_BELOW.search(before))
+
+
+# "No. 15384", "Nos. 93-1170, 93-1171", "Docket No. S-17-812", "DOCKET NO. 09-25 944",
+# "Case No. 19-cv-07043-VC", "No. 21–5726": a docket label at the start of a header line
+# (after a line number or a bracket), or a named label anywhere in a line.
+_DOCKET_NUMBER = r"(?:\d{2}-\d{2}\s\d{3,4}[A-Z]?\b|[A-Z]{0,4}[-\s]?\d[\w.:\-\u2010-\u2015/]*)"
+_LABELLED_DOCKET = re.compile(
+    r"(?:^[ \t]*(?:\d{1,2}[ \t]+)?[\[(]?[ \t]*(?:Docket|DOCKET|Case|CASE|Appeal|APPEAL)?[ \t]*"
+    r"|\b(?:Docket|DOCKET|Case|CASE|Civil\s+Action|CIVIL\s+ACTION|Civ\.\s+(?:A\.\s+)?|"
+    r"Index|INDEX|Cause|CAUSE|Record|RECORD|Appeal|APPEAL|Supreme\s+Court|SUPREME\s+COURT)\s+)"
+    r"(?:Nos?|NOS?|Numbers?|NUMBERS?)(?:\.|\b)[ \t]*:?[ \t]*"
+    rf"(?P<nums>{_DOCKET_NUMBER}(?:(?:,|,?\s+(?:and|&))\s*{_DOCKET_NUMBER})*)",
+    re.M,
+)
+_DOCKET_LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+_BELOW = re.compile(
+    r"\b(?:D\.\s?C\.|Trial\s+Court|Lower\s+Court|Agency|BIA|Tax\s+Court|District\s+Court|"
+    r"Superior\s+Court|Appeal(?:ed)?\s+from|APPEAL\s+FROM|below)\b[^\n]{0,60}$",
+    re.I,
+)
 
 
 def header_judge(header: str, tail: str = "") -> str | None:
@@ -251,6 +298,23 @@ def header_court(header: str) -> str | None:
     return generic
 
 
+def court_state(court: str | None) -> str | None:
+    """The state whose courts `court` (a courts-db id) belongs to; None for a federal,
+    tribal or unknown court."""
+    return _court_states().get(court or "")
+
+
+@functools.cache
+def _court_states() -> dict[str, str]:
+    import courts_db
+
+    return {
+        str(c["id"]): str(c["location"])
+        for c in courts_db.courts
+        if c.get("system") == "state" and c.get("location")
+    }
+
+
 def _plausible_courts(ids: list[str], text: str) -> list[str]:
     """Drop bankruptcy courts unless the text says bankruptcy, and the generic "usdistct"."""
     import courts_db
@@ -273,6 +337,10 @@ def header_citations(header: str) -> list[str]:
     for line in header.splitlines():
         if not re.search(r"\d", line) or len(line) > 200:
             continue
+        public = _PUBLIC_CITE.fullmatch(line.strip())
+        if public:  # "2021-NCSC-57", "Citation Nr: 1431031" (Board of Veterans' Appeals)
+            own.append(public.group(1) or f"Citation Nr: {public.group(2)}")
+            continue
         found = get_citations(line, tokenizer=tokenizer)
         cites = [c for c in found if isinstance(c, FullCaseCitation)]
         if not cites:
@@ -283,6 +351,13 @@ def header_citations(header: str) -> list[str]:
         if re.fullmatch(r"[\s,;]*", rest):
             own.extend(c.corrected_citation() for c in cites)
     return own
+
+
+# A line that is only a public-domain citation eyecite's reporters lack: a year-court-number
+# cite ("2021-NCSC-57", "2019-NMCA-012") or an agency's citation number.
+_PUBLIC_CITE = re.compile(
+    r"((?:19|20)\d{2}-[A-Z][A-Za-z]{1,6}-\d{1,6})\.?|Citation\s+N(?:r|o)\.?:?\s*(\d{5,})"
+)
 
 
 def slug(text: str) -> str:
@@ -346,6 +421,8 @@ def opinion_from_text(
         [str(known["docket"])] if known.get("docket") else header_dockets(header)
     )
     body_end = footnotes[0][0] if footnotes and not prepared else len(text)
+    if name:
+        name = sovereign(str(name), court_state(court))
     judge = known.get("judge") or header_judge(
         date_header if date_header is not None and not prepared else header,
         text[:body_end][-3000:],

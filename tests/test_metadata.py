@@ -1,0 +1,73 @@
+"""Opinion metadata read from headers of real opinions (issue 17): the decision date
+among other dates, this court's docket in any form, public-domain and agency own
+citations, and the case name as a citation writes it."""
+
+from __future__ import annotations
+
+from citegraph.loaders.readers.caption import caption_name
+from citegraph.loaders.readers.header import header_citations, header_dockets, opinion_from_text
+from citegraph.loaders.readers.registry import read as load
+
+from .conftest import FIXTURES
+
+HEADERS = FIXTURES / "headers"
+
+
+def _header(name: str) -> str:
+    return (HEADERS / name).read_text(encoding="utf-8")
+
+
+def test_a_board_of_veterans_appeals_header_gives_date_docket_and_citation_number() -> None:
+    op = opinion_from_text(_header("bva_1431031.txt"), "BVA1431031.txt")
+    assert (op.date, op.docket, op.citations) == (
+        "2014-07-10",  # "Decision Date: 07/10/14", not the archive date beside it
+        "09-25 944",
+        ["Citation Nr: 1431031"],
+    )
+
+
+def test_a_bracketed_note_after_a_party_is_not_part_of_the_name() -> None:
+    # "CITY OF LYNN, ET AL., Defendants, Appellants. [Hon. Edward F. Harrington, ...]"
+    assert caption_name(_header("ca1_warren_v_city_of_lynn.txt")) == "Warren v. City of Lynn"
+
+
+def test_an_institution_in_capitals_is_not_read_as_a_persons_surname() -> None:
+    # "LYNN PUBLIC SCHOOLS" is an entity: all of it, in T6 form, not "Schools"
+    name = caption_name(_header("ca1_pustell_v_lynn_public_schools.txt"))
+    assert name == "Pustell v. Lynn Pub. Schs."
+
+
+def test_initials_in_capitals_stay_capitals_and_inc_keeps_its_period() -> None:
+    name = caption_name(_header("ca1_lcm_enterprises_v_dartmouth.txt"))
+    assert name == "LCM Enters., Inc. v. Town of Dartmouth"
+
+
+def test_an_appellate_docket_comes_before_the_district_courts() -> None:
+    header = _header("ca1_warren_v_city_of_lynn.txt")
+    assert header_dockets(header) == ["93-1439"]
+    assert header_dockets("No. 21-5726\nAppeal from D.C. No. 2:19-cv-01234\n") == ["21-5726"]
+
+
+def test_dockets_of_many_courts() -> None:
+    assert header_dockets("[No. 15384.\nDepartment One.") == ["15384"]
+    assert header_dockets("No. S-17-812.\nFiled April 26, 2018.") == ["S-17-812"]
+    assert header_dockets("Case No. 19-cv-07043-VC\n") == ["19-cv-07043-VC"]
+
+
+def test_a_hyphenated_public_domain_citation_on_its_own_line_is_the_opinions_own() -> None:
+    assert header_citations("IN THE SUPREME COURT OF NORTH CAROLINA\n2021-NCSC-57\n") == [
+        "2021-NCSC-57"
+    ]
+
+
+def test_the_decided_date_wins_over_the_argued_date_on_the_same_line() -> None:
+    # CAP HTML: <p class="decisiondate">Argued September 19, 2016<br> Decided October 19, 2016
+    (op,) = load(FIXTURES / "formats" / "cap_petro_lubricant_v_adelman.html")
+    assert op.date == "2016-10-19"
+    assert op.court == "njsuperctappdiv"
+
+
+def test_a_state_party_is_state_in_that_states_own_courts() -> None:
+    # "Chaunsey L. FOX, Appellant-Defendant, v. STATE of Indiana, Appellee-Plaintiff."
+    (op,) = load(FIXTURES / "formats" / "cap_fox_v_state.html")
+    assert (op.name, op.court) == ("Fox v. State", "indctapp")
