@@ -159,7 +159,7 @@ def party_name(party: str) -> str:
 # "X and Y" lists two parties, unless it is one firm ("Procter and Gamble Co.") or one
 # body ("Department of Health and Human Services")
 _AND = re.compile(
-    r"\s+(?i:and|&)\s+(?=[A-Z])(?!.*\b(?i:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)"
+    r"\s+(?i:and)\s+(?=[A-Z])(?!.*\b(?i:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)"
 )
 
 
