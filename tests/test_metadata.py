@@ -71,3 +71,21 @@ def test_a_state_party_is_state_in_that_states_own_courts() -> None:
     # "Chaunsey L. FOX, Appellant-Defendant, v. STATE of Indiana, Appellee-Plaintiff."
     (op,) = load(FIXTURES / "formats" / "cap_fox_v_state.html")
     assert (op.name, op.court) == ("Fox v. State", "indctapp")
+
+
+def test_captions_of_the_first_circuit_as_courtlistener_prints_them() -> None:
+    """Real `parties` lines of CourtListener's HTML head (1,070 First Circuit opinions)."""
+    cases = {
+        "Abreu (Ramon A.)\nv.\nU.S.": "Abreu v. United States",
+        "Jonathan C. HORSLEY, et al., Plaintiffs, Appellants,\nv.\n"
+        "MOBIL OIL CORPORATION, Appellee.  (Two Cases)": "Horsley v. Mobil Oil Corp.",
+        "NEW ENGLAND INDUSTRIES, INC., Petitioner,\nv.\n"
+        "OCCUPATIONAL SAFETY AND HEALTH REVIEW COMMISSION, ET AL.,\n"
+        "Respondents.  PETITIONS FOR REVIEW OF AN ORDER OF": (
+            "New England Indus., Inc. v. Occupational Safety and Health Review Comm'n"
+        ),
+        "S. Burton SPIRT, Plaintiff-Appellant,\nv.\nS. D. BECHTEL et al., Defendants, and\n"
+        "C. F. Bradley, John M. Franklin, V. J. Freeze, C. D. Gibbons,": "Spirt v. Bechtel",
+    }
+    for caption, name in cases.items():
+        assert caption_name(caption) == name, caption

@@ -127,10 +127,15 @@ def party_name(party: str) -> str:
     """
     # a bracketed note in the caption ("[Hon. Edward F. Harrington, U.S. District Judge]")
     party = re.sub(r"\[[^\]]*(?:\]|$)", " ", party)
+    # a given name or a note in parentheses: "Abreu (Ramon A.)", "(Two Cases)"
+    party = re.sub(r"\s*\([^)]*\)", " ", party)
     party = re.sub(r"\s+", " ", party).strip()
+    # a loose-leaf reporter's paragraph cite before the caption ("Fed. Sec. L. Rep. P 98,221")
+    party = re.sub(r"^(?:[A-Z][A-Za-z.']*\s+){1,6}(?:P|¶)\s?\d{1,3}(?:,\d{3})+\s+", "", party)
     party = _first_party(party)
     party = _ET_AL.sub("", party)
     party = _DESCRIPTION.split(party)[0]
+    party = _ROLE_CUT.split(party)[0]  # "MOBIL OIL CORPORATION, Appellee. Petition for ..."
     party = _ROLE_TAIL.sub("", party).strip(" ,.;:")
     if re.search(r"\b(?i:Inc|Co|Corp|Ltd|Bros|Jr|Sr)$|(?:^|\s)(?:[A-Z]\.)+[A-Z]$", party):
         party += "."
@@ -148,7 +153,7 @@ def party_name(party: str) -> str:
     head = re.split(r",(?!\s*(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
     words = head.split()
     if _is_person(words) or (
-        len(words) > 1 and party.isupper() and not any(_entity_word(w) for w in words)
+        1 < len(words) <= 4 and party.isupper() and not any(_entity_word(w) for w in words)
     ):
         names = [w for w in words if w.strip(".,").lower() not in NAME_SUFFIXES]
         if names:
@@ -158,17 +163,30 @@ def party_name(party: str) -> str:
 
 # "X and Y" lists two parties, unless it is one firm ("Procter and Gamble Co.") or one
 # body ("Department of Health and Human Services")
-_AND = re.compile(
-    r"\s+(?i:and)\s+(?=[A-Z])(?!.*\b(?i:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)"
-)
+_AND = re.compile(r"\s+(?i:and)\s+(?=[A-Z])(?!.*\b(?i:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)")
+
+
+_ROLE_CUT = re.compile(rf"(?:,\s*|\s+)(?:{ROLE_WORDS})\b", re.I)
 
 
 def _first_party(party: str) -> str:
-    """The first party of a caption side that lists several."""
+    """The first party of a caption side that lists several ("X, Inc. and Y", "JOHN
+    SMITH AND MARY SMITH", "Somerset County, Gary Wright, Rene Guay, ..."), not a
+    name with "and" inside ("Immigration and Naturalization Service")."""
     party = party.split(";")[0]
     for m in _AND.finditer(party):
-        if not re.search(r"\bof(?:\s+the)?\s+\S+$", party[: m.start()], re.I):
-            return party[: m.start()]
+        left, right = party[: m.start()], party[m.end() :]
+        if re.search(r"\bof(?:\s+the)?\s+\S+$", left, re.I):
+            continue  # "Department of Health and Human Services"
+        if (
+            left.rstrip().endswith(",")
+            or re.search(r"\b(?i:Inc|Corp|Co|Ltd|LLC|Jr|Sr)\.?$", left)
+            or not any(_entity_word(w) for w in right.split(",")[0].split())
+        ):
+            return left  # not "Safety and Health Review Commission"
+    segments = [seg.strip() for seg in party.split(",")]
+    if len(segments) >= 3 and all(_is_person(seg.split()) for seg in segments[1:3]):
+        return segments[0]  # a list of parties, people after the first
     return party
 
 
@@ -293,7 +311,7 @@ def name_from_slug(slug: str, header: str) -> str | None:
     if len(names) == 1:
         return bluebook(f"In re {names[0]}")
     names = [
-        "United States" if re.fullmatch(r"United States(?: of America)?", n, re.I) else n
+        "United States" if re.fullmatch(r"United States(?: of America)?|USA?", n, re.I) else n
         for n in names
     ]
     return bluebook(f"{names[0]} v. {names[1]}")
