@@ -89,3 +89,48 @@ def test_captions_of_the_first_circuit_as_courtlistener_prints_them() -> None:
     }
     for caption, name in cases.items():
         assert caption_name(caption) == name, caption
+
+
+def test_parties_in_capitals_person_or_firm() -> None:
+    from citegraph.loaders.readers.caption import party_name
+
+    # a district court caption (N.D. Cal. 2021): four words in capitals name a company
+    assert party_name("CHINA FORTUNE LAND DEVELOPMENT, et al.,") == (
+        "China Fortune Land Development"
+    )
+    assert party_name("JANET T. MILLS, in her official capacity as Governor") == "Mills"
+    # firms listed one after another: the first is the party a citation names
+    assert party_name("MALDEN MILLS INDUSTRIES, INC., FORSTER MFG. CO., INC. AND FRASER") == (
+        "Malden Mills Industries, Inc."
+    )
+
+
+def test_a_district_order_dated_at_its_end_and_a_circuit_opinions_ecf_stamp() -> None:
+    from citegraph.loaders.readers.header import header_date, signed_date
+
+    assert signed_date("IT IS SO ORDERED.\nDated: July 9, 2021\n______\nVINCE CHHABRIA") == (
+        "2021-07-09"
+    )
+    assert signed_date("SO ORDERED this 9th day of July, 2021.") == "2021-07-09"
+    stamp = "Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389"
+    assert header_date(stamp) == "2020-12-22"
+
+
+def test_a_supreme_court_preliminary_print_names_itself() -> None:
+    from citegraph.loaders.readers.header import citations_court, header_citations, header_name
+
+    page = (
+        "Page Proof Pending Publication\n528 OCTOBER TERM, 2021\nSyllabus\nKEMP v. UNITED STATES\n"
+        "certiorari to the united states court of appeals for\nthe eleventh circuit\n"
+        "No. 21–5726. Argued April 19, 2022—Decided June 13, 2022\n"
+        "Page Proof Pending Publication\nCite as: 596 U. S. 528 (2022) 529\n"
+    )
+    assert header_name(page) == "Kemp v. United States"
+    assert header_citations(page) == ["596 U.S. 528"]
+    assert citations_court(["596 U.S. 528"]) == "scotus"
+    assert header_dockets(page) == ["21–5726"]
+    from citegraph.loaders.readers.header import header_date
+
+    assert header_date(page) == "2022-06-13"
+    # a slip opinion's running head has no page yet: no citation
+    assert header_citations("Cite as: 596 U. S. ____ (2022)\n") == []

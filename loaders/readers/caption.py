@@ -64,7 +64,10 @@ def _entity_word(word: str) -> bool:
 
 
 # capitals without a vowel that are words, not initialisms
-_NOT_INITIALISMS = {"mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr", "bros"}
+_NOT_INITIALISMS = {
+    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr", "bros", "mfg", "bldg", "mgmt",
+    "svc", "svcs", "hwy", "blvd", "twp", "cnty", "ctr", "dept", "pltf", "dft",
+}  # fmt: skip
 
 
 def title_case(words: str) -> str:
@@ -114,6 +117,9 @@ def _is_person(words: list[str]) -> bool:
     bare = [w.strip(".,").lower() for w in words]
     if not 1 < len(bare) <= 5 or any(_entity_word(w) for w in bare):
         return False
+    initial = any(re.fullmatch(r"[A-Z]\.,?", w) for w in words)
+    if len(words) > 3 and not initial and all(w.isupper() for w in words):
+        return False  # "CHINA FORTUNE LAND DEVELOPMENT", not "JANET T. MILLS"
     # a person's name has no lower-case words ("Fort Dodge Animal Health" might; "of" does)
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
@@ -152,9 +158,7 @@ def party_name(party: str) -> str:
         return f"{m.group(1).title()} of {title_case(m.group(2))}"
     head = re.split(r",(?!\s*(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
     words = head.split()
-    if _is_person(words) or (
-        1 < len(words) <= 4 and party.isupper() and not any(_entity_word(w) for w in words)
-    ):
+    if _is_person(words):
         names = [w for w in words if w.strip(".,").lower() not in NAME_SUFFIXES]
         if names:
             return title_case(names[-1].strip(","))
@@ -166,6 +170,8 @@ def party_name(party: str) -> str:
 _AND = re.compile(r"\s+(?i:and)\s+(?=[A-Z])(?!.*\b(?i:Inc|Co|Corp|LLC|Ltd|Company|Corporation)\b)")
 
 
+_FIRM_SUFFIX = r"(?i:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|LP|L\.P|LLLP|N\.A|S\.A|P\.C|PLLC)"
+_FIRM_THEN_PARTY = re.compile(rf"(.*?\b{_FIRM_SUFFIX}\.?),\s+(?!{_FIRM_SUFFIX}\b)(?=[A-Z])")
 _ROLE_CUT = re.compile(rf"(?:,\s*|\s+)(?:{ROLE_WORDS})\b", re.I)
 
 
@@ -174,6 +180,9 @@ def _first_party(party: str) -> str:
     SMITH AND MARY SMITH", "Somerset County, Gary Wright, Rene Guay, ..."), not a
     name with "and" inside ("Immigration and Naturalization Service")."""
     party = party.split(";")[0]
+    firm = _FIRM_THEN_PARTY.match(party)
+    if firm:  # "Malden Mills Indus., Inc., Forster Mfg. Co., Inc. and Fraser Paper, LTD."
+        party = firm.group(1)
     for m in _AND.finditer(party):
         left, right = party[: m.start()], party[m.end() :]
         if re.search(r"\bof(?:\s+the)?\s+\S+$", left, re.I):
@@ -360,7 +369,7 @@ def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
     return None
 
 
-_SOVEREIGN = re.compile(r"\b(State|Commonwealth|People) of ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
+_SOVEREIGN = re.compile(r"\b(State|Commonwealth|People) of ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\b")
 
 
 def sovereign(name: str, state: str | None) -> str:

@@ -18,7 +18,7 @@ from ...errors import CitegraphError
 from ...models import Opinion
 from ...vocabulary import DOCKET, JUDGE_TITLES, MONTH_ABBREVIATIONS, MONTHS
 from ..tokenizer import list_order_tokenizer
-from .caption import bluebook, caption_name, sovereign, title_case
+from .caption import bluebook, caption_name, party_name, sovereign, title_case
 from .decoding import reflow
 from .pages import strip_star_pages
 
@@ -33,8 +33,8 @@ _MONTH_DATE = re.compile(
 # cells of a header line that each state one date: columns, and "Argued September 19,
 # 2016 Decided October 19, 2016" run together on one line
 _DATE_CELL = re.compile(
-    r"\s{3,}|\t|(?<=\S)\s+(?=(?:Decided|DECIDED|Argued|ARGUED|Submitted|SUBMITTED|Filed|FILED|"
-    r"Heard|HEARD|Reargued|Released|Dated|Issued)\b)"
+    r"\s{3,}|\t|(?<=\S)(?:\s+|\s*[\u2014\u2013]\s*)(?=(?:Decided|DECIDED|Argued|ARGUED|Submitted|"
+    r"SUBMITTED|Filed|FILED|Heard|HEARD|Reargued|Released|Dated|Issued)\b)"
 )
 
 
@@ -88,7 +88,12 @@ def header_date(header: str) -> str | None:
     prev = ""
     for n, (line, whole) in enumerate(cells):
         before, prev = prev, (line.strip() or prev)
-        issued = re.search(r"opinion\b.{0,30}\b(?:issued|filed|entered)\s+on\s", line, re.I)
+        issued = re.search(
+            r"opinion\b.{0,30}\b(?:issued|filed|entered)\s+on\s|"
+            r"\bFiled:?\s+\d{1,2}/\d{1,2}/\d{2,4}",  # an ECF stamp: "Date Filed: 12/22/2020"
+            line,
+            re.I,
+        )
         if len(line.strip()) > 60 and not issued:
             continue
         rest = _MONTH_DATE.sub("", re.sub(r"\[.*?\]", "", line))
@@ -116,6 +121,31 @@ def header_date(header: str) -> str | None:
             if iso and weight == 0:
                 found.append((weight, n, iso))
     return min(found)[2] if found else None
+
+
+# how far from the end of an order its "Dated: July 9, 2021" may stand (footnotes follow it)
+SIGNATURE_CHARS = 6000
+
+_SIGNED = re.compile(
+    rf"\b(?:Dated|DATED|Signed|SIGNED|Entered|ENTERED|Ordered|ORDERED)\b[^\n]{{0,25}}?[:,]?\s*"
+    rf"(?:(?:this\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+({MONTHS}),?\s+(\d{{4}})|"
+    rf"(?=(?:{MONTHS}|{MONTH_ABBREVIATIONS})\.?\s+\d)|(?=\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
+)
+
+
+def signed_date(tail: str) -> str | None:
+    """The date an order or opinion was signed, stated at its end ("Dated: July 9, 2021",
+    "SO ORDERED this 9th day of July, 2021"): the decision date of a district court order
+    whose header states none. The last such date counts."""
+    found = None
+    months = [m.lower() for m in MONTHS.split("|")]
+    for m in _SIGNED.finditer(tail):
+        if m.group(1):
+            found = _iso(int(m.group(3)), months.index(m.group(2).lower()) + 1, int(m.group(1)))
+            continue
+        line = tail[m.end() : m.end() + 40].split("\n")[0]
+        found = header_date("Dated " + line) or found
+    return found
 
 
 def _date_first(line: str) -> str:
@@ -274,7 +304,10 @@ def header_court(header: str) -> str | None:
     import courts_db
 
     header = re.split(
-        r"\b(?:APPEALS? FROM|ON APPEAL|ON PETITION|PETITION FOR REVIEW)\b", header, flags=re.I
+        r"\b(?:APPEALS? FROM|ON APPEAL|ON PETITION|PETITION FOR REVIEW|CERTIORARI TO|"
+        r"ON WRIT OF)\b",
+        header,
+        flags=re.I,
     )[0]
     lines = [
         ln.strip()
@@ -296,6 +329,15 @@ def header_court(header: str) -> str | None:
                 return found[0]
             generic = generic or found[0]
     return generic
+
+
+def citations_court(citations: list[str]) -> str | None:
+    """The court an opinion's own citations name by their reporter: the United States
+    Reports and its parallel reporters publish only the Supreme Court."""
+    for cite in citations:
+        if re.fullmatch(r"\d+ (?:U\.S\.|S\. ?Ct\.|L\. ?Ed\.(?: 2d)?) \d+", cite):
+            return "scotus"
+    return None
 
 
 def court_state(court: str | None) -> str | None:
@@ -337,12 +379,19 @@ def header_citations(header: str) -> list[str]:
     for line in header.splitlines():
         if not re.search(r"\d", line) or len(line) > 200:
             continue
+        # a running head that names the opinion's own page: "Cite as: 596 U. S. 528 (2022)"
+        line = re.sub(r"^\s*Cite\s+as:?\s*(.+?)\s*\(\d{4}\)(?:\s+\d+)?\s*$", r"\1", line)
         public = _PUBLIC_CITE.fullmatch(line.strip())
         if public:  # "2021-NCSC-57", "Citation Nr: 1431031" (Board of Veterans' Appeals)
             own.append(public.group(1) or f"Citation Nr: {public.group(2)}")
             continue
         found = get_citations(line, tokenizer=tokenizer)
-        cites = [c for c in found if isinstance(c, FullCaseCitation)]
+        # "596 U. S. ____": a slip opinion's page not yet known is no citation
+        cites = [
+            c
+            for c in found
+            if isinstance(c, FullCaseCitation) and str(c.groups.get("page") or "").isdigit()
+        ]
         if not cites:
             continue
         rest = line
@@ -415,8 +464,14 @@ def opinion_from_text(
     if not text.strip():  # nothing but page markers ("[*219]")
         raise CitegraphError("empty opinion: the file holds only page numbers, no text", source)
     name = known.get("name") or header_name(header)
-    court = known.get("court") or header_court(header)
-    date = known.get("date") or header_date(header) or header_date(date_header or "")
+    citations = [str(c) for c in known.get("citations") or []] or header_citations(header)
+    court = known.get("court") or header_court(header) or citations_court(citations)
+    date = (
+        known.get("date")
+        or header_date(header)
+        or header_date(date_header or "")
+        or signed_date(text[-SIGNATURE_CHARS:])
+    )
     dockets = [str(d) for d in known.get("dockets") or []] or (
         [str(known["docket"])] if known.get("docket") else header_dockets(header)
     )
@@ -427,7 +482,6 @@ def opinion_from_text(
         date_header if date_header is not None and not prepared else header,
         text[:body_end][-3000:],
     )
-    citations = [str(c) for c in known.get("citations") or []] or header_citations(header)
     op = Opinion(
         id="",
         source=source,
@@ -449,9 +503,25 @@ def opinion_from_text(
 
 
 def header_name(header: str) -> str | None:
-    """Case name stated in an opinion's header: a title line, else the caption."""
+    """Case name stated in an opinion's header: a title line, the caption, else a
+    name line in capitals ("KEMP v. UNITED STATES", as the Supreme Court prints it)."""
     for ln in header.splitlines()[:3]:
         m = re.match(r"\s*(.+?\s+v\.\s+.+?)(?:,?\s+et al\.?)?(?:\s+Doc\.\s*\d+)?\s*$", ln)
         if m and len(m.group(1)) < 120:
-            return bluebook(m.group(1).strip(" ,"))
-    return caption_name(header)
+            title = m.group(1).strip(" ,")
+            if title.isupper() or _CAPITALS_NAME.fullmatch(title):
+                a, b = re.split(r"\s+v\.\s+", title, maxsplit=1)
+                title = f"{party_name(a)} v. {party_name(b)}"
+            return bluebook(title)
+    name = caption_name(header)
+    if name:
+        return name
+    for ln in header.splitlines()[:200]:
+        m = _CAPITALS_NAME.fullmatch(ln.strip())
+        if m:
+            return bluebook(f"{party_name(m.group(1))} v. {party_name(m.group(2))}")
+    return None
+
+
+# "KEMP v. UNITED STATES", "NEW YORK STATE RIFLE & PISTOL ASSN., INC., ET AL. v. BRUEN"
+_CAPITALS_NAME = re.compile(r"([A-Z][A-Z0-9.,'&\- ]{1,100}?) v\. ([A-Z][A-Z0-9.,'&\- ]{1,100})")
