@@ -134,3 +134,18 @@ def test_a_supreme_court_preliminary_print_names_itself() -> None:
     assert header_date(page) == "2022-06-13"
     # a slip opinion's running head has no page yet: no citation
     assert header_citations("Cite as: 596 U. S. ____ (2022)\n") == []
+
+
+def test_a_second_circuit_summary_order_states_its_date_in_words_and_its_docket_bare() -> None:
+    from citegraph.loaders.readers.header import header_date
+
+    # the opening of a Second Circuit summary order (CourtListener 3520, 2010)
+    head = (
+        "09-1645-ag Islam v. Holder\n\nBIA\n\nVidela, IJ A093 451 270\n\n"
+        "UNITED STATES COURT OF APPEALS\n\nFOR THE SECOND CIRCUIT\n\nSUMMARY ORDER\n\n"
+        "1 At a stated term of the United States Court of Appeals 2 for the Second Circuit, "
+        "held at the Daniel Patrick Moynihan 3 United States Courthouse, 500 Pearl Street, in "
+        "the City of 4 New York, on the 6 th day of April, two thousand ten. 5\n"
+    )
+    assert header_dockets(head) == ["09-1645-ag"]
+    assert header_date(head) == "2010-04-06"

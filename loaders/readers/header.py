@@ -120,7 +120,73 @@ def header_date(header: str) -> str | None:
             iso = _iso(year, int(m.group(1)), int(m.group(2)))
             if iso and weight == 0:
                 found.append((weight, n, iso))
-    return min(found)[2] if found else None
+    if not found:
+        term = term_date(header)
+        return term
+    return min(found)[2]
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_TERM_DATE = re.compile(
+    rf"\bAt\s+a\s+(?:stated\s+|special\s+|regular\s+)?[Tt]erm\b[^\n]{{0,400}}?\bon\s+the\s+"
+    rf"(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+day\s+of\s+({MONTHS}),?\s+"
+    r"(\d{4}|two\s+thousand(?:\s+and)?(?:[\s\-]+[a-z]+){0,2})",
+    re.I,
+)
+
+
+def term_date(header: str) -> str | None:
+    """The date of a summary order's formula: "At a stated term of the United States Court
+    of Appeals for the Second Circuit, ... on the 6th day of April, two thousand ten."."""
+    m = _TERM_DATE.search(re.sub(r"\s+", " ", header))
+    if not m:
+        return None
+    year = _year_in_words(m.group(3))
+    months = [x.lower() for x in MONTHS.split("|")]
+    return _iso(year, months.index(m.group(2).lower()) + 1, int(m.group(1))) if year else None
+
+
+def _year_in_words(text: str) -> int | None:
+    """ "2010" or "two thousand ten" / "two thousand and nine" / "two thousand twenty-one"."""
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[\s\-]+", text.lower()) if w not in ("two", "thousand", "and")]
+    n = 0
+    for w in words:
+        if w in _TENS_WORDS:
+            n += _TENS_WORDS[w]
+        elif w in _NUMBER_WORDS:
+            n += _NUMBER_WORDS[w]
+        else:
+            break  # the sentence goes on after the year
+    return 2000 + n
 
 
 # how far from the end of an order its "Dated: July 9, 2021" may stand (footnotes follow it)
@@ -177,6 +243,8 @@ def header_dockets(header: str) -> list[str]:
     for m in DOCKET.finditer(header):
         if not _court_below(header, m.start()):
             found.append((m.start(1), _district_docket(m.group(1))))
+    for m in _SUFFIXED_DOCKET.finditer(header):
+        found.append((m.start(1), m.group(1)))
     for m in _LABELLED_DOCKET.finditer(header):
         if _court_below(header, m.start()):
             continue
@@ -216,6 +284,9 @@ _LABELLED_DOCKET = re.compile(
     rf"(?P<nums>{_DOCKET_NUMBER}(?:(?:,|,?\s+(?:and|&))\s*{_DOCKET_NUMBER})*)",
     re.M,
 )
+# an appellate number with its case-type suffix, first on its line ("08-4882-cr (L)",
+# "09-1645-ag"; the Second Circuit's form)
+_SUFFIXED_DOCKET = re.compile(r"^[ \t]*(\d{2}-\d{3,5}-[a-z]{2,3})\b", re.M)
 _DOCKET_LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _BELOW = re.compile(
