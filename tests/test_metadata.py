@@ -149,3 +149,13 @@ def test_a_second_circuit_summary_order_states_its_date_in_words_and_its_docket_
     )
     assert header_dockets(head) == ["09-1645-ag"]
     assert header_date(head) == "2010-04-06"
+
+
+def test_state_courts_named_the_way_their_opinions_print_them() -> None:
+    from citegraph.loaders.readers.header import header_court
+
+    assert header_court("IN THE SUPREME COURT OF NORTH CAROLINA\n\nNo. 263A20") == "nc"
+    assert header_court("IN THE COURT OF APPEALS OF THE STATE OF WASHINGTON") == "washctapp"
+    assert header_court("Appellate Court of Illinois, First District") == "illappct"
+    assert header_court("SUPERIOR COURT OF NEW JERSEY\nAPPELLATE DIVISION") == "njsuperctappdiv"
+    assert header_court("COURT OF APPEAL OF CALIFORNIA, SECOND APPELLATE DISTRICT") == "calctapp"

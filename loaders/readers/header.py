@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
 from datetime import date as Date
 from typing import Any
 
@@ -383,7 +384,8 @@ def header_court(header: str) -> str | None:
     lines = [
         ln.strip()
         for ln in header.splitlines()
-        if re.search(r"\b(COURT|DISTRICT|CIRCUIT)\b", ln, re.I) and len(ln.strip()) < 160
+        if re.search(r"\b(COURT|DISTRICT|CIRCUIT|APPELLATE DIVISION)\b", ln, re.I)
+        and len(ln.strip()) < 160
     ]
     # Drop right-hand columns of slip-opinion headers ("DOC #", "DATE FILED").
     lines = [re.split(r"\s{2,}|\t|ELECTRONICALLY|DOC\s*#|DATE FILED", ln)[0] for ln in lines]
@@ -394,12 +396,37 @@ def header_court(header: str) -> str | None:
     pairs = [f"{a} {b}" for a, b in zip(lines, lines[1:], strict=False)]
     generic = None
     for text in [joined, *pairs, *lines]:
-        found = _plausible_courts(courts_db.find_court(text), text)
+        for variant in _court_names(text):
+            found = _plausible_courts(courts_db.find_court(variant), variant)
+            if found:
+                break
         if len(found) == 1:
             if found[0] != "usdistct":
                 return found[0]
             generic = generic or found[0]
     return generic
+
+
+def _court_names(text: str) -> Iterator[str]:
+    """`text`, then the forms of it courts-db's patterns know: "IN THE SUPREME COURT OF
+    NORTH CAROLINA" -> "SUPREME COURT OF NORTH CAROLINA", "COURT OF APPEALS OF THE STATE OF
+    WASHINGTON" -> "... OF WASHINGTON", "SUPERIOR COURT OF NEW JERSEY APPELLATE DIVISION"
+    -> "..., APPELLATE DIVISION", and without a district or division of the court
+    ("Appellate Court of Illinois, First District" -> "Appellate Court of Illinois")."""
+    yield text
+    plain = re.sub(r"^\s*IN\s+THE\s+", "", text, flags=re.I)
+    plain = re.sub(r"\bOF\s+THE\s+(?:STATE|COMMONWEALTH)\s+OF\b", "of", plain, flags=re.I)
+    plain = re.sub(r"(?<=[A-Za-z])\s+(?=Appellate\s+Division\b)", ", ", plain, flags=re.I)
+    if plain != text:
+        yield plain
+    bare = re.sub(
+        r",?\s+(?:(?:\w+\s+)?(?:APPELLATE\s+)?(?:DISTRICT|DIVISION|DEPARTMENT)(?:\s+\w+)?)\s*$",
+        "",
+        plain,
+        flags=re.I,
+    )
+    if bare not in (plain, text) and re.search(r"\bCOURT\b", bare, re.I):
+        yield bare
 
 
 def citations_court(citations: list[str]) -> str | None:
