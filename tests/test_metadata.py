@@ -159,3 +159,35 @@ def test_state_courts_named_the_way_their_opinions_print_them() -> None:
     assert header_court("Appellate Court of Illinois, First District") == "illappct"
     assert header_court("SUPERIOR COURT OF NEW JERSEY\nAPPELLATE DIVISION") == "njsuperctappdiv"
     assert header_court("COURT OF APPEAL OF CALIFORNIA, SECOND APPELLATE DISTRICT") == "calctapp"
+
+
+def test_captions_set_in_columns_of_court_pdfs() -> None:
+    """Caption boxes of real slip opinions: an Eighth Circuit '*' column, a District of
+    New Jersey ':' column, an Eleventh Circuit 'versus', a Tennessee ')' column under the
+    tribunal's name in capitals."""
+    eighth = (
+        "United States Court of Appeals\nFOR THE EIGHTH CIRCUIT\n___________\nNo. 07-1306\n"
+        "___________\nUnited States of America, *\n*\nAppellee, *\n"
+        "* Appeal from the United States\nv. * District Court for the\n"
+        "* Northern District of Iowa.\nRobert Wilson, Jr., *\n* [UNPUBLISHED]\nAppellant. *\n"
+    )
+    assert caption_name(eighth) == "United States v. Wilson"
+    jersey = (
+        "UNITED STATES DISTRICT COURT \nDISTRICT OF NEW JERSEY \n       : \n"
+        "RASOOL McCRIMMON,    :   \n       :  \n  Plaintiff,    : Civ. No. 3:18-cv-16281 \n"
+        "       :  \n v.      :   \n       :  \nSTEVE JOHNSON, et al.,    : OPINION   \n"
+        "       : \n  Defendants.    : \n"
+    )
+    assert caption_name(jersey) == "McCrimmon v. Johnson"
+    eleventh = (
+        "No. 08-14991\n_______________________\nD. C. Docket No. 06-02274-CV-AR-S\n"
+        "BRENDA ROBINSON, \nPlaintiff-Appellant, \n \nversus \n \nTYSON FOODS, INC., \n"
+        "Defendant-Appellee. \n"
+    )
+    assert caption_name(eleventh) == "Robinson v. Tyson Foods, Inc."
+    tennessee = (
+        "TENNESSEE BUREAU OF WORKERS’ COMPENSATION\nWORKERS’ COMPENSATION APPEALS BOARD\n"
+        "Ruben Diaz ) Docket No. 2019-06-0263\n)\nv. ) State File No. 9687-2019\n)\n"
+        "Create and Construct, LLC )\n)\n"
+    )
+    assert caption_name(tennessee) == "Diaz v. Create and Construct, LLC"

@@ -158,7 +158,7 @@ def party_name(party: str) -> str:
         return f"{m.group(1).title()} of {title_case(m.group(2))}"
     head = re.split(r",(?!\s*(?:JR|SR|II|III|IV|Inc|L\.?L\.?C|Ltd|Co|Corp|N\.A)\b)", party)[0]
     words = head.split()
-    if _is_person(words):
+    if _is_person(words) and not re.search(rf"\b{_FIRM_SUFFIX}\b", party):
         names = [w for w in words if w.strip(".,").lower() not in NAME_SUFFIXES]
         if names:
             return title_case(names[-1].strip(","))
@@ -230,16 +230,31 @@ def bluebook(name: str) -> str:
     return "".join(out)
 
 
+# The right-hand column of a caption set in a box: "United States of America, * Appeal
+# from the", "Ruben Diaz ) Docket No. 2019-06-0263", "RASOOL McCRIMMON,    :   Civ. No."
+_COLUMN = re.compile(r"(?:^|\s+)[*)](?:\s|$)|\s{2,}:(?:\s|$)|\s:\s{2,}|^\s*:\s*$")
+# a line naming the court, which a caption's party never runs into
+_COURT_LINE = re.compile(
+    r"^(?:IN\s+THE\s+|FOR\s+THE\s+)?(?:UNITED\s+STATES\s+)?(?:DISTRICT\s+COURT\b|COURT\s+OF\b|"
+    r"SUPREME\s+COURT\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT\b|"
+    r"DISTRICT\s+OF\b)",
+    re.I,
+)
+
+
 def caption_name(header: str) -> str | None:
     """Case name from a caption: "X, Plaintiff, v. Y, Defendant." -> "X v. Y"."""
-    lines = [ln.strip() for ln in header.splitlines()]
+    lines = [_COLUMN.split(ln)[0].strip() for ln in header.splitlines()]
     for i, ln in enumerate(lines[:120]):
         m = re.fullmatch(
-            r"(.*?)[\s,]*\b(?:v\.?|vs\.?|-?against-?)(?:\s*\d[\d:\-A-Za-z()\s]*)?", ln, re.I
+            r"(.*?)[\s,]*-?\b(?:v\.|vs\.|(?:v|vs|versus|against)\b)-?(?:\s*\d[\d:\-A-Za-z()\s]*)?",
+            ln,
+            re.I,
         )
         if not m:
             continue
-        before = (m.group(1) + " " if m.group(1) and not ROLE.match(m.group(1)) else "") + ""
+        said = m.group(1) if re.search(r"[A-Za-z]", m.group(1)) else ""
+        before = said + " " if said and not ROLE.match(said) else ""
         left = _last_sentence(before.strip() or _block(lines, i, -1))
         right = _block(lines, i, 1)
         if left and right:
@@ -264,10 +279,16 @@ def _block(lines: list[str], i: int, step: int) -> str:
             if got:
                 break
             continue
-        if re.match(
-            r"(?:No\.|Nos\.|Case|Civil|Docket|UNITED STATES (?:DISTRICT|COURT))", line, re.I
+        if (
+            re.match(
+                r"(?:No\.|Nos\.|Case|Civil|Docket|UNITED STATES (?:DISTRICT|COURT))", line, re.I
+            )
+            or _COURT_LINE.search(line)
+            or re.search(r"\bDocket\b|\bNos?\.\s*\d", line)
         ):
             break
+        if got and line.isupper() != all(g.isupper() for g in got):
+            break  # "WORKERS' COMPENSATION APPEALS BOARD" above "Ruben Diaz"
         if step < 0 and got and _ends_sentence(line):
             break  # the sentence before the caption ("NOTICE: ... only in related cases.")
         got.append(line)
