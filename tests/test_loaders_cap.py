@@ -87,7 +87,7 @@ def test_pages_of_the_parallel_reporter_stay_out_of_the_page_map() -> None:
     assert labels[:4] == ["1005", "1006", "1007", "1008"]
     assert all(1004 <= int(p) <= 1013 for p in labels)
     assert (op.name, op.court, op.date, op.docket) == (
-        "Connecticut v. Dyous",
+        "State v. Dyous",  # a Connecticut court's own case: "State" (Bluebook 10.2.1(f))
         "connappct",
         "2014-09-30",
         "35670",
