@@ -42,7 +42,7 @@ def is_cap_case(obj: Any) -> bool:
 
 def author_name(raw: str) -> str | None:
     """The judge named in a CAP author line ("WAUTERS, J.S.C." -> "Wauters")."""
-    raw = re.sub(r"\s+", " ", raw).strip(" .,:;\u2014-")
+    raw = re.sub(r"^\W+", "", re.sub(r"\s+", " ", raw)).strip(" .,:;\u2014-")
     raw = re.sub(r"^(?:Opinion|Memorandum)\s+(?:by|of)\s+", "", raw, flags=re.I)
     if not raw or re.fullmatch(r"per curiam", raw, re.I):
         return None
@@ -346,5 +346,8 @@ FORMAT_XML = Format(
     "cap-xml",
     read_cap_xml,
     extensions=(".xml",),
-    sniff=lambda head: bool(re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<casebody\b", peek(head))),
+    # a casebody, or one opinion of it without its head matter (CourtListener's xml_harvard)
+    sniff=lambda head: bool(
+        re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<(?:casebody|opinion)\b", peek(head))
+    ),
 )

@@ -71,12 +71,17 @@ def head_matter(root: Any, meta: dict[str, Any]) -> dict[str, Any]:
     head = meta.copy()
     if not head.get("date"):
         head["date"] = _decision_date(root)
-    dockets = [docket_number(d) for d in head_fields(root, "docketnumber")]
+    raws = head_fields(root, "docketnumber")
+    dockets = [docket_number(d) for d in raws]
+    # "No. 1933." is a number, not a year, once labelled
+    labelled = {docket_number(d) for d in raws if re.match(r"\W*Nos?\.\s*\d+\W*$", d)}
     if not head.get("date") and dockets:
         # CAP sometimes files the decision date under docketnumber ("Feb. 15" "2011.")
         head["date"] = header_date(" ".join(dockets))
     if not head.get("dockets"):
-        head["dockets"] = [n for d in dockets if _is_docket(d) for n in _split_dockets(d)]
+        head["dockets"] = [
+            n for d in dockets if _is_docket(d) or d in labelled for n in _split_dockets(d)
+        ]
     parties = _head_field(root, "parties")
     if not head.get("court"):
         head["court"] = head_court(root, parties or "", head.get("date"))
@@ -248,6 +253,8 @@ def head_court(root: Any, parties: str = "", date: str | None = None) -> str | N
         found = _court_line(line)
         if found:
             return found
+    if not parties:
+        return None  # no head matter (an <opinion> alone): nothing says which court
     texts = head_fields(root, "summary", "history", "syllabus")
     review = _reviewing_court(texts)
     if review:
