@@ -1,6 +1,6 @@
 """Readers: files -> Opinion (clean text, page map, footnotes, metadata).
 
-One module per format (text, html, pdf, courtlistener, cap, bulk, archive), each with
+One module per format (text, html, pdf, courtlistener, cap, textjson, bulk, archive), each with
 its `FORMAT` (or several) registered here; `registry` chooses the reader of an input
 and expands what a user names into single inputs; `header` reads the metadata an
 opinion's header states; `caption` turns captions into case names. No reader imports
@@ -9,7 +9,7 @@ a citation rule: extraction reads the Opinions they make.
 
 from __future__ import annotations
 
-from . import archive, bulk, cap, courtlistener, html, pdf, registry, text
+from . import archive, bulk, cap, courtlistener, html, pdf, registry, text, textjson
 from .registry import *  # noqa: F403
 
 __all__ = list(registry.__all__)  # the registry's public names are the package's
@@ -25,6 +25,7 @@ def _register_builtins() -> None:
     register(bulk.FORMAT_CSV)
     register(cap.FORMAT_JSON)
     register(courtlistener.FORMAT)
+    register(textjson.FORMAT)  # after the formats of named publishers: it takes any text key
     register(
         registry.Format(
             "json",

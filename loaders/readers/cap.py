@@ -17,34 +17,45 @@ from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
-from .caption import bluebook, caption_name, party_name
+from .caphead import court_id, docket_number, head_matter
 from .decoding import decode, load_json, peek
-from .header import header_court, header_date, judge_name, opinion_from_text
+from .header import judge_name, opinion_from_text
 from .html import Layout, finish, flush_notes, local, parse_html, walk
 from .registry import Format
+
+__all__ = ["court_id", "author_name", "is_cap_case", "opinions_from_casebody", "FORMAT_JSON"]
 
 _CITE = re.compile(r"^\d+\s+[A-Za-z][\w.' &]*?\s+\d+$")
 
 
 def is_cap_case(obj: Any) -> bool:
-    """Whether a parsed JSON object is a CAP case."""
-    return (
-        isinstance(obj, dict)
-        and "casebody" in obj
-        and ("name_abbreviation" in obj or "decision_date" in obj)
-    )
+    """Whether a parsed JSON object is a CAP case: API case JSON, or a bulk casebody
+    file that holds only {"casebody": {"data": "<casebody ...>", "status": "ok"}}."""
+    if not isinstance(obj, dict) or "casebody" not in obj:
+        return False
+    if "name_abbreviation" in obj or "decision_date" in obj:
+        return True
+    body = obj["casebody"]
+    data = body.get("data") if isinstance(body, dict) else body
+    return isinstance(data, dict) or (isinstance(data, str) and data.lstrip()[:1] == "<")
 
 
 def author_name(raw: str) -> str | None:
     """The judge named in a CAP author line ("WAUTERS, J.S.C." -> "Wauters")."""
-    raw = re.sub(r"\s+", " ", raw).strip(" .,:")
+    raw = re.sub(r"^\W+", "", re.sub(r"\s+", " ", raw)).strip(" .,:;\u2014-")
+    raw = re.sub(r"^(?:Opinion|Memorandum)\s+(?:by|of)\s+", "", raw, flags=re.I)
     if not raw or re.fullmatch(r"per curiam", raw, re.I):
         return None
-    m = re.match(r"(?:Mr\.|Mrs\.|Ms\.|Madam|Madame)?\s*(?:Chief\s+)?Justice\s+([A-Z][\w'\-]+)", raw)
+    m = re.match(
+        r"(?i:Mr\.|Mrs\.|Ms\.|Madam|Madame)?\s*(?i:Chief\s+)?(?i:Justice)\s+"
+        r"((?:[A-Z][\w.'\-]*\s+)*?[A-Z][\w'\-]+)(?:\s+[a-z]|[,.]|$)",
+        raw,
+    )
     if m:
-        return m.group(1)
+        return judge_name(m.group(1))
     raw = re.split(
-        r",?\s+(?:(?:Senior|Chief|Presiding|Associate|Acting|Circuit|District|Appellate)\s+)*"
+        r",?\s+(?:(?:United\s+States|Senior|Chief|Presiding|Associate|Acting|Circuit|District|"
+        r"Appellate|Bankruptcy|Magistrate)\s+)*"
         r"(?:Judge|Justice)\b|,\s*(?:[A-Z]\.\s?)*J(?:J|A|S)?\.?(?:[A-Z]\.?)*$|,\s*(?:C\.\s?J|P\.\s?J)\.?",
         raw,
     )[0]
@@ -57,34 +68,6 @@ def author_name(raw: str) -> str | None:
     return judge_name(raw)
 
 
-def court_id(name: str | None, abbreviation: str | None = None) -> str | None:
-    """The courts-db id of a court given by name or by its citation abbreviation."""
-    import courts_db
-
-    if name:
-        name = name.strip(" .,;")
-        for text in (name, name.split(",")[0]):
-            found = courts_db.find_court(text)
-            if len(found) == 1:
-                return str(found[0])
-    if abbreviation:
-        hits = [c["id"] for c in courts_db.courts if c.get("citation_string") == abbreviation]
-        if len(hits) == 1:
-            return str(hits[0])
-    if name:
-        found = header_court(name.replace(", ", "\n"))
-        if found:
-            return found
-        # "New Jersey Superior Court, Chancery Division" -> "Superior Court of New Jersey ..."
-        m = re.match(r"(\w+(?: \w+)?) (Superior|Supreme|Circuit|District) Court\b(.*)", name)
-        if m:
-            flipped = f"{m.group(2)} Court of {m.group(1)}{m.group(3)}".replace(",", "")
-            hits = courts_db.find_court(flipped)
-            if len(hits) == 1:
-                return str(hits[0])
-    return None
-
-
 def _xml_root(xml: str, source: str) -> Any:
     from lxml import etree
 
@@ -95,24 +78,6 @@ def _xml_root(xml: str, source: str) -> Any:
         )
     except etree.XMLSyntaxError as e:
         raise CitegraphError(f"malformed CAP casebody XML: {e}", source) from e
-
-
-def _head_field(root: Any, *names: str) -> str | None:
-    found = _head_fields(root, *names)
-    return found[0] if found else None
-
-
-def _head_fields(root: Any, *names: str) -> list[str]:
-    """The text of every head-matter element of these names (XML tags or HTML classes)."""
-    out = []
-    for el in root.iter():
-        if local(el) in names or (set((el.get("class") or "").split()) & set(names)):
-            words = Layout()
-            walk(el, words, notes_to_end=False)  # footnote marks ("Flowers *") left out
-            text = re.sub(r"\s+", " ", "".join(words.parts)).strip()
-            if text:
-                out.append(text)
-    return out
 
 
 @dataclass(frozen=True)
@@ -142,10 +107,12 @@ def opinions_from_casebody(root: Any, source: str, meta: dict[str, Any]) -> list
     start_pages = _start_pages(root, elements, report)
     if not elements:
         elements, start_pages = [root], {0: report.first}
-    head = _head_matter(root, meta)
+    head = head_matter(root, meta)
     opinions = (
-        _casebody_opinion(el, start_pages.get(i), head, source, report)
-        for i, el in enumerate(elements)
+        _casebody_opinion(
+            [elements[i] for i in group], start_pages.get(group[0]), head, source, report
+        )
+        for group in _opinion_groups(elements)
     )
     return _numbered(opinions, source, "CAP case without opinion text (casebody status not ok?)")
 
@@ -178,65 +145,45 @@ def _start_pages(root: Any, elements: list[Any], report: _Report) -> dict[int, s
     return out
 
 
-def _head_matter(root: Any, meta: dict[str, Any]) -> dict[str, Any]:
-    """The case's metadata: `meta` as given, completed from the casebody's head matter."""
-    head = meta.copy()
-    if not head.get("name"):
-        parties = _head_field(root, "parties")
-        if parties:
-            head["name"] = _parties_name(parties)
-    if not head.get("court"):
-        head["court"] = court_id(_head_field(root, "court"))
-    if not head.get("date"):
-        decided = _head_field(root, "decisiondate") or ""
-        head["date"] = header_date("\n".join(re.split(r"(?<=\.)\s+(?=[A-Z])", decided)))
-    dockets = [_docket_number(d) for d in _head_fields(root, "docketnumber")]
-    if not head.get("date") and dockets:
-        # CAP sometimes files the decision date under docketnumber ("Feb. 15" "2011.")
-        head["date"] = header_date(" ".join(dockets))
-    if not head.get("dockets"):
-        head["dockets"] = [d for d in dockets if _is_docket(d)]
-    return head
-
-
-def _parties_name(parties: str) -> str | None:
-    """The case name of a head-matter parties line."""
-    m = re.match(r"(?:In\s+re|In\s+the\s+Matter\s+of)\s*:?\s+(.+)", parties, re.I)
-    if m and not re.search(r"\sv\.\s", parties):
-        return bluebook(f"In re {party_name(m.group(1))}")
-    return caption_name(re.sub(r"\s+v\.\s+", "\nv.\n", parties))
-
-
-def _docket_number(raw: str) -> str:
-    """A docket number without its "No." / "Docket No." label ("Nos. 1-2." -> "1-2")."""
-    return re.sub(r"^(?:Nos?\.|Docket\s+No\.)\s*", "", raw).rstrip(".")
-
-
-def _is_docket(text: str) -> bool:
-    """A docket number has digits, is short, and is not a date or a caption."""
-    return bool(
-        re.search(r"\d", text)
-        and len(text) < 40
-        and not re.search(r"\sv\.\s|^\d{4}$", text)
-        and not re.match(r"[A-Z][a-z]{2,8}\.?\s+\d", text)
-    )
+def _opinion_groups(elements: list[Any]) -> list[list[int]]:
+    """The opinion elements that make one opinion: an element of no type (a paragraph
+    CAP split off, as in an order of several numbered paragraphs) joins the next
+    opinion, the last one the opinion before it."""
+    groups: list[list[int]] = []
+    pending: list[int] = []
+    for i, el in enumerate(elements):
+        pending.append(i)
+        if el.get("type") or el.get("data-type") not in (None, "opinion"):
+            groups.append(pending)
+            pending = []
+    if pending and groups:
+        groups[-1].extend(pending)
+    elif pending:
+        groups.append(pending)
+    return groups
 
 
 def _casebody_opinion(
-    el: Any, start_page: str | None, head: dict[str, Any], source: str, report: _Report
+    els: list[Any], start_page: str | None, head: dict[str, Any], source: str, report: _Report
 ) -> Opinion | None:
-    """The Opinion of one opinion element (None if it holds no text)."""
+    """The Opinion of one or more opinion elements (None if they hold no text)."""
     layout = Layout()
     if start_page:
         layout.pages.append((0, start_page))
-    walk(el, layout)
+    for el in els:
+        walk(el, layout)
+        layout.paragraph()
+    el = els[-1]
     flush_notes(layout)
     text, pages, notes = finish(layout)
     if not text:
         return None
     known = dict(head)
     known["type"] = el.get("type") or el.get("data-type") or "majority"
-    author = next((a for a in el.iter() if local(a) == "author" or _has_class(a, "author")), None)
+    author = next(
+        (a for e in els for a in e.iter() if local(a) == "author" or _has_class(a, "author")),
+        None,
+    )
     if author is not None:
         words = Layout()
         walk(author, words)
@@ -301,7 +248,7 @@ def opinions_from_cap_json(obj: dict[str, Any], source: str) -> list[Opinion]:
         if isinstance(court, dict)
         else None,
         "citations": [c for c in cites if _CITE.match(c.strip())],
-        "dockets": [_docket_number(docket)] if docket else [],
+        "dockets": [docket_number(docket)] if docket else [],
     }
     if isinstance(data, dict):  # the JSON flavour of casebody
         return _from_casebody_json(data, source, meta)
@@ -386,14 +333,21 @@ def _reporter_by_key() -> dict[str, str]:
 FORMAT_JSON = Format(
     "cap-json", read_cap_json, json_shape=is_cap_case, from_json=opinions_from_cap_json
 )
+
+
 FORMAT_HTML = Format(
     "cap-html",
     read_cap_html,
     sniff=lambda head: bool(re.search(r"<section[^>]+class=\"casebody\"", peek(head)[:3000])),
 )
+
+
 FORMAT_XML = Format(
     "cap-xml",
     read_cap_xml,
     extensions=(".xml",),
-    sniff=lambda head: bool(re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<casebody\b", peek(head))),
+    # a casebody, or one opinion of it without its head matter (CourtListener's xml_harvard)
+    sniff=lambda head: bool(
+        re.match(r"\s*(?:<\?xml[^>]*\?>\s*)?<(?:casebody|opinion)\b", peek(head))
+    ),
 )

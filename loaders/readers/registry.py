@@ -224,7 +224,8 @@ def supported() -> str:
     exts = dict.fromkeys(fmt.extensions[0] for fmt in formats().values() if fmt.extensions)
     return (
         "plain text, HTML, PDF with a text layer, CourtListener and Caselaw Access "
-        "Project JSON / HTML / XML, JSON Lines and CSV bulk files, and archives of "
+        "Project JSON / HTML / XML, JSON objects with the text under a common key, JSON "
+        "Lines and CSV bulk files, and archives of "
         "them (" + " ".join(exts) + ")"
     )
 
@@ -439,7 +440,8 @@ def opinions_from_json(obj: Any, source: str) -> list[Opinion]:
             return fmt.from_json(obj, source)
     keys = ", ".join(sorted(obj)[:8]) if isinstance(obj, dict) else type(obj).__name__
     raise CitegraphError(
-        f"JSON is not an opinion citegraph knows (CourtListener, Caselaw Access Project); "
+        "JSON is not an opinion citegraph knows (CourtListener, Caselaw Access Project, or an "
+        "object with the text under text, plain_text, body, opinion, content or html); "
         f"found {keys}",
         source,
     )
