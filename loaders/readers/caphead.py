@@ -206,8 +206,8 @@ def _side(raw: str, federal: bool) -> str:
     )
     if gov and gov.group(1).lower() == "people":
         return "People"
-    if gov and gov.group(2) and not federal:
-        return gov.group(1).title()
+    if gov and gov.group(2):
+        return gov.group(1).title() if not federal else title_case(gov.group(2))
     raw = re.sub(r"^The\s+(?=\S)", "", raw, flags=re.I)
     raw = _ROLE_CUT.split(raw)[0]  # the parties before the first role ("..., Defendants, and")
     raw = _CAPACITY.sub("", raw)

@@ -160,6 +160,9 @@ def party_name(party: str) -> str:
     words = head.split()
     if _is_person(words) and not re.search(rf"\b{_FIRM_SUFFIX}\b", party):
         names = [w for w in words if w.strip(".,").lower() not in NAME_SUFFIXES]
+        if names and re.fullmatch(r"[A-Z]\.?,?", names[-1]):
+            # known by a given name and an initial ("JOSUE G.", a child): the whole name
+            return title_case(" ".join(names).strip(",").rstrip(".") + ".")
         if names:
             return title_case(names[-1].strip(","))
     return title_case(party.rstrip(","))
