@@ -191,3 +191,13 @@ def test_captions_set_in_columns_of_court_pdfs() -> None:
         "Create and Construct, LLC )\n)\n"
     )
     assert caption_name(tennessee) == "Diaz v. Create and Construct, LLC"
+
+
+def test_a_party_split_over_lines_in_capitals_is_read_whole() -> None:
+    # N.D. Cal. 2021: "CHINA FORTUNE LAND / DEVELOPMENT, et al., / Petitioners, / v."
+    caption = (
+        "UNITED STATES DISTRICT COURT \nNORTHERN DISTRICT OF CALIFORNIA \n \n"
+        "CHINA FORTUNE LAND \nDEVELOPMENT, et al., \nPetitioners, \nv. \n \n"
+        "1955 CAPITAL FUND I GP LLC, et al., \nRespondents. \n \nCase No.  19-cv-07043-VC \n"
+    )
+    assert caption_name(caption) == "China Fortune Land Dev. v. 1955 Capital Fund I GP LLC"

@@ -290,7 +290,7 @@ def _block(lines: list[str], i: int, step: int) -> str:
             or re.search(r"\bDocket\b|\bNos?\.\s*\d", line)
         ):
             break
-        if got and line.isupper() != all(g.isupper() for g in got):
+        if got and _in_capitals(line) != all(_in_capitals(g) for g in got):
             break  # "WORKERS' COMPENSATION APPEALS BOARD" above "Ruben Diaz"
         if step < 0 and got and _ends_sentence(line):
             break  # the sentence before the caption ("NOTICE: ... only in related cases.")
@@ -300,6 +300,12 @@ def _block(lines: list[str], i: int, step: int) -> str:
     if step < 0:
         got.reverse()
     return " ".join(got)
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether a caption line is set in capitals ("RASOOL McCRIMMON", "DEVELOPMENT, et al.")."""
+    letters = [c for c in re.sub(r"\b(?:et\s+al|etc|d/b/a|a/k/a)\b", "", line) if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _last_sentence(text: str) -> str:
