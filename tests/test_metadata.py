@@ -201,3 +201,18 @@ def test_a_party_split_over_lines_in_capitals_is_read_whole() -> None:
         "1955 CAPITAL FUND I GP LLC, et al., \nRespondents. \n \nCase No.  19-cv-07043-VC \n"
     )
     assert caption_name(caption) == "China Fortune Land Dev. v. 1955 Capital Fund I GP LLC"
+
+
+def test_words_broken_at_a_line_end_are_rejoined_and_real_hyphens_kept() -> None:
+    from citegraph.loaders.readers.decoding import reflow
+
+    text = (
+        "the Govern-\nment argues that Cen-\ntral Hudson applies under § 1.752-\n1(a)(1) and\n"
+        "§ 14-\n306.4, as in 2021-NCSC-\n57, the well-\nknown rule of self-\ndefense; Lopez-\n"
+        "Rivera; United States v. Carr, -4-\n4 932 F.2d 67"
+    )
+    assert reflow(text) == (
+        "the Government argues that Central Hudson applies under § 1.752-1(a)(1) and "
+        "§ 14-306.4, as in 2021-NCSC-57, the well-known rule of self-defense; Lopez-Rivera; "
+        "United States v. Carr, -4- 4 932 F.2d 67"
+    )

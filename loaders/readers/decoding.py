@@ -92,6 +92,7 @@ def reflow(text: str) -> str:
     para: list[str] = []
     prev_blank = False
     raw_prev = ""
+    words = _Vocabulary(text)
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -108,12 +109,52 @@ def reflow(text: str) -> str:
             if heading or short or (ends and (indented or prev_blank and not _continues(line))):
                 out.append(" ".join(para))
                 para = []
-        para.append(re.sub(r"[ \t\u00a0]+", " ", line))
+        line = re.sub(r"[ \t\u00a0]+", " ", line)
+        if para and not prev_blank and _BROKEN.search(para[-1]) and not _PAGE_HEAD.search(para[-1]):
+            para[-1] = words.rejoin(para[-1], line)
+        else:
+            para.append(line)
         raw_prev = line
         prev_blank = False
     if para:
         out.append(" ".join(para))
     return "\n\n".join(out)
+
+
+# a line that ends in a hyphen right after a letter or digit: a word or a number broken
+# across lines ("Govern-", "§ 1.752-", "2021-NCSC-")
+_BROKEN = re.compile(r"[A-Za-z0-9]-$")
+_PAGE_HEAD = re.compile(r"(?:^|\s)-\d{1,3}-$")  # "-4-": a page head, not a broken word
+# words written with a hyphen whatever the line ("self-defense", "well-known")
+_HYPHEN_PREFIXES = {"self", "well", "quasi", "cross", "half"}
+
+
+class _Vocabulary:
+    """The words of one text, to tell a word hyphenated at a line end ("Govern-" +
+    "ment") from one written with a hyphen ("well-" + "known")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+
+    def known(self, word: str) -> bool:
+        if self._words is None:
+            self._words = {w.lower() for w in re.findall(r"[A-Za-z]+", self.text)}
+        return word.lower() in self._words
+
+    def rejoin(self, prev: str, line: str) -> str:
+        """`prev` (ending in a hyphen) and the next line, as one."""
+        head = re.search(r"([A-Za-z]+)-$", prev)
+        tail = re.match(r"[a-z]+", line)
+        if not head or not tail:
+            return prev + line  # "§ 14-" + "306.4", "2021-NCSC-" + "57": a real hyphen
+        left, right = head.group(1), tail.group(0)
+        hyphenated = f"{left}-{right}".lower() in self.text.lower()
+        if (self.known(left + right) and not hyphenated) or (
+            not hyphenated and left.lower() not in _HYPHEN_PREFIXES
+        ):
+            return prev[:-1] + line  # "Govern-" + "ment" -> "Government"
+        return prev + line
 
 
 def _is_heading(line: str) -> bool:
