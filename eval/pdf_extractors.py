@@ -117,8 +117,10 @@ READERS: dict[str, tuple[Callable[[bytes], list[str]] | None, Callable[..., Opin
     "pdfplumber": (plumber_pages, _plain),
     "pdfminer.six": (miner_pages, _plain),
     "pypdfium2": (pdfium_pages, _plain),
-    "pypdfium2 + type sizes (shipped)": (None, lambda data, src: opinion_from_pages(
-        pdf_lines(data, src), src)),
+    "pypdfium2 + type sizes (shipped)": (
+        None,
+        lambda data, src: opinion_from_pages(pdf_lines(data, src), src),
+    ),
 }
 
 
@@ -217,8 +219,8 @@ def measure_printed(folder: Path) -> dict[str, dict[str, float]]:
             r["extra"] += sum((got - want).values())
             r["secs"] += secs
             r["pages"] += pages
-            per_file.setdefault(pdf.stem, {})[name] = (
-                sum((want & got).values()) / max(1, sum(want.values()))
+            per_file.setdefault(pdf.stem, {})[name] = sum((want & got).values()) / max(
+                1, sum(want.values())
             )
     for name, r in rows.items():
         print(

@@ -9,7 +9,8 @@ they become false citations and split real ones across the page break.
 
 They are found by where they stand and how they repeat, never by a list fitted to one
 file: a line in the first or last lines of a page whose shape (digits masked) recurs at
-the edge of several pages is furniture; so is a bare page number at an edge, and a run
+the edge of several pages is furniture (a long one anywhere on the page: a stamp drawn
+out of reading order lands mid-page); so is a bare page number at an edge, and a run
 of consecutive small integers (a pleading paper's line numbers).
 
 Footnotes printed at a page foot are taken out of the body so that the body reads on
@@ -75,6 +76,11 @@ _PAGE_NUMBER = re.compile(
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_FOLIO = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r"|\d{1,4}\s*of\s*\d{1,4})\s*$",
+    re.IGNORECASE,
+)
 _CONTINUED = re.compile(r"^\s*[(\[]?\s*(?:continued|cont['’]?d)\b[^a-z]*$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[_\-–—=*]\s*){5,}$")
 _SLASHES = re.compile(r"^\s*/{2,}\s*$")
@@ -92,7 +98,7 @@ def running_shapes(pages: list[list[str]]) -> set[str]:
     n = len(pages)
     if n < 2:
         return set()
-    need = 2 if n <= 3 else 3
+    need = 2 if n <= 5 else 3  # short opinions: heads alternate between odd and even pages
     seen: Counter[str] = Counter()
     for lines in pages:
         text = [ln for ln in lines if ln.strip()]
@@ -125,6 +131,44 @@ def line_number_run(lines: list[str]) -> set[int]:
     return found
 
 
+def _pattern(line: str) -> re.Pattern[str]:
+    """A regex for lines of `line`'s shape (any digits, any spacing)."""
+    out = []
+    for part in re.split(r"(\d+|\s+)", line.strip()):
+        if part.isdigit():
+            out.append(r"\d+")
+        elif part.isspace() or not part:
+            out.append(r"\s*")
+        else:
+            out.append(r"\s*".join(re.escape(ch) for ch in part))
+    return re.compile("".join(out), re.IGNORECASE)
+
+
+def glued_heads(pages: list[list[str]]) -> list[re.Pattern[str]]:
+    """Long running heads (filing stamps) as patterns, to cut them where the text layer
+    glued one to a line of the body ("Case ... Page 4 of 5 security number ...")."""
+    running = {s for s in running_shapes(pages) if len(s) >= 24}
+    examples: dict[str, str] = {}
+    for lines in pages:
+        for ln in lines:
+            if shape(ln) in running:
+                examples.setdefault(shape(ln), ln)
+    return [_pattern(ex) for ex in examples.values()]
+
+
+def cut_glued(line: str, heads: list[re.Pattern[str]]) -> str:
+    """`line` without a long running head glued to its start or end."""
+    text = line.strip()
+    for head in heads:
+        m = head.match(text)
+        if m and m.end() < len(text):
+            return text[m.end() :].strip()
+        tail = re.compile(f"(?:{head.pattern})\\s*$", re.IGNORECASE).search(text)
+        if tail and tail.start() > 0:
+            return text[: tail.start()].rstrip()
+    return line
+
+
 def furniture(pages: list[list[str]]) -> list[set[int]]:
     """For each page, the indexes of its lines that are page furniture."""
     running = running_shapes(pages)
@@ -136,17 +180,26 @@ def furniture(pages: list[list[str]]) -> list[set[int]]:
         for i in filled:
             ln = lines[i]
             at_edge = i in edges
-            if _SLASHES.match(ln) or _CONTINUED.match(ln) and at_edge:
+            if (
+                _SLASHES.match(ln)
+                or _CONTINUED.match(ln)
+                and at_edge
+                or at_edge
+                and (shape(ln) in running or _FOLIO.match(ln))
+            ):
                 drop.add(i)
-            elif at_edge and (shape(ln) in running or _PAGE_NUMBER.match(ln)):
-                drop.add(i)
+            elif len(shape(ln)) >= 24 and shape(ln) in running:
+                drop.add(i)  # a long repeated head drawn out of reading order
+        # a bare number is a page number only as the page's first or last line
+        rest = [i for i in filled if i not in drop]
+        drop.update(i for i in rest[:1] + rest[-1:] if _PAGE_NUMBER.match(lines[i]))
         out.append(drop)
     return out
 
 
 # ---------------------------------------------------------------- footnotes
 
-_NOTE_LABEL = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[†‡])(?=\s|[A-Z“\"(§])\s*")
+_NOTE_LABEL = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[†‡])(?=\s|$|[A-Z“\"(§])\s*")
 
 
 def body_size(pages: Iterable[list[Line]]) -> float:
@@ -169,9 +222,9 @@ def split_notes(lines: list[Line], size: float) -> int:
     n = len(lines)
     if size:
         i = n
-        while i > 0 and 0 < lines[i - 1].size < size * 0.92:
+        while i > 0 and 0 < lines[i - 1].size < size * 0.95:
             i -= 1
-        above = [ln for ln in lines[:i] if ln.size >= size * 0.96 and ln.text.strip()]
+        above = [ln for ln in lines[:i] if ln.size >= size * 0.97 and ln.text.strip()]
         if i < n and len(above) >= 3:
             # the block starts at its first numbered line, or continues a note
             return i
@@ -269,21 +322,28 @@ def assemble(pages: list[list[Line]], labels: list[str] | None = None) -> Paged:
         pages: each page's lines, in reading order.
         labels: each page's label for the page map ("1", "2", ...) if not its number.
     """
-    drops = furniture([[ln.text for ln in p] for p in pages])
-    kept = [[ln for i, ln in enumerate(p) if i not in d] for p, d in zip(pages, drops)]
+    texts = [[ln.text for ln in p] for p in pages]
+    drops = furniture(texts)
+    heads = glued_heads(texts)
+    kept = [[ln for i, ln in enumerate(p) if i not in d] for p, d in zip(pages, drops, strict=True)]
+    for lines in kept:
+        for ln in lines:
+            trimmed = cut_glued(ln.text, heads) if heads else ln.text
+            if trimmed != ln.text:
+                ln.text, ln.plain = trimmed, None
     size = body_size(kept)
     words = vocabulary(ln.text for p in kept for ln in p)
     body: list[str] = []
     notes: list[list[str]] = []
-    for n, lines in enumerate(kept):
-        cut = split_notes(lines, size)
-        gather_notes(lines[cut:], notes)
-        texts = [ln.body for ln in lines[:cut] if ln.body.strip()]
-        if texts:  # the mark goes after the first letter: reflow reads line starts
-            first = texts[0]
+    for n, page in enumerate(kept):
+        at_notes = split_notes(page, size)
+        gather_notes(page[at_notes:], notes)
+        own = [ln.body for ln in page[:at_notes] if ln.body.strip()]
+        if own:  # the mark goes after the first letter: reflow reads line starts
+            first = own[0]
             at = len(first) - len(first.lstrip()) + 1
-            texts[0] = first[:at] + PAGE_MARK + str(n) + PAGE_MARK + first[at:]
-            body.extend(texts)
+            own[0] = first[:at] + PAGE_MARK + str(n) + PAGE_MARK + first[at:]
+            body.extend(own)
     text = reflow("\n".join(dehyphenate(body, words)))
     text, marks = _take_marks(text)
     names = labels or [str(i + 1) for i in range(len(pages))]
@@ -292,8 +352,8 @@ def assemble(pages: list[list[Line]], labels: list[str] | None = None) -> Paged:
     parts = [text]
     pos = len(text)
     for note in notes:
-        label, lines = note[0], note[1:]
-        flowed = " ".join(reflow("\n".join(dehyphenate(lines, words))).split())
+        label, note_lines = note[0], note[1:]
+        flowed = " ".join(reflow("\n".join(dehyphenate(note_lines, words))).split())
         if not flowed:
             continue
         head = f"{label}. " if label[-1:].isdigit() else (f"{label} " if label else "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
+from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
@@ -102,11 +103,14 @@ def _page_lines(textpage: object) -> list[Line]:
     text = textpage.get_text_range()  # type: ignore[attr-defined]
     handle = textpage.raw  # type: ignore[attr-defined]
     sized = len(text) == raw.FPDFText_CountChars(handle)
+    box = raw.FS_RECTF()
     lines: list[Line] = []
     pos = 0
     for chunk in text.replace("\r\n", "\n").split("\n"):
         start = pos
-        pos += len(chunk) + (2 if text[start + len(chunk) : start + len(chunk) + 2] == "\r\n" else 1)
+        pos += len(chunk) + (
+            2 if text[start + len(chunk) : start + len(chunk) + 2] == "\r\n" else 1
+        )
         for mark in _PDFIUM_HYPHENS:
             chunk = chunk.replace(mark, "-")
         for lig, plain in _LIGATURES.items():
@@ -114,14 +118,26 @@ def _page_lines(textpage: object) -> list[Line]:
         if not sized or not chunk.strip():
             lines.append(Line(chunk))
             continue
-        sizes = [raw.FPDFText_GetFontSize(handle, start + k) for k in range(len(chunk))]
-        letters = [sz for ch, sz in zip(chunk, sizes) if ch.isalpha()]
-        size = statistics.median(letters or sizes)
+        # type size from a sample of the letters; each digit measured (call-outs)
+        letters = [k for k, ch in enumerate(chunk) if ch.isalpha()]
+        step = max(1, len(letters) // 8)
+        sample = [_height(raw, handle, start + k, box) for k in letters[::step]]
+        size = statistics.median(sample) if sample else _height(raw, handle, start, box)
         plain = "".join(
-            ch for ch, sz in zip(chunk, sizes) if not (ch.isdigit() and sz < size * 0.8)
+            ch
+            for k, ch in enumerate(chunk)
+            if not (ch.isdigit() and size and _height(raw, handle, start + k, box) < size * 0.8)
         )
         lines.append(Line(chunk, size, plain if plain != chunk else None))
     return lines
+
+
+def _height(raw: Any, handle: Any, index: int, box: Any) -> float:
+    """A character's type size: the height of its font box on the page (the font
+    size PDFium reports is 1 where a text matrix scales the type)."""
+    if not raw.FPDFText_GetLooseCharBox(handle, index, box):
+        return 0.0
+    return round(float(box.top - box.bottom), 1)
 
 
 FORMAT = Format(
