@@ -1,35 +1,32 @@
 """PDF opinions with a text layer (slip opinions from court websites).
 
-The text layer is read with pypdf, page by page; each PDF page starts a page of the
-Opinion's page map (the slip opinion's own pagination, "1", "2", ...). Running
-headers and page numbers that repeat on every page are dropped. A PDF without a
-text layer (a scan) gets a clear error: it needs OCR first.
-
-pypdf's own warnings about a file's form ("invalid pdf header", "Token exceeds maximum
-length") are silenced unless the "pypdf" logger is set to WARNING or lower
-(`citegraph build --debug` does that): pypdf repairs what it warns about, or fails
-and citegraph reports the file, so the bare lines only alarm without naming a file.
+The text layer is read with pypdfium2 (PDFium, the PDF engine of Chromium), page by
+page, with each line's type size. Measured on 22 court PDFs and on opinions printed to
+PDF (eval/PDF.md), it gives the right words where pypdf splits them ("589 F .3d 3 53"),
+and it is about ten times faster. Page furniture (running heads, filing stamps, page and
+line numbers) is left out and footnotes at a page foot go after the body
+(furniture.py), so that the body reads on across page breaks; each PDF page starts a
+page of the Opinion's page map ("1", "2", ...). A PDF without a text layer (a scan) gets
+a clear error: it needs OCR first.
 """
 
 from __future__ import annotations
 
-import io
-import logging
-import re
-import warnings
-from collections import Counter
+import statistics
+import unicodedata
+from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
-from .decoding import reflow
+from .furniture import Line, assemble
 from .header import opinion_from_text
 from .registry import Format
 
 MIN_CHARS_PER_PAGE = 20
 
-_PYPDF_LOG = logging.getLogger("pypdf")
-if _PYPDF_LOG.level == logging.NOTSET:  # a level set by the caller (--debug) stands
-    _PYPDF_LOG.setLevel(logging.ERROR)
+# PDFium marks a hyphen it takes for a line-end hyphen with these instead of "-\n"
+_PDFIUM_HYPHENS = ("\ufffe", "\x02")
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 
 def read_pdf(data: bytes, source: str) -> list[Opinion]:
@@ -38,73 +35,109 @@ def read_pdf(data: bytes, source: str) -> list[Opinion]:
     Raises:
         CitegraphError: the PDF is damaged, encrypted, or has no text layer.
     """
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError as e:  # pragma: no cover - pypdf is a dependency
-        raise CitegraphError("reading PDF needs pypdf: pip install pypdf", source) from e
-    with warnings.catch_warnings():
-        if not _PYPDF_LOG.isEnabledFor(logging.WARNING):
-            warnings.simplefilter("ignore")  # pypdf warns through both channels
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted:
-                try:
-                    reader.decrypt("")
-                except Exception as e:
-                    raise CitegraphError("PDF is encrypted; save an unlocked copy", source) from e
-            pages = [page.extract_text() or "" for page in reader.pages]
-        except CitegraphError:
-            raise
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-            raise CitegraphError(f"damaged PDF ({e}); is the download complete?", source) from e
-    if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * max(1, len(pages)):
+    return [opinion_from_pages(pdf_lines(data, source), source)]
+
+
+def opinion_from_pages(pages: list[list[Line]], source: str) -> Opinion:
+    """An Opinion from a PDF's lines, page by page (furniture out, footnotes after).
+
+    Raises:
+        CitegraphError: the pages hold no text layer (a scan).
+    """
+    chars = sum(len(ln.text.strip()) for p in pages for ln in p)
+    if chars < MIN_CHARS_PER_PAGE * max(1, len(pages)):
         raise CitegraphError(
             "PDF has no text layer (a scanned image): run OCR on it first "
             "(e.g. ocrmypdf in.pdf out.pdf), then read the result",
             source,
         )
-    pages = _drop_running_lines(pages)
-    parts: list[str] = []
-    page_map: list[tuple[int, str]] = []
-    pos = 0
-    for n, page in enumerate(pages, 1):
-        flowed = reflow(page)
-        if not flowed:
-            continue
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        page_map.append((pos, str(n)))
-        parts.append(flowed)
-        pos += len(flowed)
-    text = "".join(parts)
-    header = "\n".join(pages[0].splitlines()[:120]) if pages else ""
-    return [opinion_from_text(text, source, prepared=True, pages=page_map, header=header)]
+    paged = assemble(pages)
+    header = "\n".join(ln.text for ln in pages[0][:120]) if pages else ""
+    return opinion_from_text(
+        paged.text,
+        source,
+        prepared=True,
+        pages=paged.pages,
+        footnotes=paged.footnotes,
+        header=header,
+    )
 
 
-def _drop_running_lines(pages: list[str]) -> list[str]:
-    """Remove lines that repeat at the top or bottom of most pages (running heads,
-    "Case 1:16-cv-01994 Document 123 Filed 09/30/20 Page 3 of 12", page numbers)."""
-    if len(pages) < 3:
+def pdf_lines(data: bytes, source: str) -> list[list[Line]]:
+    """Each page's printed lines with their type size, from the PDF's text layer.
+
+    Raises:
+        CitegraphError: the PDF is damaged or encrypted.
+    """
+    try:
+        import pypdfium2 as pdfium
+    except ImportError as e:  # pragma: no cover - pypdfium2 is a dependency
+        raise CitegraphError("reading PDF needs pypdfium2: pip install pypdfium2", source) from e
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise CitegraphError("PDF is encrypted; save an unlocked copy", source) from e
+        raise CitegraphError(f"damaged PDF ({e}); is the download complete?", source) from e
+    try:
+        pages = []
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            try:
+                pages.append(_page_lines(textpage))
+            finally:
+                textpage.close()
+                page.close()
         return pages
+    except pdfium.PdfiumError as e:
+        raise CitegraphError(f"damaged PDF ({e}); is the download complete?", source) from e
+    finally:
+        doc.close()
 
-    def key(line: str) -> str:
-        return re.sub(r"\d+", "#", line.strip())
 
-    edges: Counter[str] = Counter()
-    for p in pages:
-        lines = [ln for ln in p.splitlines() if ln.strip()]
-        edges.update({key(ln) for ln in lines[:2] + lines[-2:]})
-    running = {k for k, n in edges.items() if n >= len(pages) * 0.6 and k}
-    out = []
-    for p in pages:
-        lines = p.splitlines()
-        keep = [
-            ln for i, ln in enumerate(lines) if key(ln) not in running or 2 < i < len(lines) - 2
-        ]
-        out.append("\n".join(keep))
-    return out
+def _page_lines(textpage: object) -> list[Line]:
+    """The lines of one PDFium text page; small digits in a line are footnote call-outs."""
+    import pypdfium2.raw as raw
+
+    text = textpage.get_text_range()  # type: ignore[attr-defined]
+    handle = textpage.raw  # type: ignore[attr-defined]
+    sized = len(text) == raw.FPDFText_CountChars(handle)
+    box = raw.FS_RECTF()
+    lines: list[Line] = []
+    pos = 0
+    for chunk in text.replace("\r\n", "\n").split("\n"):
+        start = pos
+        pos += len(chunk) + (
+            2 if text[start + len(chunk) : start + len(chunk) + 2] == "\r\n" else 1
+        )
+        for mark in _PDFIUM_HYPHENS:
+            chunk = chunk.replace(mark, "-")
+        for lig, plain in _LIGATURES.items():
+            chunk = chunk.replace(lig, plain)
+        if not sized or not chunk.strip():
+            lines.append(Line(chunk))
+            continue
+        # type size from a sample of the letters; each digit measured (call-outs)
+        letters = [k for k, ch in enumerate(chunk) if ch.isalpha()]
+        step = max(1, len(letters) // 8)
+        sample = [_height(raw, handle, start + k, box) for k in letters[::step]]
+        size = statistics.median(sample) if sample else _height(raw, handle, start, box)
+        plain = "".join(
+            ch
+            for k, ch in enumerate(chunk)
+            if not (ch.isdigit() and size and _height(raw, handle, start + k, box) < size * 0.8)
+        )
+        lines.append(Line(chunk, size, plain if plain != chunk else None))
+    return lines
+
+
+def _height(raw: Any, handle: Any, index: int, box: Any) -> float:
+    """A character's type size: the height of its font box on the page (the font
+    size PDFium reports is 1 where a text matrix scales the type)."""
+    if not raw.FPDFText_GetLooseCharBox(handle, index, box):
+        return 0.0
+    return round(float(box.top - box.bottom), 1)
 
 
 FORMAT = Format(
