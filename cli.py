@@ -153,12 +153,8 @@ def build(
     Writes opinions.jsonl, authorities.jsonl, citations.jsonl, graph.html and
     graph.graphml, and the files of each --format.
     """
-    import logging
-
     from .corpus import build as run_build
 
-    # pypdf's notes on a damaged PDF it repairs name no file: --debug only (loaders.readers.pdf)
-    logging.getLogger("pypdf").setLevel(logging.WARNING if debug else logging.ERROR)
     failed: list[CitegraphError] = []
 
     def report(e: CitegraphError) -> None:
