@@ -1,6 +1,6 @@
 """What a new user meets in the first hour (issue 15), each pinned on real opinions:
 the ambiguity list of `show`, `--open` without a browser, one set of counts, files of
-a format citegraph does not read, the Hyperscan compile and the ETA, pypdf's noise,
+a format citegraph does not read, the Hyperscan compile and the ETA, a PDF with a damaged header,
 `export --out`, and GraphML as igraph reads it."""
 
 from __future__ import annotations
@@ -261,7 +261,7 @@ def test_no_eta_from_the_first_file_after_a_long_compile() -> None:
     assert all(480 <= eta <= 540 for eta in etas), etas  # (1070 - done) / 2 files/s
 
 
-# --- 6. pypdf's warnings only with --debug -----------------------------------------------
+# --- 6. a PDF with a damaged header is read quietly ------------------------------------
 
 
 def test_a_pdf_with_a_damaged_header_is_read_without_noise(tmp_path: Path) -> None:
