@@ -216,3 +216,36 @@ def test_words_broken_at_a_line_end_are_rejoined_and_real_hyphens_kept() -> None
         "§ 14-306.4, as in 2021-NCSC-57, the well-known rule of self-defense; Lopez-Rivera; "
         "United States v. Carr, -4- 4 932 F.2d 67"
     )
+
+
+def test_circuit_pdfs_as_pypdfium2_reads_their_first_page() -> None:
+    from citegraph.loaders.readers.header import header_court, header_date
+
+    # Tenth Circuit order and judgment (2010): the clerk's stamp gives the date
+    tenth = [
+        "UNITED STATES COURT OF APPEALS ", "TENTH CIRCUIT ", "STEVEN MONTRAIL TRIPLET, ",
+        " Petitioner - Appellant, ", " v. ", "ERIC FRANKLIN, Warden, ",
+        " Respondent – Appellee. ", "No. 06-6247 ", "(W.D. Okla.) ",
+        "(D.C. No. 5:06-CV-00376-C) ", "ORDER AND JUDGEMENT*",
+        "appealability (COA) and now affirm. ", "FILED ", "United States Court of Appeals ",
+        "Tenth Circuit ", "February 5, 2010 ", "Elisabeth A. Shumaker ", "Clerk of Court",
+    ]  # fmt: skip
+    head = "\n".join(tenth)
+    assert caption_name(head) == "Triplet v. Franklin"
+    assert header_date(head) == "2010-02-05"
+    assert header_dockets(head) == ["06-6247"]
+    # Sixth Circuit opinion (2010): a rule of underscores after the court's name
+    sixth = [
+        "RECOMMENDED FOR FULL-TEXT PUBLICATION", "Pursuant to Sixth Circuit Rule 206",
+        "File Name: 10a0023p.06", "UNITED STATES COURT OF APPEALS",
+        "FOR THE SIXTH CIRCUIT _________________", "MARIBEA BALMERT,",
+        " Plaintiff-Appellant,", "v.", "RELIANCE STANDARD LIFE INSURANCE", "COMPANY,",
+        " Defendant-Appellee.", "X", "-", "N", "No. 08-4433",
+    ]  # fmt: skip
+    head = "\n".join(sixth)
+    assert caption_name(head) == "Balmert v. Reliance Standard Life Ins. Co."
+    assert header_court(head) == "ca6"
+    # S.D.N.Y. order (2021): "-against-" run into the next party
+    sdny = "UNITED STATES DISTRICT COURT \nSOUTHERN DISTRICT OF NEW YORK \nD George Sweigert, \n"
+    sdny += "Plaintiff, \n-against-Jason Goodman, \nDefendant. \n1:18-cv-08653 (VEC) (SDA) \n"
+    assert caption_name(sdny) == "Sweigert v. Goodman"

@@ -235,19 +235,25 @@ def bluebook(name: str) -> str:
 
 # The right-hand column of a caption set in a box: "United States of America, * Appeal
 # from the", "Ruben Diaz ) Docket No. 2019-06-0263", "RASOOL McCRIMMON,    :   Civ. No."
-_COLUMN = re.compile(r"(?:^|\s+)[*)](?:\s|$)|\s{2,}:(?:\s|$)|\s:\s{2,}|^\s*:\s*$")
+_COLUMN = re.compile(r"(?:^|\s+)[*)](?:\s|$)|\s+:(?:\s|$)|^\s*:\s*$")
+_VERSUS_FIRST = re.compile(r"^(\s*(?:-against-|v\.|vs\.|versus)\s*)(?=[A-Z])")
 # a line naming the court, which a caption's party never runs into
 _COURT_LINE = re.compile(
     r"^(?:IN\s+THE\s+|FOR\s+THE\s+)?(?:UNITED\s+STATES\s+)?(?:DISTRICT\s+COURT\b|COURT\s+OF\b|"
     r"SUPREME\s+COURT\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT\b|"
-    r"DISTRICT\s+OF\b)",
+    r"DISTRICT\s+OF\b|(?:FOR\s+THE\s+)?[A-Z.]+\s+CIRCUIT\b)",
     re.I,
 )
 
 
 def caption_name(header: str) -> str | None:
     """Case name from a caption: "X, Plaintiff, v. Y, Defendant." -> "X v. Y"."""
-    lines = [_COLUMN.split(ln)[0].strip() for ln in header.splitlines()]
+    lines = [
+        part.strip()
+        for ln in header.splitlines()
+        # "-against-Jason Goodman,": the word and the party after it, as two lines
+        for part in _VERSUS_FIRST.sub("\\1\n", _COLUMN.split(ln)[0]).split("\n")
+    ]
     for i, ln in enumerate(lines[:120]):
         m = re.fullmatch(
             r"(.*?)[\s,]*-?\b(?:v\.|vs\.|(?:v|vs|versus|against)\b)-?(?:\s*\d[\d:\-A-Za-z()\s]*)?",

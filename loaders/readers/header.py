@@ -87,8 +87,11 @@ def header_date(header: str) -> str | None:
         for cell in _DATE_CELL.split(_date_first(line))
     ]
     prev = ""
+    stamp = -9  # the cell of a clerk's "FILED" stamp
     for n, (line, whole) in enumerate(cells):
         before, prev = prev, (line.strip() or prev)
+        if re.fullmatch(r"\s*FILED\s*", line):
+            stamp = n
         issued = re.search(
             r"opinion\b.{0,30}\b(?:issued|filed|entered)\s+on\s|"
             r"\bFiled:?\s+\d{1,2}/\d{1,2}/\d{2,4}",  # an ECF stamp: "Date Filed: 12/22/2020"
@@ -99,9 +102,9 @@ def header_date(header: str) -> str | None:
             continue
         rest = _MONTH_DATE.sub("", re.sub(r"\[.*?\]", "", line))
         alone = bool(_MONTH_DATE.search(line)) and not re.search(r"[A-Za-z]", rest)
-        weight = (
-            0 if re.search(r"decided|decision date|filed|dated|entered|issued", line, re.I) else 2
-        )
+        labelled = re.search(r"decided|decision date|filed|dated|entered|issued", line, re.I)
+        # a "FILED" stamp sets the court and then the date under it
+        weight = 0 if labelled or (alone and n - stamp <= 6) else 2
         if weight and alone and re.search(r"[a-z,]$", before):
             continue  # "Judgment entered on / May 28, 1991." continues a sentence
         if weight and alone:
@@ -291,8 +294,8 @@ _SUFFIXED_DOCKET = re.compile(r"^[ \t]*(\d{2}-\d{3,5}-[a-z]{2,3})\b", re.M)
 _DOCKET_LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _BELOW = re.compile(
-    r"\b(?:D\.\s?C\.|Trial\s+Court|Lower\s+Court|Agency|BIA|Tax\s+Court|District\s+Court|"
-    r"Superior\s+Court|Appeal(?:ed)?\s+from|APPEAL\s+FROM|below)\b[^\n]{0,60}$",
+    r"(?:\bD\.\s?C\.|\b(?:Trial\s+Court|Lower\s+Court|Agency|BIA|Tax\s+Court|District\s+Court|"
+    r"Superior\s+Court|Appeal(?:ed)?\s+from|APPEAL\s+FROM|below)\b)[^\n]{0,60}$",
     re.I,
 )
 
@@ -389,7 +392,7 @@ def header_court(header: str) -> str | None:
     ]
     # Drop right-hand columns of slip-opinion headers ("DOC #", "DATE FILED").
     lines = [re.split(r"\s{2,}|\t|ELECTRONICALLY|DOC\s*#|DATE FILED", ln)[0] for ln in lines]
-    lines = [ln.rstrip(" .,;:") for ln in lines]
+    lines = [ln.rstrip(" .,;:_-") for ln in lines]
     joined = " ".join(ln for ln in lines if ln)[:400]
     if not joined:
         return None

@@ -52,7 +52,11 @@ def opinion_from_pages(pages: list[list[Line]], source: str) -> Opinion:
             source,
         )
     paged = assemble(pages)
-    header = "\n".join(ln.text for ln in pages[0][:120]) if pages else ""
+    # the first page, and the heads of the next two: a print's cover comes first, and a
+    # running head names the opinion's own citation ("Cite as: 596 U. S. 528 (2022)")
+    header = "\n".join(
+        ln.text for n, page in enumerate(pages[:3]) for ln in page[: 120 if n == 0 else 12]
+    )
     return opinion_from_text(
         paged.text,
         source,
