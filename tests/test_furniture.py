@@ -16,6 +16,8 @@ from citegraph.loaders.readers.furniture import (
     vocabulary,
 )
 
+from .conftest import FIXTURES
+
 SNYDER = [
     "Cite as: 562 U. S. ____ (2011) 3\nOpinion of the Court\nThe picketing took place "
     "within a 10- by\n25-foot plot of public land adjacent to a public street. See Rowan v.\n"
@@ -141,3 +143,26 @@ def test_line_end_hyphens_join_broken_words_and_keep_real_ones() -> None:
 def test_a_compound_seen_elsewhere_in_the_opinion_keeps_its_hyphen() -> None:
     lines = ["it was caught off-", "guard by the denial", "a party caught off-guard here"]
     assert dehyphenate(lines, vocabulary(lines))[0] == "it was caught off-guard by the denial"
+
+
+def test_a_text_paged_by_form_feeds_loses_its_running_heads_as_the_pdf_does() -> None:
+    """Snyder v. Phelps (2011) slip opinion, and the same PDF as `pdftotext -layout`
+    writes it (pages split by form feeds): the running head "Cite as: 562 U. S. ____
+    (2011)" gave 18 citations to a blank page before; now both give the same citations."""
+    from collections import Counter
+
+    from citegraph.loaders.extraction import extract
+    from citegraph.loaders.readers.registry import read
+
+    pdf = FIXTURES / "pdf"
+    (from_pdf,) = read(str(pdf / "chansooligans_scotus_snyder-v-phelps_2011.pdf"))
+    (from_text,) = read(str(pdf / "snyder_v_phelps_pdftotext.txt"))
+    cites = [Counter(c.text for c in extract(op)) for op in (from_pdf, from_text)]
+    assert cites[0] == cites[1]
+    assert "562 U. S. ____" not in cites[1]
+    assert sum(cites[1].values()) > 100
+    assert (from_text.name, from_text.court, from_text.date) == (
+        "Snyder v. Phelps",
+        "scotus",
+        "2011-03-02",
+    )
