@@ -1,9 +1,17 @@
-"""CourtListener opinion JSON (REST v3/v4 and bulk rows): plain_text, else the HTML fields.
+"""CourtListener opinion JSON (REST v3/v4 and bulk rows): the best of its texts.
 
-An opinion object carries the text in `plain_text` or in one of the HTML fields
-(`html_with_citations`, `html_lawbox`, `html_columbia`, `html`). Its metadata, best
-first: a cluster object given inline (`cluster` expanded, or a cluster JSON whose
-`sub_opinions` are expanded) with case name, date, docket and citations; the
+An opinion object carries the text up to five times: `plain_text` and the HTML fields
+(`html_with_citations`, `html_lawbox`, `html_columbia`, `html`, `xml_harvard`). They
+differ in quality: the typewritten slip opinions' `plain_text` of the 1990s lost every
+"§", carries page heads ("-7-") and sets footnotes in the flow of the body, while the
+HTML of the same opinion is clean; elsewhere the HTML is the plain text in a <pre>.
+Each text is read (plain text cleaned: page heads out, page-foot notes moved to the
+end) and scored by what it lost or kept (section signs another text has, page heads,
+raw entities, mojibake, marked footnotes, page map, length); the best is read and the
+choice with its reason is kept in `Opinion.text_from`.
+
+Metadata, best first: a cluster object given inline (`cluster` expanded, or a cluster
+JSON whose `sub_opinions` are expanded) with case name, date, docket and citations; the
 lawbox-style head of the `html` field (`case_cite`, `parties`, `docket`, `date`);
 the case-name slug of `absolute_url` (spelled the way the caption spells it); the
 court in `download_url`; and last the opinion's own header.
@@ -13,14 +21,16 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import CitegraphError
 from ...models import Opinion
 from .caption import bluebook, caption_name, name_from_slug
-from .decoding import decode
-from .header import header_court, header_date, opinion_from_text
-from .html import html_to_text
+from .decoding import decode, reflow
+from .header import header_court, header_date, header_notes, opinion_from_text
+from .html import ENTITY, finish, html_to_text, layout, parse_html, unescape
+from .pages import strip_star_pages
 from .registry import Format
 
 HTML_FIELDS = ("html_with_citations", "html_lawbox", "html_columbia", "html", "xml_harvard")
@@ -137,6 +147,173 @@ def _from_lawbox_head(html: str) -> dict[str, Any]:
     return known
 
 
+# A page head of a typewritten slip opinion, alone on its line: "-7-", or the page
+# number set far right of the margin ("                    13").
+_PAGE_LINE = re.compile(r"^\s*-\s?\d{1,4}\s?-\s*$|^\s{12,}\d{1,4}\s*$")
+# A footnote's label opening the foot of a page: "     1" alone, "     12At one point",
+# "   3 See, e.g." (indented less than a paragraph).
+_NOTE_LINE = re.compile(r"^( {0,8})(\d{1,3})(?:\s*$|(?=[A-Z\"“(])| {1,3}(?=[A-Z\"“(]))")
+# Left in a text: a page head ("-7-") in the flow, a character reference, mojibake.
+PAGE_HEAD = re.compile(r"(?<![\w\-–—])-\s?\d{1,4}\s?-(?![\w\-–—])")
+MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|â€|Â[\xa0-\xbf]|\ufffd")
+_SECTION = re.compile(r"§|\bSecs?\.(?=\s*\d)")
+
+
+@dataclass
+class Candidate:
+    """One of a source's texts, read: its text, page map and footnote spans."""
+
+    field: str
+    text: str
+    pages: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _is_note_start(lines: list[str], i: int, label: int) -> bool:
+    m = _NOTE_LINE.match(lines[i])
+    if not m or int(m.group(2)) != label:
+        return False
+    # the notes stand apart from the body: a blank (or rule) line before the label
+    return i > 0 and (not lines[i - 1].strip() or set(lines[i - 1].strip()) <= set("_-"))
+
+
+def _page_notes(page: list[str], label: int) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Split one page's lines into the body and the notes set at its foot."""
+    start = next((i for i in range(len(page)) if _is_note_start(page, i, label)), None)
+    if start is None:
+        return page, []
+    notes: list[tuple[str, list[str]]] = []
+    for i in range(start, len(page)):
+        if _is_note_start(page, i, label):
+            m = _NOTE_LINE.match(page[i])
+            assert m is not None
+            notes.append((str(label), [page[i][m.end() :]]))
+            label += 1
+        else:
+            notes[-1][1].append(page[i])
+    return page[:start], notes
+
+
+def _drop_callouts(body: str, labels: list[str]) -> str:
+    """Footnote call-outs stuck to the word before them ("breaks.1 Next") taken out."""
+    pos = 0
+    for label in labels:
+        call = re.compile(rf"(?:(?<=[A-Za-z\"”’')\]])|(?<=[a-z][.,;:])){label}(?=[\s\"”’)]|$)")
+        m = call.search(body, pos)
+        if m is None:
+            continue
+        body = body[: m.start()] + body[m.end() :]
+        pos = m.start()
+    return body
+
+
+def plain_layout(raw: str) -> Candidate:
+    """A typewritten plain text made clean: references decoded, page heads dropped,
+    the notes at each page's foot moved to the end (their spans recorded), reflowed."""
+    lines = unescape(raw).splitlines()
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        if _PAGE_LINE.match(line):
+            pages.append([])
+        else:
+            pages[-1].append(line)
+    body: list[str] = []
+    notes: list[tuple[str, list[str]]] = []
+    for page in pages if len(pages) > 1 else []:
+        kept, found = _page_notes(page, len(notes) + 1)
+        body.extend(kept)
+        notes.extend(found)
+    if len(pages) == 1:
+        body = pages[0]
+    joined = "\n".join(body)
+    if notes:
+        joined = _drop_callouts(joined, [label for label, _ in notes])
+    text, star = strip_star_pages(reflow(joined))
+    spans: list[tuple[int, int, str]] = []
+    for label, note in notes:
+        text += "\n\n"
+        start = len(text)
+        text += f"{label}. " + re.sub(r"\s*\n\s*", " ", reflow("\n".join(note))).strip()
+        spans.append((start, len(text), label))
+    text = text.strip()
+    return Candidate("plain_text", text, star, spans or header_notes(text))
+
+
+def html_layout(key: str, html: str) -> Candidate:
+    """An HTML text read, with its page map and footnotes (marked up, or under "NOTES")."""
+    text, pages, notes = finish(layout(parse_html(html)))
+    return Candidate(key, text, pages, notes or header_notes(text))
+
+
+def candidates(obj: dict[str, Any]) -> list[Candidate]:
+    """Every non-empty text of an opinion object, read."""
+    out = []
+    if (obj.get("plain_text") or "").strip():
+        out.append(plain_layout(obj["plain_text"]))
+    for key in HTML_FIELDS:
+        if (obj.get(key) or "").strip():
+            c = html_layout(key, obj[key])
+            if c.text.strip():
+                out.append(c)
+    return out
+
+
+def faults(c: Candidate, others: list[Candidate]) -> tuple[float, list[str]]:
+    """What a text lost or kept against the source's other texts: a penalty and words.
+
+    Lost section signs (another text has them), page heads, raw character references
+    and mojibake left, footnotes unmarked where another text marks them, no page map
+    where another has one, and a text much shorter than the longest.
+    """
+    said: list[str] = []
+    penalty = 0.0
+    sections = len(_SECTION.findall(c.text))
+    most = max(len(_SECTION.findall(o.text)) for o in others)
+    if most >= 2 and sections < most / 2:
+        penalty += 10
+        said.append(f"{sections} of {most} section signs")
+    for what, pattern in (("page heads", PAGE_HEAD), ("raw entities", ENTITY)):
+        n = len(pattern.findall(c.text))
+        if n:
+            penalty += min(n, 10)
+            said.append(f"{n} {what}")
+    n = len(MOJIBAKE.findall(c.text))
+    if n:
+        penalty += min(n, 10)
+        said.append(f"{n} mojibake")
+    marked = max(len(o.notes) for o in others)
+    if marked and not c.notes:
+        penalty += 5
+        said.append(f"footnotes unmarked ({marked} elsewhere)")
+    if any(o.pages for o in others) and not c.pages:
+        penalty += 1
+        said.append("no page map")
+    longest = max(len(o.text) for o in others)
+    if len(c.text) < 0.7 * longest:
+        # plain_text is sometimes a converter's error message ("Usage: wpd2html ...")
+        penalty += 100 if len(c.text) < 0.3 * longest else 20
+        said.append(f"{100 * len(c.text) // longest}% of the longest text")
+    return penalty, said
+
+
+def choose_text(obj: dict[str, Any]) -> tuple[Candidate, str] | None:
+    """The best text of an opinion object and why it was chosen (None: no text)."""
+    found = candidates(obj)
+    if not found:
+        return None
+    scored = [(faults(c, found), i, c) for i, c in enumerate(found)]
+    best = min(scored, key=lambda s: (s[0][0], s[1]))
+
+    def words(c: Candidate, said: list[str]) -> str:
+        notes = f", {len(c.notes)} notes" if c.notes else ""
+        return f"{c.field}{notes}: " + (", ".join(said) or "no faults")
+
+    reason = "; ".join(
+        [words(best[2], best[0][1])] + [words(c, f[1]) for f, _, c in scored if c is not best[2]]
+    )
+    return best[2], reason
+
+
 def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
     """Build an Opinion from a CourtListener opinion object (API object or bulk row)."""
     for key in ("plain_text", *HTML_FIELDS):
@@ -146,23 +323,14 @@ def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
                 "download the opinion again from CourtListener's opinions endpoint",
                 source,
             )
-    text = obj.get("plain_text") or ""
-    longest = max((len(obj.get(k) or "") for k in HTML_FIELDS), default=0)
-    if len(text) < 0.3 * longest:
-        # plain_text is sometimes a converter's error message ("Usage: wpd2html ...")
-        # while the HTML holds the opinion: take the HTML when it is far longer.
-        text = ""
-    if not text.strip():
-        for key in HTML_FIELDS:
-            if obj.get(key):
-                text = html_to_text(obj[key])
-                if text.strip():
-                    break
-    if not text.strip():
+    chosen = choose_text(obj)
+    if chosen is None or not chosen[0].text.strip():
         raise CitegraphError(
             "CourtListener opinion without text or HTML (plain_text and html fields empty)",
             source,
         )
+    best, reason = chosen
+    text = best.text
     known: dict[str, Any] = {}
     for key in ("html", "html_lawbox"):
         if obj.get(key):
@@ -186,7 +354,11 @@ def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
     if m and not known.get("court"):
         known["court"] = m.group(1)
     known.pop("judges", None)
-    return opinion_from_text(text, source, **known)
+    op = opinion_from_text(
+        text, source, prepared=True, pages=best.pages, footnotes=best.notes, **known
+    )
+    op.text_from = reason
+    return op
 
 
 def opinions_from_courtlistener(obj: dict[str, Any], source: str) -> list[Opinion]:
