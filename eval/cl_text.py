@@ -52,9 +52,7 @@ _COUNTING = re.compile(
     r"docket|volume|vol|book|times|plus|minus|between|among|out|every|per|than|exactly)"
     r"[.,]?$"
 )
-_SIGNAL_START = re.compile(
-    r"^(?:" + "|".join(re.escape(s.lower()) for s in SIGNALS) + r")\b", re.I
-)
+_SIGNAL_START = re.compile(r"^(?:" + "|".join(re.escape(s.lower()) for s in SIGNALS) + r")\b", re.I)
 _SOURCE_NOTES = re.compile(
     r'class="[^"]*\bfootnote\b|<footnote\b|<sup>\s*\[?\d+\]?\s*</sup>|'
     r"<sup>\s*<a\s[^>]*href=\"#|>\s*(?:NOTES|Notes|FOOTNOTES|Footnotes)\s*<"
@@ -69,7 +67,9 @@ def build(folder: Path, out: Path) -> None:
     if (out / "citations.jsonl").exists():
         return
     env_cmd = [sys.executable, "-m", "citegraph", "build", str(folder), "--out", str(out), "-q"]
-    subprocess.run(env_cmd, check=True, env={**__import__("os").environ, "CITEGRAPH_TOKENIZER": "default"})
+    subprocess.run(
+        env_cmd, check=True, env={**__import__("os").environ, "CITEGRAPH_TOKENIZER": "default"}
+    )
 
 
 def rows(out: Path, name: str) -> list[dict]:

@@ -19,9 +19,10 @@ court in `download_url`; and last the opinion's own header.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ...errors import CitegraphError
@@ -149,7 +150,9 @@ def _from_lawbox_head(html: str) -> dict[str, Any]:
 
 # A page head of a typewritten slip opinion, alone on its line: "-7-", or the page
 # number set far right of the margin ("                    13").
-_PAGE_LINE = re.compile(r"^\s*-\s?\d{1,4}\s?-\s*$|^\s{12,}\d{1,4}\s*$")
+_PAGE_LINE = re.compile(r"^\s*-\s?\d{1,4}\s?-(?:\s+\d{1,4})?\s*$|^\s{12,}\d{1,4}\s*$")
+# A line number in the margin of a numbered page ("18   to defraud the IRS").
+_LINE_NUMBER = re.compile(r"^[ \t]{0,3}\d{1,2}(?=[ \t]{2,}\S|[ \t]*$)")
 # A footnote's label opening the foot of a page: "     1" alone, "     12At one point",
 # "   3 See, e.g." (indented less than a paragraph).
 _NOTE_LINE = re.compile(r"^( {0,8})(\d{1,3})(?:\s*$|(?=[A-Z\"“(])| {1,3}(?=[A-Z\"“(]))")
@@ -165,8 +168,8 @@ class Candidate:
 
     field: str
     text: str
-    pages: list[tuple[int, str]] = field(default_factory=list)
-    notes: list[tuple[int, int, str]] = field(default_factory=list)
+    pages: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    notes: list[tuple[int, int, str]] = dataclasses.field(default_factory=list)
 
 
 def _is_note_start(lines: list[str], i: int, label: int) -> bool:
@@ -207,10 +210,19 @@ def _drop_callouts(body: str, labels: list[str]) -> str:
     return body
 
 
+def _drop_line_numbers(lines: list[str]) -> list[str]:
+    """Lines of pleading paper without the numbers in their margin, where most have one."""
+    filled = [line for line in lines if line.strip()]
+    numbered = sum(1 for line in filled if _LINE_NUMBER.match(line))
+    if not filled or numbered < 0.5 * len(filled):
+        return lines
+    return [_LINE_NUMBER.sub("", line) for line in lines]
+
+
 def plain_layout(raw: str) -> Candidate:
     """A typewritten plain text made clean: references decoded, page heads dropped,
     the notes at each page's foot moved to the end (their spans recorded), reflowed."""
-    lines = unescape(raw).splitlines()
+    lines = _drop_line_numbers(unescape(raw).replace("\f", "\n").splitlines())
     pages: list[list[str]] = [[]]
     for line in lines:
         if _PAGE_LINE.match(line):
@@ -240,8 +252,15 @@ def plain_layout(raw: str) -> Candidate:
 
 
 def html_layout(key: str, html: str) -> Candidate:
-    """An HTML text read, with its page map and footnotes (marked up, or under "NOTES")."""
-    text, pages, notes = finish(layout(parse_html(html)))
+    """An HTML text read, with its page map and footnotes (marked up, or under "NOTES").
+
+    HTML that is only a typed text in a <pre> (with citation links) is read as plain text.
+    """
+    tree = parse_html(html)
+    if re.match(r"\s*<pre\b", html, re.I) and re.search(r"</pre>\s*$", html, re.I):
+        typed = plain_layout("".join(tree.itertext()))
+        return Candidate(key, typed.text, typed.pages, typed.notes)
+    text, pages, notes = finish(layout(tree))
     return Candidate(key, text, pages, notes or header_notes(text))
 
 
