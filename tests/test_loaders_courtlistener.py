@@ -42,7 +42,7 @@ def test_typed_plain_text_that_lost_section_signs_gives_way_to_the_html() -> Non
     op = _read("195084")
     assert op.text_from is not None
     assert op.text_from.startswith("html_with_citations, 12 notes: no faults")
-    assert "plain_text, 12 notes: 0 of 11 section signs" in op.text_from
+    assert "plain_text, 12 notes: 8 section signs restored" in op.text_from
     assert "21 U.S.C. Secs. 841(a)(1), 841(b)(1)(A), and 846" in op.text
     assert not PAGE_HEAD.search(op.text)
     # the paragraph numbers of the HTML and the footnote call-outs are not text
@@ -199,3 +199,17 @@ def test_html_footnotes_by_link_keep_their_number() -> None:
     )
     [cite] = [c for c in extract(op) if c.cites == ["983 F.2d 1150"]]
     assert cite.footnote == "1"
+
+
+def test_section_sign_lost_by_a_typed_text_is_restored_after_a_code() -> None:
+    # Caribe BMW v. Bayerische Motoren Werke (1st Cir. 1994), plain_text as served
+    raw = (
+        "          BREYER, Chief  Judge.    This  appeal  raises  two\r"
+        "                                           \n\nissues  of antitrust law.   First, "
+        "do a  firm's wholly owned\n\nsubsidiary and the  firm itself amount to  a "
+        '"single seller"\n\nunder the Robinson-Patman Act?  15 U.S.C.   13.  Second, can\n'
+    )
+    text = plain_layout(raw).text
+    assert "the Robinson-Patman Act? 15 U.S.C. § 13. Second, can" in text
+    op = Opinion(id="caribe", source="caribe", text=text)
+    assert [c.cites for c in extract(op) if c.kind == "statute"] == [["15 U.S.C. § 13"]]

@@ -160,6 +160,12 @@ _NOTE_LINE = re.compile(r"^( {0,8})(\d{1,3})(?:\s*$|(?=[A-Z\"“(])| {1,3}(?=[A-
 PAGE_HEAD = re.compile(r"(?<![\w\-–—])-\s?\d{1,4}\s?-(?![\w\-–—])")
 MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|â€|Â[\xa0-\xbf]|\ufffd")
 _SECTION = re.compile(r"§|\bSecs?\.(?=\s*\d)")
+# Where a typed text lost its "§": a code cited by section, then the gap the sign left
+# ("18 U.S.C.    2", "U.S.S.G.  3B1.1(c)"); such a code is never cited without one.
+_LOST_SECTION = re.compile(r"\b(U\.S\.C\.(?:A\.)?|U\.S\.S\.G\.|C\.F\.R\.)[ \t]{2,}(?=\d)")
+# The head of a NOTES section and a note's label there ("[2]", "[*]").
+_NOTES_HEAD = re.compile(r"^(?:NOTES|FOOTNOTES|Notes|Footnotes):?$", re.M)
+_BRACKET_LABEL = re.compile(r"\[(\d{1,3}|\*{1,3})\][ \t]+")
 
 
 @dataclass
@@ -170,6 +176,7 @@ class Candidate:
     text: str
     pages: list[tuple[int, str]] = dataclasses.field(default_factory=list)
     notes: list[tuple[int, int, str]] = dataclasses.field(default_factory=list)
+    restored: int = 0  # section signs put back where a typed text lost them
 
 
 def _is_note_start(lines: list[str], i: int, label: int) -> bool:
@@ -222,7 +229,10 @@ def _drop_line_numbers(lines: list[str]) -> list[str]:
 def plain_layout(raw: str) -> Candidate:
     """A typewritten plain text made clean: references decoded, page heads dropped,
     the notes at each page's foot moved to the end (their spans recorded), reflowed."""
-    lines = _drop_line_numbers(unescape(raw).replace("\f", "\n").splitlines())
+    raw, restored = unescape(raw), 0
+    if "§" not in raw:
+        raw, restored = _LOST_SECTION.subn(r"\1 § ", raw)
+    lines = _drop_line_numbers(raw.replace("\f", "\n").splitlines())
     pages: list[list[str]] = [[]]
     for line in lines:
         if _PAGE_LINE.match(line):
@@ -248,7 +258,7 @@ def plain_layout(raw: str) -> Candidate:
         text += f"{label}. " + re.sub(r"\s*\n\s*", " ", reflow("\n".join(note))).strip()
         spans.append((start, len(text), label))
     text = text.strip()
-    return Candidate("plain_text", text, star, spans or header_notes(text))
+    return Candidate("plain_text", text, star, spans or header_notes(text), restored)
 
 
 def html_layout(key: str, html: str) -> Candidate:
@@ -259,9 +269,26 @@ def html_layout(key: str, html: str) -> Candidate:
     tree = parse_html(html)
     if re.match(r"\s*<pre\b", html, re.I) and re.search(r"</pre>\s*$", html, re.I):
         typed = plain_layout("".join(tree.itertext()))
-        return Candidate(key, typed.text, typed.pages, typed.notes)
+        return Candidate(key, typed.text, typed.pages, typed.notes, typed.restored)
     text, pages, notes = finish(layout(tree))
-    return Candidate(key, text, pages, notes or header_notes(text))
+    return Candidate(key, text, pages, notes or bracket_notes(text) or header_notes(text))
+
+
+def bracket_notes(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the notes under a NOTES head in the last half, each "[N] ..." or "[*] ..."
+    opening a paragraph (lawbox HTML; numbering may skip a note the source lacks)."""
+    heads = [m for m in _NOTES_HEAD.finditer(text) if m.start() > len(text) // 2]
+    if not heads:
+        return []
+    spans: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[^\n]+", text[heads[-1].end() :]):
+        start, end = heads[-1].end() + m.start(), heads[-1].end() + m.end()
+        label = _BRACKET_LABEL.match(m.group(0))
+        if label:
+            spans.append((start, end, label.group(1)))
+        elif spans:
+            spans[-1] = (spans[-1][0], end, spans[-1][2])
+    return spans
 
 
 def candidates(obj: dict[str, Any]) -> list[Candidate]:
@@ -291,6 +318,9 @@ def faults(c: Candidate, others: list[Candidate]) -> tuple[float, list[str]]:
     if most >= 2 and sections < most / 2:
         penalty += 10
         said.append(f"{sections} of {most} section signs")
+    if c.restored:
+        penalty += 2  # a guess: a text that kept its signs is better
+        said.append(f"{c.restored} section signs restored")
     for what, pattern in (("page heads", PAGE_HEAD), ("raw entities", ENTITY)):
         n = len(pattern.findall(c.text))
         if n:
@@ -304,6 +334,9 @@ def faults(c: Candidate, others: list[Candidate]) -> tuple[float, list[str]]:
     if marked and not c.notes:
         penalty += 5
         said.append(f"footnotes unmarked ({marked} elsewhere)")
+    elif len(c.notes) < marked:
+        penalty += 3
+        said.append(f"{len(c.notes)} of {marked} footnotes marked")
     if any(o.pages for o in others) and not c.pages:
         penalty += 1
         said.append("no page map")

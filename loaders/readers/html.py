@@ -150,7 +150,7 @@ def note_label(el: Any) -> str | None:
         label = el.get("label") or el.get("data-label") or ""
         if not label:
             m = re.search(r"(\d+)\D*$", el.get("id") or "")
-            label = m.group(1) if m else str(0)
+            label = m.group(1) if m else "*"  # "fn-s": a note of the star kind
         return label.strip().rstrip(".")
     return None
 
