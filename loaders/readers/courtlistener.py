@@ -29,7 +29,17 @@ from ...errors import CitegraphError
 from ...models import Opinion
 from .caption import bluebook, caption_name, name_from_slug
 from .decoding import decode, reflow
-from .header import header_court, header_date, header_notes, opinion_from_text
+from .header import (
+    HEADER_CHARS,
+    header_citations,
+    header_court,
+    header_date,
+    header_dockets,
+    header_judge,
+    header_name,
+    header_notes,
+    opinion_from_text,
+)
 from .html import ENTITY, finish, html_to_text, layout, parse_html, unescape
 from .pages import strip_star_pages
 from .registry import Format
@@ -366,6 +376,37 @@ def choose_text(obj: dict[str, Any]) -> tuple[Candidate, str] | None:
     return best[2], reason
 
 
+def _header_known(obj: dict[str, Any], best: Candidate, known: dict[str, Any]) -> str:
+    """Fill what the structured fields did not give from the opinion's own header
+    (returned).
+
+    The header is read where it always was: the typed `plain_text` as served (its
+    caption, author line and date), unless that is missing or a converter's message;
+    the text chosen for citations may be another.
+    """
+    plain = obj.get("plain_text") or ""
+    longest = max((len(obj.get(k) or "") for k in HTML_FIELDS), default=0)
+    typed = bool(plain.strip()) and len(plain) >= 0.3 * longest
+    source = plain if typed else best.text
+    head, _ = strip_star_pages(source[:HEADER_CHARS])
+    wide, _ = strip_star_pages(source[: HEADER_CHARS * 3])
+    body_end = best.notes[0][0] if best.notes else len(best.text)
+    found = {
+        "name": lambda: header_name(head),
+        "court": lambda: header_court(head),
+        "date": lambda: header_date(head) or header_date(wide),
+        "dockets": lambda: [] if known.get("docket") else header_dockets(head),
+        "judge": lambda: header_judge(wide if typed else head, best.text[:body_end][-3000:]),
+        "citations": lambda: header_citations(head),
+    }
+    for key, read in found.items():
+        if not known.get(key):
+            value = read()
+            if value:
+                known[key] = value
+    return head
+
+
 def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
     """Build an Opinion from a CourtListener opinion object (API object or bulk row)."""
     for key in ("plain_text", *HTML_FIELDS):
@@ -406,8 +447,9 @@ def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
     if m and not known.get("court"):
         known["court"] = m.group(1)
     known.pop("judges", None)
+    head = _header_known(obj, best, known)
     op = opinion_from_text(
-        text, source, prepared=True, pages=best.pages, footnotes=best.notes, **known
+        text, source, prepared=True, pages=best.pages, footnotes=best.notes, header=head, **known
     )
     op.text_from = reason
     return op
