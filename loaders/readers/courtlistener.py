@@ -376,6 +376,15 @@ def choose_text(obj: dict[str, Any]) -> tuple[Candidate, str] | None:
     return best[2], reason
 
 
+def _caption_text(obj: dict[str, Any], text: str) -> str:
+    """The opening of the opinion where its caption is read: the typed text if any."""
+    plain = obj.get("plain_text") or ""
+    longest = max((len(obj.get(k) or "") for k in HTML_FIELDS), default=0)
+    if plain.strip() and len(plain) >= 0.3 * longest:
+        return unescape(plain[:6000])
+    return text[:6000]
+
+
 def _header_known(obj: dict[str, Any], best: Candidate, known: dict[str, Any]) -> str:
     """Fill what the structured fields did not give from the opinion's own header
     (returned).
@@ -430,7 +439,7 @@ def opinion_from_courtlistener(obj: dict[str, Any], source: str) -> Opinion:
             known.update(_from_lawbox_head(obj[key]))
     slug = re.search(r"/opinion/\d+/([^/]+)/?$", str(obj.get("absolute_url") or ""))
     if slug and not known.get("name"):
-        name = name_from_slug(slug.group(1), text[:6000])
+        name = name_from_slug(slug.group(1), _caption_text(obj, text))
         if name:
             known["name"] = name
     cluster = obj.get("cluster")
