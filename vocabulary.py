@@ -388,7 +388,9 @@ HISTORY = re.compile(
     r"overruled|abrogated|superseded|withdrawn|amended)"
     r"(?:\s+(?:in\s+part|and\s+remanded|on\s+other\s+grounds|as\s+moot|per\s+curiam))*"
     r"(?:,?\s+and\s+(?:aff'd|rev'd|vacated|remanded)(?:\s+in\s+part)?)*"
-    r"(?:\s+by)?(?:,|\s+sub\s+nom\.)?)\s*",
+    r"(?:\s+by)?(?:,|\s+sub\s+nom\.)?)\s*"
+    # a reporter page not yet printed, before the parallel cites ("--- U.S. ----,")
+    r"(?:-{2,}\s*U\.\s?S\.\s*-{2,},?\s*)?",
     re.I,
 )
 

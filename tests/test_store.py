@@ -75,6 +75,8 @@ def test_a_changed_file_is_extracted_again(inputs, tmp_path) -> None:
     path = inputs / FIRST[0]
     obj = json.loads(path.read_text(encoding="utf-8"))
     obj["plain_text"] += "\nSee Heck v. Humphrey, 512 U.S. 477, 486-87 (1994).\n"
+    for key in ("html", "html_with_citations"):  # whichever text the reader chooses
+        obj[key] += "<p>See Heck v. Humphrey, 512 U.S. 477, 486-87 (1994).</p>"
     path.write_text(json.dumps(obj), encoding="utf-8")
     again = build([inputs], store=store)
     assert (again.extracted, again.cached) == (1, 1)

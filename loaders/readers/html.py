@@ -12,6 +12,7 @@ The same walker reads the Caselaw Access Project's HTML and XML (cap.py).
 
 from __future__ import annotations
 
+import html as _html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,27 @@ BLOCK_TAGS = {
     "history", "seealso", "correction", "casebody", "footnote", "bracketnum", "key",
 }  # fmt: skip
 _WS = re.compile(r"\s+")
+# An entity left in text after the parser's one decoding ("&amp;amp;" -> "&amp;"): only
+# named or numbered references closed by ";", so "AT&T" or "&para" stay as written.
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# A text node that is nothing but style rules (".c1 { font-weight: bold }"): markup
+# broken around a <style> element leaves its rules as text.
+_CSS_TEXT = re.compile(r"^\s*(?:[@.#\w*][^{}<>]{0,200}\{[^{}]*:[^{}]*\}\s*)+$")
+# A headnote number set at the head of a paragraph of the body ("[6] The court ...").
+_HEADNOTE = re.compile(r"^\[\d{1,2}\]\s+")
+# A block whose whole text heads the footnotes ("NOTES", "Footnotes:").
+_NOTES_TITLE = re.compile(r"^\s*(?:foot|end)?notes\s*:?\s*$", re.I)
+# The text of a footnote call-out or back link: "1", "[12]", "*", "[*]", "(3)".
+_NOTE_MARK = re.compile(r"^\s*[\[(]?(?:\d{1,3}|\*{1,3}|[a-z])[\])]?\s*$")
+
+
+def unescape(text: str) -> str:
+    """`text` with every character reference decoded, however often it was escaped."""
+    for _ in range(4):
+        if "&" not in text or not ENTITY.search(text):
+            break
+        text = ENTITY.sub(lambda m: _html.unescape(m.group(0)), text)
+    return text
 
 
 def local(el: Any) -> str:
@@ -62,16 +84,19 @@ class Layout:
     footnotes: list[tuple[int, int, str]] = field(default_factory=list)
     pending_notes: list[tuple[str, Any]] = field(default_factory=list)
     glue: bool = False  # the next paragraph break is skipped (after a footnote's label)
+    in_notes: bool = False  # past a "NOTES" heading: "[1]" labels a note, not a headnote
 
     @property
     def last(self) -> str:
         return self.parts[-1][-1:] if self.parts else "\n"
 
     def emit(self, text: str) -> None:
-        """Append inline text, spaces collapsed."""
-        text = _WS.sub(" ", text)
+        """Append inline text, spaces collapsed, character references decoded."""
+        text = _WS.sub(" ", unescape(text))
         if self.last in (" ", "\n"):
             text = text.lstrip(" ")
+            if self.last == "\n" and not self.in_notes:
+                text = _HEADNOTE.sub("", text)
         if text:
             self.parts.append(text)
             self.pos += len(text)
@@ -125,7 +150,7 @@ def note_label(el: Any) -> str | None:
         label = el.get("label") or el.get("data-label") or ""
         if not label:
             m = re.search(r"(\d+)\D*$", el.get("id") or "")
-            label = m.group(1) if m else str(0)
+            label = m.group(1) if m else "*"  # "fn-s": a note of the star kind
         return label.strip().rstrip(".")
     return None
 
@@ -135,10 +160,20 @@ def is_mark(el: Any) -> bool:
     name = local(el)
     if name == "footnotemark" or "footnotemark" in classes(el):
         return True
+    text = "".join(el.itertext())
     if name == "sup":
         links = [a for a in el.iter() if local(a) == "a" and (a.get("href") or "").startswith("#")]
-        return bool(links) and len("".join(el.itertext()).strip()) <= 4
+        # "<sup>[1]</sup>", "<sup>*</sup>": a bare label is a call-out too
+        return (bool(links) and len(text.strip()) <= 4) or bool(_NOTE_MARK.match(text))
+    if name == "a" and (el.get("href") or "").startswith("#"):
+        # "<a class="footnote" href="#fn1">1</a>" in the body, "#fn1_ref" back in the note
+        return "footnote" in classes(el) and bool(_NOTE_MARK.match(text))
     return False
+
+
+def is_paragraph_number(el: Any) -> bool:
+    """A paragraph number set apart from the text ("<span class="num">12</span>")."""
+    return local(el) == "span" and "num" in classes(el) and "".join(el.itertext()).strip().isdigit()
 
 
 def walk(el: Any, out: Layout, notes_to_end: bool = True) -> None:
@@ -153,7 +188,7 @@ def walk(el: Any, out: Layout, notes_to_end: bool = True) -> None:
             out.pages.append((out.pos, label))
         _tail(el, out)
         return
-    if is_mark(el):
+    if is_mark(el) or is_paragraph_number(el):
         _tail(el, out)
         return
     note = note_label(el)
@@ -167,10 +202,12 @@ def walk(el: Any, out: Layout, notes_to_end: bool = True) -> None:
     block = name in BLOCK_TAGS
     if block:
         out.paragraph()
+        if not out.in_notes and _NOTES_TITLE.match("".join(el.itertext())):
+            out.in_notes = True
     if name == "pre":
         out.emit_raw(reflow("".join(el.itertext())))
     else:
-        if el.text:
+        if el.text and not _CSS_TEXT.match(el.text):
             out.emit(el.text)
         for child in el:
             walk(child, out, notes_to_end)
@@ -180,8 +217,16 @@ def walk(el: Any, out: Layout, notes_to_end: bool = True) -> None:
 
 
 def _tail(el: Any, out: Layout) -> None:
-    if el.tail:
-        out.emit(el.tail)
+    tail = el.tail
+    if not tail or _CSS_TEXT.match(tail):
+        return
+    # "<a>11 NY3d 1 </a>05": the link ends inside a number, whose digits join
+    joins = local(el) in ("a", "span") and tail[0].isdigit() and out.parts
+    if joins and out.parts[-1].endswith(" ") and out.parts[-1].rstrip(" ")[-1:].isdigit():
+        kept = out.parts[-1].rstrip(" ")
+        out.pos -= len(out.parts[-1]) - len(kept)
+        out.parts[-1] = kept
+    out.emit(tail)
 
 
 def flush_notes(out: Layout) -> None:
@@ -244,6 +289,7 @@ def parse_html(html: str) -> Any:
     import lxml.html
 
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    html = _one_document(html)
     if not html.strip():
         return lxml.html.fromstring("<div></div>")
     return (
@@ -251,6 +297,24 @@ def parse_html(html: str) -> Any:
         if re.search(r"<html", html[:2000], re.I)
         else (lxml.html.fromstring(f"<div>{html}</div>"))
     )
+
+
+_DOC_TAG = re.compile(r"</?(?:html|body)\b[^>]*>|<!doctype[^>]*>", re.I)
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
+
+
+def _one_document(html: str) -> str:
+    """Pages pasted one after another ("</html><html>", a second <body>) as one document.
+
+    A parser stops at the first document's end, so the later ones would be lost: the
+    document tags are dropped, the first head kept and the others (styles, titles) removed.
+    """
+    if len(re.findall(r"<(?:html|body)\b", html, re.I)) <= 2:
+        return html
+    heads = list(_HEAD.finditer(html))
+    head = heads[0].group(0) if heads else ""
+    body = _DOC_TAG.sub("", _HEAD.sub("", html))
+    return f"<html>{head}<body>{body}</body></html>"
 
 
 def looks_like_html(head: bytes) -> bool:
