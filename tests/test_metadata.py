@@ -249,3 +249,20 @@ def test_circuit_pdfs_as_pypdfium2_reads_their_first_page() -> None:
     sdny = "UNITED STATES DISTRICT COURT \nSOUTHERN DISTRICT OF NEW YORK \nD George Sweigert, \n"
     sdny += "Plaintiff, \n-against-Jason Goodman, \nDefendant. \n1:18-cv-08653 (VEC) (SDA) \n"
     assert caption_name(sdny) == "Sweigert v. Goodman"
+
+
+def test_what_follows_the_parties_and_prose_with_a_v_are_no_name() -> None:
+    from citegraph.loaders.readers.header import plausible_name
+
+    caption = (
+        "UNITED STATES COURT OF APPEALS\nFOR THE FIRST CIRCUIT\nNo. 20-1507\n"
+        "CALVARY CHAPEL OF BANGOR,\nPlaintiff, Appellant,\nv.\n"
+        "JANET T. MILLS, in her official capacity as Governor of the\nState of Maine,\n"
+        "Defendant, Appellee.\nAPPEAL FROM THE UNITED STATES DISTRICT COURT\n"
+    )
+    assert caption_name(caption) == "Calvary Chapel of Bangor v. Mills"
+    assert caption_name("JOHN DOE,\nPetitioner,\nv.\nRICHARD ROE ON PETITION FOR WRIT OF\n") == (
+        "Doe v. Roe"
+    )
+    assert not plausible_name("After allegedly burning a cross on a lawn v. was charged under")
+    assert plausible_name("Calvary Chapel of Bangor v. Mills")

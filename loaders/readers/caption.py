@@ -35,7 +35,10 @@ _DESCRIPTION = re.compile(
     r"a\s+(?:corporation|municipal|Delaware|Massachusetts|foreign|person|child|juvenile)|"
     r"an\s+(?:infant|individual|incompetent)|"
     r"(?:Attorney|Solicitor)\s+General|Secretary\s+of|Superintendent|Commissioner\b|"
-    r"Warden\b|Sheriff\b|Director\b|Chief\s+of|Acting\b)",
+    r"Warden\b|Sheriff\b|Director\b|Chief\s+of|Acting\b|"
+    # what a caption says after the parties: "... on Petition for Writ of Certiorari to"
+    r"(?:on\s+)?(?:petitions?\s+for\s+(?:a\s+)?(?:writ|review)|writ\s+of\s+certiorari|"
+    r"certiorari\s+to|appeals?\s+from)\b)",
     re.I,
 )
 _ENTITY = {

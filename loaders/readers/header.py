@@ -615,13 +615,19 @@ def header_name(header: str) -> str | None:
                 title = f"{party_name(a)} v. {party_name(b)}"
             return bluebook(title)
     name = caption_name(header)
-    if name:
+    if name and plausible_name(name):
         return name
     for ln in header.splitlines()[:200]:
         m = _CAPITALS_NAME.fullmatch(ln.strip())
         if m:
             return bluebook(f"{party_name(m.group(1))} v. {party_name(m.group(2))}")
     return None
+
+
+def plausible_name(name: str) -> bool:
+    """Whether a name read from a caption can be a case name, not prose that held a
+    "v." ("After allegedly burning a cross on a black family's lawn v. was charged")."""
+    return len(name) <= 160 and not re.search(r"[“”\"]|\b(?:was|were|is|are|the Court)\b", name)
 
 
 # "KEMP v. UNITED STATES", "NEW YORK STATE RIFLE & PISTOL ASSN., INC., ET AL. v. BRUEN"
