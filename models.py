@@ -9,7 +9,8 @@ from typing import Any
 # The columns of the tables, in their order: opinions.jsonl (and "chars", the length of
 # the text), citations.jsonl, authorities.jsonl.
 OPINION_COLUMNS = (
-    "id", "source", "name", "court", "date", "docket", "judge", "type", "citations", "sha1",
+    "id", "source", "name", "court", "date", "docket", "dockets", "judge", "type", "citations",
+    "sha1",
 )  # fmt: skip
 CITATION_COLUMNS = (
     "opinion", "authority", "form", "kind", "text", "start", "end", "cites", "name", "pin",

@@ -15,7 +15,8 @@ Reads each labelled file (tests/fixtures/gold/metadata_firstlook.json, files und
   (only Bluebook abbreviations or entity words such as Inc./Co./LLC
   differ) is reported apart and not counted right;
 - court (courts-db id) and date (YYYY-MM-DD): equal;
-- docket: equal after dropping a "No."/"Nos." prefix and a final period and folding
+- docket: (all of them, against the opinion's `dockets`, where the label lists several
+  joined by "; ") equal after dropping a "No."/"Nos." prefix and a final period and folding
   dash kinds and whitespace;
 - citations (the opinion's own): set equality after folding whitespace ("596 U. S.
   528" = "596 U.S. 528"), and the recall of the labelled citations.
@@ -153,6 +154,10 @@ def main() -> None:
             want = o[field]
             if op is None:
                 ok, how = False, "unreadable"
+            elif field == "docket" and want and ";" in want:  # consolidated: every docket
+                w = {norm_docket(x) for x in want.split(";")}
+                ok = w == {norm_docket(x) for x in op.dockets}
+                how = "normalised" if ok else ("missing" if not op.dockets else "wrong")
             else:
                 ok, how = judge(field, want, getattr(op, field))
             hows[field][how] += 1

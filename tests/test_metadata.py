@@ -266,3 +266,24 @@ def test_what_follows_the_parties_and_prose_with_a_v_are_no_name() -> None:
     )
     assert not plausible_name("After allegedly burning a cross on a lawn v. was charged under")
     assert plausible_name("Calvary Chapel of Bangor v. Mills")
+
+
+def test_opinions_jsonl_lists_every_docket_of_consolidated_cases(
+    tables: dict[str, list[dict]],
+) -> None:
+    russo = next(o for o in tables["opinions"] if "russo" in o["source"])
+    assert russo["docket"] == "3:97-cv-2380"
+    assert russo["dockets"] == ["3:97-cv-2380", "3:00-cv-2382", "3:00-cv-1794"]
+
+
+def test_a_case_name_from_a_slug_cut_short_keeps_the_firms_last_word() -> None:
+    from citegraph.loaders.readers.caption import name_from_slug
+
+    # CourtListener 194664: the slug "alvira-v-f-w-woolworth" stops before "COMPANY"
+    caption = (
+        "No. 92-2255\n\n                      GLADYS ALVIRA, ET AL.,\n\n"
+        "                      Plaintiffs, Appellees,\n\n                                v.\n\n"
+        "                     F. W. WOOLWORTH COMPANY,\n\n                      Defendant, "
+        "Appellant.\n"
+    )
+    assert name_from_slug("alvira-v-f-w-woolworth", caption) == "Alvira v. F. W. Woolworth Co."

@@ -380,6 +380,10 @@ def _slug_word(token: str, i: int) -> str:
     return token.capitalize()
 
 
+_FIRM_WORD = r"(?:Company|Co|Corporation|Corp|Incorporated|Inc|Ltd|Limited|LLC|L\.L\.C)"
+_SLUG_CUT_FIRM = re.compile(rf"[ ,]+{_FIRM_WORD}\b", re.I)
+
+
 def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
     """The words of `header` the slug `tokens` stand for, as the header writes them.
 
@@ -401,7 +405,11 @@ def _find_words(tokens: list[str], header: str, folded: str) -> str | None:
         m = re.search(pattern, folded)
         if m:
             raw = header[m.start() : m.end()]
-            after = header[m.end() : m.end() + 1]
+            # a slug cut short ("allstate-insurance") leaves out the firm's last word
+            firm = _SLUG_CUT_FIRM.match(header, m.end())
+            if firm and not re.search(rf"\b{_FIRM_WORD}\.?$", raw, re.I):
+                raw += firm.group(0).rstrip(",")
+            after = header[m.start() + len(raw) : m.start() + len(raw) + 1]
             if after == "." and re.search(r"\b(?:Inc|Co|Corp|Jr|Ltd|Bros)$", raw, re.I):
                 raw += "."
             return re.sub(r"\s+", " ", raw)
