@@ -427,3 +427,20 @@ def test_seed_opinion_finds_every_authority_and_invents_none(entry: dict) -> Non
     assert report["short_form_errors"] == []
     assert report["extra_short_forms"] == []
     assert report["found"] == len(entry["authorities"])
+
+
+def test_sentencing_guidelines_and_state_codes_with_initials_are_found() -> None:
+    """Real sentences of First Circuit opinions (CourtListener 150887 and 148956)."""
+    from citegraph.loaders.extraction.found import Taken
+    from citegraph.loaders.extraction.laws import find_laws
+
+    text = (
+        "Sentencing Guidelines sentence up to\na mandatory life sentence, under "
+        "U.S.S.G. § 5G1.1(c)(2). See R.I. Gen. Laws § 42-73-7.3      The Child Advocate "
+        "claims that due\n\nto widespread and serious deficiencies"
+    )
+    found = [(c.text, c.cites, c.pin, c.kind) for c in find_laws("x", text, Taken())]
+    assert found == [
+        ("R.I. Gen. Laws § 42-73-7.3", ["R.I. Gen. Laws § 42-73-7.3"], None, "statute"),
+        ("U.S.S.G. § 5G1.1(c)(2)", ["U.S.S.G. § 5G1.1"], "(c)(2)", "other"),
+    ]

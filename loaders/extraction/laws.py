@@ -193,8 +193,13 @@ def _clause(m: Match) -> str | None:
 
 
 # "Conn. Gen. Stat. § 52-584", "Mass. Gen. Laws ch. 93A, § 9(1)"
+# (a word of the code's name: "Conn.", "R.I.", "N.C.", "Gen.", never a signal before it)
+_CODE_WORD = (
+    r"(?!(?:See|Cf|But|Accord|Compare|Contra|Under|And|Also|In|Of|The|E\.g)\b)"
+    r"[A-Z][A-Za-z]*\.?(?:[A-Z][a-z]*\.)*\s+"
+)
 _STATE_CODE = re.compile(
-    r"\b((?:[A-Z][A-Za-z]*\.?\s+){1,4}(?:Stat|Code|Laws|Law|Rev\.\s+Stat|Gen\.\s+Stat)s?\.?"
+    rf"(?<![\w.])((?:{_CODE_WORD}){{1,4}}(?:Stat|Code|Laws|Law|Rev\.\s+Stat|Gen\.\s+Stat)s?\.?"
     r"(?:\s+Ann\.)?(?:\s+(?:ch|c)\.\s*\w+,)?)\s*(§§?)\s*(\d[\w:]*(?:[.-][\w:]+)*)"
     r"((?:\([a-zA-Z0-9]{1,4}\))*)"
 )
@@ -235,6 +240,18 @@ def _mass_general_laws_key(m: Match, matches: Sequence[Match]) -> str:
     return f"Mass. Gen. Laws ch. {m.group(1)}, § {m.group(2)}"
 
 
+# "U.S.S.G. § 2B1.1(b)(1)", "USSG §4B1.2(a)", "Guidelines § 3E1.1", "U.S. Sentencing
+# Guidelines Manual § 5K1.1": one authority per guideline section, subsections as pins
+_GUIDELINE = re.compile(
+    r"\b(?:U\.\s?S\.\s?S\.\s?G\.|USSG|(?:U\.\s?S\.\s+)?Sentencing\s+Guidelines(?:\s+Manual)?|"
+    r"Guidelines(?:\s+Manual)?)\s*§§?\s*(\d[A-Z]\d\.\d{1,2})" + _SUBDIVISIONS
+)
+
+
+def _guideline_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"U.S.S.G. § {m.group(1)}"
+
+
 # where each pattern may start: a word it opens with, a word near its start ("Const"
 # stands at most 16 characters into a match: "Mass. Gen." (15) and a space), or the
 # run of characters before its "§"
@@ -244,6 +261,7 @@ _LOCAL = AtCandidate(re.compile("Local"))
 _NEAR_CONST = NearWord(re.compile("const", re.I), 16)
 _CODE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]"))
 _GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
+_GUIDE = AtCandidate(re.compile(r"U\.\s?S\.|USSG|Sentencing|Guidelines"))
 _TREATISE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.'’,\s]*"), first=re.compile(r"\d"))
 
 # one row per citation form, run in this order (an earlier row's citation wins a span)
@@ -258,6 +276,7 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, _group(4)),
     LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
             _mass_general_laws_key, _group(3)),
+    LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, _group(2)),
     LawRule("treatise", "other", _TREATISE, _TREATISE_TO_SIGN, _treatise_key, _group(4),
             _edition_year),
 )  # fmt: skip
