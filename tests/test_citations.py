@@ -444,3 +444,38 @@ def test_sentencing_guidelines_and_state_codes_with_initials_are_found() -> None
         ("R.I. Gen. Laws § 42-73-7.3", ["R.I. Gen. Laws § 42-73-7.3"], None, "statute"),
         ("U.S.S.G. § 5G1.1(c)(2)", ["U.S.S.G. § 5G1.1"], "(c)(2)", "other"),
     ]
+
+
+def test_sections_listed_after_a_code_and_bare_sections_that_cite_it() -> None:
+    """Real sentences: United States v. Soltero-Lopez and United States v. McAndrews (1st
+    Cir. 1993, data/), a Seventh Amendment opinion's parenthesis (1st Cir.)."""
+    from citegraph.loaders import extract
+    from citegraph.models import Opinion
+
+    text = (
+        "in prison. See 18 U.S.C. Sec. 2; 21 U.S.C. Secs. 841(a)(1), 952, 960, 963; U.S.S.G. "
+        "Sec. 2D1.1. Willie Wilson, guilty of violating 21 U.S.C. Secs. 841(a)(1), "
+        "841(b)(1)(A), and 846. Under 18 U.S.C. § 2119, the rule shifts the issue from a causal "
+        "analysis of whether serious bodily injury (§ 2119(2)) or death (§ 2119(3)) results; "
+        "liable under § 2119 alone; § 504 of the Rehabilitation Act, 29 U.S.C. § 794."
+    )
+    found = [
+        (c.text, c.form, c.cites, c.pin)
+        for c in extract(Opinion(id="x", source="x", text=text))
+        if c.kind in ("statute", "other")
+    ]
+    assert found == [
+        ("18 U.S.C. Sec. 2", "full", ["18 U.S.C. § 2"], None),
+        ("21 U.S.C. Secs. 841", "full", ["21 U.S.C. § 841"], None),
+        ("952", "full", ["21 U.S.C. § 952"], None),
+        ("960", "full", ["21 U.S.C. § 960"], None),
+        ("963", "full", ["21 U.S.C. § 963"], None),
+        ("U.S.S.G. Sec. 2D1.1", "full", ["U.S.S.G. § 2D1.1"], None),
+        ("21 U.S.C. Secs. 841", "full", ["21 U.S.C. § 841"], None),
+        ("841(b)(1)(A)", "full", ["21 U.S.C. § 841"], "(b)(1)(A)"),
+        ("846", "full", ["21 U.S.C. § 846"], None),
+        ("18 U.S.C. § 2119", "full", ["18 U.S.C. § 2119"], None),
+        ("§ 2119(2)", "short", ["18 U.S.C. § 2119"], "(2)"),
+        ("§ 2119(3)", "short", ["18 U.S.C. § 2119"], "(3)"),
+        ("29 U.S.C. § 794", "full", ["29 U.S.C. § 794"], None),
+    ]

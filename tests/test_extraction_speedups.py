@@ -76,7 +76,7 @@ LAW_SAMPLES = (
     " Mass. M.G.L. c. 4, § 7; AG.L. c. 1, § 1; G.L. 231, § 2.",
     # the Sentencing Guidelines; "Guidelines § 12" is no guideline section
     "U.S.S.G. § 2B1.1(b)(1); USSG §4B1.2(a); Guidelines § 3E1.1; U.S. Sentencing Guidelines"
-    " Manual § 5K1.1; Guidelines § 12; U. S. S. G. §§ 2D1.1(c).",
+    " Manual § 5K1.1; Guidelines § 12; U. S. S. G. §§ 2D1.1(c); U.S.S.G. Sec. 3B1.1.",
 )
 
 

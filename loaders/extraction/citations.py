@@ -32,6 +32,7 @@ from .laws import find_laws
 from .notes import endnotes, mask_markers
 from .records import group_parallels, parentheticals_end, record
 from .scan import finditer_at_candidates
+from .sections import bare_sections, section_lists
 from .shortforms import resolve_ids, resolve_short_forms
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
@@ -88,9 +89,27 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     items = [f for f in items if not _own_header_cite(text, f, opinion)]
     resolve_short_forms(items, resource_of)
     resolve_ids(items, resource_of)
+    items = _with_sections(items, text, taken)
     # footnotes read from endnotes are the opinion's footnotes here
     noted = opinion if opinion.footnotes else replace(opinion, footnotes=notes)
     return _citations(noted, items)
+
+
+def _with_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
+    """`items` with the sections listed after a full citation of a code and the bare
+    sections that stand for one (loaders.extraction.sections); an unplaced "§ 922(g)"
+    that now stands for a code is no longer unplaced."""
+    extra = section_lists(items, text, taken)
+    extra += bare_sections(items + extra, text, taken)
+    if not extra:
+        return items
+    spans = Taken((f.rec.start, f.rec.end) for f in extra)
+    kept = [
+        f
+        for f in items
+        if not (f.record and f.rec.kind == "unknown" and spans.overlaps(f.rec.start, f.rec.end))
+    ]
+    return sorted(kept + extra, key=lambda f: (f.rec.start, f.rec.end))
 
 
 def _eyecite_citations(text: str, remove_ambiguous: bool) -> tuple[list[Any], list[Any]]:

@@ -244,7 +244,7 @@ def _mass_general_laws_key(m: Match, matches: Sequence[Match]) -> str:
 # Guidelines Manual § 5K1.1": one authority per guideline section, subsections as pins
 _GUIDELINE = re.compile(
     r"\b(?:U\.\s?S\.\s?S\.\s?G\.|USSG|(?:U\.\s?S\.\s+)?Sentencing\s+Guidelines(?:\s+Manual)?|"
-    r"Guidelines(?:\s+Manual)?)\s*§§?\s*(\d[A-Z]\d\.\d{1,2})" + _SUBDIVISIONS
+    r"Guidelines(?:\s+Manual)?)\s*(?:§§?|[Ss]ecs?\.)\s*(\d[A-Z]\d\.\d{1,2})" + _SUBDIVISIONS
 )
 
 
