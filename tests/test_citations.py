@@ -479,3 +479,28 @@ def test_sections_listed_after_a_code_and_bare_sections_that_cite_it() -> None:
         ("§ 2119(3)", "short", ["18 U.S.C. § 2119"], "(3)"),
         ("29 U.S.C. § 794", "full", ["29 U.S.C. § 794"], None),
     ]
+
+
+def test_federal_code_forms_eyecite_misses() -> None:
+    """Real citations of First Circuit opinions (CourtListener) and a Board of Veterans'
+    Appeals decision: a range, sections with a letter and a hyphen, C.F.R. parts and a
+    C.F.R. section written without its sign."""
+    from citegraph.loaders import extract
+    from citegraph.models import Opinion
+
+    text = (
+        "the Fair Debt Collection Practices Act, 15 U.S.C. §§ 1692-1692o. Title VII, 42 U.S.C. "
+        "§§ 2000e-2, 2000e-3. The regulations, 20 C.F.R. Part 404, and 40 C.F.R. pt. 271 "
+        "apply; see 38 C.F.R. 3.103(c). See 15 U.S.C. §§ 34-36."
+    )
+    found = [(c.text, c.kind, c.cites, c.pin) for c in extract(Opinion("x", "x", text))]
+    assert found == [
+        ("15 U.S.C. §§ 1692", "statute", ["15 U.S.C. § 1692"], None),
+        ("1692o", "statute", ["15 U.S.C. § 1692o"], None),
+        ("42 U.S.C. §§ 2000e-2", "statute", ["42 U.S.C. § 2000e-2"], None),
+        ("2000e-3", "statute", ["42 U.S.C. § 2000e-3"], None),
+        ("20 C.F.R. Part 404", "regulation", ["20 C.F.R. pt. 404"], None),
+        ("40 C.F.R. pt. 271", "regulation", ["40 C.F.R. pt. 271"], None),
+        ("38 C.F.R. 3.103(c)", "regulation", ["38 C.F.R. § 3.103"], "(c)"),
+        ("15 U.S.C. §§ 34-36", "statute", ["15 U.S.C. § 34"], None),
+    ]

@@ -77,6 +77,9 @@ LAW_SAMPLES = (
     # the Sentencing Guidelines; "Guidelines § 12" is no guideline section
     "U.S.S.G. § 2B1.1(b)(1); USSG §4B1.2(a); Guidelines § 3E1.1; U.S. Sentencing Guidelines"
     " Manual § 5K1.1; Guidelines § 12; U. S. S. G. §§ 2D1.1(c); U.S.S.G. Sec. 3B1.1.",
+    # federal code forms eyecite misses; "42 U.S.C. § 1983" and "5 C.F.R. 2" are none here
+    "42 U.S.C. §§ 2000e-2(a), 2000e-3; 20 C.F.R. Part 404; 40 C.F.R. pt. 271;"
+    " 38 C.F.R. 3.103(c); 42 U.S.C. § 1983; 5 C.F.R. 2.",
 )
 
 

@@ -248,6 +248,29 @@ _GUIDELINE = re.compile(
 )
 
 
+# federal code forms eyecite's patterns miss: a section with a letter and a hyphen ("42
+# U.S.C. §§ 2000e-2, 2000e-3"), a C.F.R. part ("20 C.F.R. Part 404", "40 C.F.R. pt. 271")
+# and a C.F.R. section without its sign ("38 C.F.R. 3.103(c)")
+_USC_LETTERED = re.compile(
+    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(§§?)\s*(\d+[a-z]{1,2}-\d+[a-z]?)\b"
+    + _SUBDIVISIONS
+)
+_CFR_UNSIGNED = re.compile(
+    r"\b(\d{1,2})\s+C\.\s?F\.\s?R\.\s*(?:(?:[Pp]arts?|pts?\.)\s+(\d+)\b(?![.\d])|(\d+\.\d+)\b)"
+    + _SUBDIVISIONS
+)
+
+
+def _usc_lettered_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"{m.group(1)} U.S.C. § {m.group(3)}"
+
+
+def _cfr_unsigned_key(m: Match, matches: Sequence[Match]) -> str:
+    if m.group(2):
+        return f"{m.group(1)} C.F.R. pt. {m.group(2)}"
+    return f"{m.group(1)} C.F.R. § {m.group(3)}"
+
+
 def _guideline_key(m: Match, matches: Sequence[Match]) -> str:
     return f"U.S.S.G. § {m.group(1)}"
 
@@ -261,6 +284,8 @@ _LOCAL = AtCandidate(re.compile("Local"))
 _NEAR_CONST = NearWord(re.compile("const", re.I), 16)
 _CODE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]"))
 _GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
+_USC_NUMBER = AtCandidate(re.compile(r"\b\d{1,2}\s+U\.\s?S\.\s?C\."))
+_CFR_NUMBER = AtCandidate(re.compile(r"\b\d{1,2}\s+C\.\s?F\.\s?R\."))
 _GUIDE = AtCandidate(re.compile(r"U\.\s?S\.|USSG|Sentencing|Guidelines"))
 _TREATISE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.'’,\s]*"), first=re.compile(r"\d"))
 
@@ -277,6 +302,10 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
             _mass_general_laws_key, _group(3)),
     LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, _group(2)),
+    LawRule("U.S.C. section with a letter", "statute", _USC_LETTERED, _USC_NUMBER,
+            _usc_lettered_key, _group(4)),
+    LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,
+            _cfr_unsigned_key, _group(4)),
     LawRule("treatise", "other", _TREATISE, _TREATISE_TO_SIGN, _treatise_key, _group(4),
             _edition_year),
 )  # fmt: skip
@@ -332,6 +361,8 @@ def law_key(c: Any) -> str:
     groups = c.groups
     section = str(groups.get("section") or "")
     base = re.split(r"[(\s]", section, maxsplit=1)[0]
+    if "§§" in c.matched_text():
+        base = range_start(base)
     try:
         reporter = str(c.corrected_reporter())
     except Exception:  # a reporter eyecite cannot correct
@@ -344,6 +375,14 @@ def law_key(c: Any) -> str:
         return f"{reporter} ch. {chapter}, § {base}"  # "Mass. Gen. Laws ch. 93A, § 9"
     lead = title or chapter or ""
     return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
+
+
+def range_start(section: str) -> str:
+    """The first section of a range written "§§ 34-36" (a section "2000e-2" stays)."""
+    m = re.fullmatch(r"(\d+)([a-zA-Z]*)[-–](\d+)[a-zA-Z]*", section)
+    if m and not m.group(2) and int(m.group(3)) > int(m.group(1)):
+        return m.group(1) + m.group(2)
+    return section
 
 
 def law_pin(c: Any) -> str | None:

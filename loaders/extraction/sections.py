@@ -1,7 +1,8 @@
 """Sections of a code cited after its full citation: lists and bare short forms.
 
 "21 U.S.C. §§ 841(a)(1), 846" cites two sections of one code: the list after a full
-citation that names several ("§§", "Secs.", "sections") gives one citation per section.
+citation that names several ("§§", "Secs.", "sections") gives one citation per section,
+and so does a range ("§§ 1692-1692o", "§§ 2000e-2 to 2000e-3": its two ends).
 Once "18 U.S.C. § 922" has been cited in full, "§ 922(g)" later in the opinion is a
 short form of it (a subsection is a pin) where it stands as a citation: after a
 signal, in a string of citations or in a parenthesis. In prose ("liable under § 1983",
@@ -22,9 +23,8 @@ from .found import Found, Taken
 _SUBSECTIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
 # one more member of a list of sections: ", 846", ", and 846(a)", " and 846"
 _NEXT = re.compile(
-    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:§\s*)?(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)"
-    + _SUBSECTIONS
-    + r"(?![\w/%$])"
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)"  # a range's end too
+    r"(?:§\s*)?(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)" + _SUBSECTIONS + r"(?![\w/%$])"
 )
 # a section cited bare: "§ 922(g)", "See § 3.304(f)(3)"
 _BARE = re.compile(
@@ -52,7 +52,7 @@ def _record(f: Found, key: str, m: re.Match[str], form: str) -> Citation:
     return replace(
         f.rec,
         form=form,
-        text=m.group(0).lstrip(", ").removeprefix("and ").removeprefix("or ").strip(),
+        text=m.string[m.start(1) if form == "full" else m.start() : m.end()],
         start=m.start(1) if form == "full" else m.start(),
         end=m.end(),
         cites=[key],
