@@ -502,5 +502,6 @@ def test_federal_code_forms_eyecite_misses() -> None:
         ("20 C.F.R. Part 404", "regulation", ["20 C.F.R. pt. 404"], None),
         ("40 C.F.R. pt. 271", "regulation", ["40 C.F.R. pt. 271"], None),
         ("38 C.F.R. 3.103(c)", "regulation", ["38 C.F.R. § 3.103"], "(c)"),
-        ("15 U.S.C. §§ 34-36", "statute", ["15 U.S.C. § 34"], None),
+        ("15 U.S.C. §§ 34", "statute", ["15 U.S.C. § 34"], None),
+        ("36", "statute", ["15 U.S.C. § 36"], None),
     ]

@@ -34,7 +34,8 @@ def test_pipeline_passes_every_find_case_bare_eyecite_passes_but_three(find_repo
     # 200: "Harper v. State, 286 Ga. 216, 218 (1) (686 SE2d 786)": eyecite's expectation
     # has no pin; the pipeline reads 218 (page 218, division 1), which is the pin.
     # 143, 148: "Mass. Gen. Laws ch. 1, §§ 2-3": eyecite keeps "2-3" as one section; the
-    # pipeline reads the range of sections 2 to 3 and keys its first (one node per section).
+    # pipeline reads the range of sections 2 to 3, a citation for each end (one node per
+    # section).
     assert find_report["cases"] == 203
     pipeline_fails = set(find_report["failed"]["pipeline"])
     eyecite_fails = set(find_report["failed"]["eyecite"])

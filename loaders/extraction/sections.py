@@ -75,6 +75,9 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
         if parts is None:
             continue
         code = parts[0]
+        end = _range_end(f, text, code)
+        if end is not None:
+            out.append(end)
         pos = re.compile(_SUBSECTIONS).match(text, rec.end).end()  # type: ignore[union-attr]
         while (m := _NEXT.match(text, pos)) and not taken.overlaps(m.start(1), m.end()):
             key = f"{code} § {m.group(1)}"
@@ -83,6 +86,33 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
             taken.append((new.rec.start, new.rec.end))
             pos = m.end()
     return out
+
+
+# a citation that ends in a range of sections: "15 U.S.C. §§ 34-36"
+_RANGE_IN = re.compile(r"§§\s*(\d+)([a-zA-Z]*)\s*([-–])\s*(\d+[a-zA-Z]*)$")
+
+
+def _range_end(f: Found, text: str, code: str) -> Found | None:
+    """The last section of a range written inside `f`'s citation ("§§ 34-36"), as a
+    citation of its own; `f` keeps the first section ("§§ 34")."""
+    m = _RANGE_IN.search(f.rec.text)
+    if not m or m.group(2) or int(re.match(r"\d+", m.group(4)).group(0)) <= int(m.group(1)):  # type: ignore[union-attr]
+        return None
+    f.rec.text = f.rec.text[: m.start(3)].rstrip()
+    f.rec.end = f.rec.start + len(f.rec.text)
+    start = f.rec.start + m.start(4)
+    key = f"{code} § {m.group(4)}"
+    rec = replace(
+        f.rec,
+        text=text[start : start + len(m.group(4))],
+        start=start,
+        end=start + len(m.group(4)),
+        cites=[key],
+        name=key,
+        pin=None,
+        antecedent=None,
+    )
+    return Found(rec=rec, tail=rec.end)
 
 
 def bare_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
