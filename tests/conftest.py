@@ -13,6 +13,15 @@ DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ALI = DATA / "ali_v_annucci_sdny_2020.txt"
 RUSSO = DATA / "russo_v_city_of_hartford_dconn_2001.txt"
+# the files every build writes (the output contract)
+CONTRACT = [
+    "opinions.jsonl",
+    "authorities.jsonl",
+    "citations.jsonl",
+    "texts.jsonl",
+    "graph.html",
+    "graph.graphml",
+]
 
 
 def read_jsonl(path: Path) -> list[dict]:

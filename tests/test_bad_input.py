@@ -21,15 +21,9 @@ import pytest
 from citegraph.cli import main
 from click.testing import CliRunner
 
+from .conftest import CONTRACT
+
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
-CONTRACT = [
-    "opinions.jsonl",
-    "authorities.jsonl",
-    "citations.jsonl",
-    "texts.jsonl",
-    "graph.html",
-    "graph.graphml",
-]
 
 # bad file -> what its one-line message must say (a regex, case-insensitive)
 BAD_FILES = {

@@ -10,14 +10,7 @@ import networkx as nx
 from citegraph.cli import main
 from click.testing import CliRunner
 
-CONTRACT = [
-    "opinions.jsonl",
-    "authorities.jsonl",
-    "citations.jsonl",
-    "texts.jsonl",
-    "graph.html",
-    "graph.graphml",
-]
+from .conftest import CONTRACT
 
 
 def _opinion_id(tables, source_name: str) -> str:

@@ -23,17 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import CONTRACT
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 EXTRA = ROOT / "tests" / "fixtures" / "bad" / "latin1_metro_mayaguez.txt"
-CONTRACT = [
-    "opinions.jsonl",
-    "authorities.jsonl",
-    "citations.jsonl",
-    "texts.jsonl",
-    "graph.html",
-    "graph.graphml",
-]
 TEMP = re.compile(r"\..+\.tmp")
 # What else an interrupted build may leave: the store's own journal, which SQLite replays.
 SQLITE_SIDE = re.compile(r".+-(?:journal|wal|shm)")

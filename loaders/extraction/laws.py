@@ -377,12 +377,19 @@ def law_key(c: Any) -> str:
     return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
 
 
+def section_range(section: str) -> tuple[str, str] | None:
+    """The first and last sections of a range written "§§ 34-36" or "§§ 1692-1692o";
+    None for one section ("2000e-2", "5-3")."""
+    m = re.fullmatch(r"(\d+)[-–]((\d+)[a-zA-Z]*)", section)
+    if m and int(m.group(3)) > int(m.group(1)):
+        return m.group(1), m.group(2)
+    return None
+
+
 def range_start(section: str) -> str:
     """The first section of a range written "§§ 34-36" (a section "2000e-2" stays)."""
-    m = re.fullmatch(r"(\d+)([a-zA-Z]*)[-–](\d+)[a-zA-Z]*", section)
-    if m and not m.group(2) and int(m.group(3)) > int(m.group(1)):
-        return m.group(1) + m.group(2)
-    return section
+    ends = section_range(section)
+    return ends[0] if ends else section
 
 
 def law_pin(c: Any) -> str | None:

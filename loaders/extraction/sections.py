@@ -18,9 +18,11 @@ from dataclasses import replace
 
 from ...models import Citation
 from .found import Found, Taken
+from .laws import section_range
 
 # the subsections after a section number: "(a)(1)(B)"
 _SUBSECTIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+_SUBSECTIONS_AT = re.compile(_SUBSECTIONS)  # matches everywhere, empty if need be
 # one more member of a list of sections: ", 846", ", and 846(a)", " and 846"
 _NEXT = re.compile(
     r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)"  # a range's end too
@@ -78,7 +80,7 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
         end = _range_end(f, text, code)
         if end is not None:
             out.append(end)
-        pos = re.compile(_SUBSECTIONS).match(text, rec.end).end()  # type: ignore[union-attr]
+        pos = _SUBSECTIONS_AT.match(text, rec.end).end()  # type: ignore[union-attr]
         while (m := _NEXT.match(text, pos)) and not taken.overlaps(m.start(1), m.end()):
             key = f"{code} § {m.group(1)}"
             new = Found(rec=_record(f, key, m, "full"), tail=m.end())
@@ -89,24 +91,26 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
 
 
 # a citation that ends in a range of sections: "15 U.S.C. §§ 34-36"
-_RANGE_IN = re.compile(r"§§\s*(\d+)([a-zA-Z]*)\s*([-–])\s*(\d+[a-zA-Z]*)$")
+_RANGE_IN = re.compile(r"§§\s*(\d+[a-zA-Z]*\s*[-–]\s*\d+[a-zA-Z]*)$")
 
 
 def _range_end(f: Found, text: str, code: str) -> Found | None:
     """The last section of a range written inside `f`'s citation ("§§ 34-36"), as a
     citation of its own; `f` keeps the first section ("§§ 34")."""
     m = _RANGE_IN.search(f.rec.text)
-    if not m or m.group(2) or int(re.match(r"\d+", m.group(4)).group(0)) <= int(m.group(1)):  # type: ignore[union-attr]
+    ends = section_range(re.sub(r"\s", "", m.group(1))) if m else None
+    if m is None or ends is None:
         return None
-    f.rec.text = f.rec.text[: m.start(3)].rstrip()
+    first, last = ends
+    start = f.rec.start + m.end(1) - len(last)
+    f.rec.text = f.rec.text[: m.start(1)] + first
     f.rec.end = f.rec.start + len(f.rec.text)
-    start = f.rec.start + m.start(4)
-    key = f"{code} § {m.group(4)}"
+    key = f"{code} § {last}"
     rec = replace(
         f.rec,
-        text=text[start : start + len(m.group(4))],
+        text=text[start : start + len(last)],
         start=start,
-        end=start + len(m.group(4)),
+        end=start + len(last),
         cites=[key],
         name=key,
         pin=None,

@@ -21,6 +21,7 @@ from ...vocabulary import DOCKET, JUDGE_TITLES, MONTH_ABBREVIATIONS, MONTHS
 from ..tokenizer import list_order_tokenizer
 from .caption import bluebook, caption_name, party_name, sovereign, title_case
 from .decoding import reflow
+from .furniture import Paged
 from .pages import strip_star_pages
 
 HEADER_CHARS = 4000
@@ -124,10 +125,7 @@ def header_date(header: str) -> str | None:
             iso = _iso(year, int(m.group(1)), int(m.group(2)))
             if iso and weight == 0:
                 found.append((weight, n, iso))
-    if not found:
-        term = term_date(header)
-        return term
-    return min(found)[2]
+    return min(found)[2] if found else term_date(header)
 
 
 _NUMBER_WORDS = {
@@ -601,6 +599,24 @@ def opinion_from_text(
     op.dockets = dockets
     op.id = opinion_id(op.citations, op.court, op.date, op.name, sha1)
     return op
+
+
+def opinion_from_paged(paged: Paged, pages: list[list[str]], source: str) -> Opinion:
+    """An Opinion from text assembled page by page (`furniture.assemble`), its metadata
+    read from the lines of `pages` as printed: the first page, and the heads of the next
+    two (a print's cover comes first, and a running head names the opinion's own
+    citation: "Cite as: 596 U. S. 528 (2022)")."""
+    header = "\n".join(
+        line for n, page in enumerate(pages[:3]) for line in page[: 120 if n == 0 else 12]
+    )
+    return opinion_from_text(
+        paged.text,
+        source,
+        prepared=True,
+        pages=paged.pages,
+        footnotes=paged.footnotes,
+        header=header,
+    )
 
 
 def header_name(header: str) -> str | None:

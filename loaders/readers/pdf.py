@@ -19,7 +19,7 @@ from typing import Any
 from ...errors import CitegraphError
 from ...models import Opinion
 from .furniture import Line, assemble
-from .header import opinion_from_text
+from .header import opinion_from_paged
 from .registry import Format
 
 MIN_CHARS_PER_PAGE = 20
@@ -51,20 +51,7 @@ def opinion_from_pages(pages: list[list[Line]], source: str) -> Opinion:
             "(e.g. ocrmypdf in.pdf out.pdf), then read the result",
             source,
         )
-    paged = assemble(pages)
-    # the first page, and the heads of the next two: a print's cover comes first, and a
-    # running head names the opinion's own citation ("Cite as: 596 U. S. 528 (2022)")
-    header = "\n".join(
-        ln.text for n, page in enumerate(pages[:3]) for ln in page[: 120 if n == 0 else 12]
-    )
-    return opinion_from_text(
-        paged.text,
-        source,
-        prepared=True,
-        pages=paged.pages,
-        footnotes=paged.footnotes,
-        header=header,
-    )
+    return opinion_from_paged(assemble(pages), [[ln.text for ln in p] for p in pages], source)
 
 
 def pdf_lines(data: bytes, source: str) -> list[list[Line]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...models import Opinion
 from .decoding import decode
 from .furniture import clean_pages
-from .header import opinion_from_text
+from .header import opinion_from_paged, opinion_from_text
 from .registry import Format
 
 # a text is paged when form feeds split it into at least this many pages
@@ -22,23 +22,8 @@ def read_text(data: bytes, source: str) -> list[Opinion]:
     pages = [p for p in text.split("\f") if p.strip()]
     if len(pages) < MIN_PAGES:
         return [opinion_from_text(text, source)]
-    paged = clean_pages(pages)
-    # the first page and the heads of the next two, as a PDF's header
-    header = "\n".join(
-        line
-        for n, page in enumerate(pages[:3])
-        for line in page.splitlines()[: 120 if n == 0 else 12]
-    )
-    return [
-        opinion_from_text(
-            paged.text,
-            source,
-            prepared=True,
-            pages=paged.pages,
-            footnotes=paged.footnotes,
-            header=header,
-        )
-    ]
+    lines = [page.splitlines() for page in pages]
+    return [opinion_from_paged(clean_pages(pages), lines, source)]
 
 
 FORMAT = Format("text", read_text, extensions=(".txt", ".text", ".asc"))
