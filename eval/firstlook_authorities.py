@@ -6,7 +6,7 @@ Builds the labelled opinions (tests/fixtures/gold/authorities_firstlook.json, fi
 under ../shared/corpus) with citegraph.build in one build, then per opinion:
 
 - locates every labelled occurrence in citegraph's clean text of the opinion (by its
-  context, compared on letters, digits and section signs only, so whitespace, tags
+  context, compared on letters and digits only, so whitespace, tags
   and star-page markers do not matter) and calls it found when a citegraph citation
   whose authority is not a case (or a case with a neutral cite) overlaps it;
 - recall: labelled distinct authorities with at least one occurrence found / all
@@ -54,10 +54,12 @@ def source_of(file: str) -> str:
 
 
 def squeeze(text: str) -> tuple[str, list[int]]:
-    """The text's letters, digits and section signs, lower-cased, with their offsets."""
+    """The text's letters and digits, lower-cased, with their offsets (a section sign
+    is left out too: CourtListener's plain text, which labellers read, loses it where
+    the HTML citegraph reads keeps it)."""
     keep, where = [], []
     for i, ch in enumerate(text):
-        if ch.isalnum() or ch == "§":
+        if ch.isalnum():
             keep.append(ch.lower())
             where.append(i)
     return "".join(keep), where

@@ -231,7 +231,7 @@ def _united(
         uf.union(cites)
     for recs in by_opinion.values():
         for c in recs:
-            if c.form == "full" and c.cites:
+            if _names(c):
                 uf.union(_keys(c))
             elif c.cites and c.antecedent is not None and recs[c.antecedent].cites:
                 # a short cite that gives a parallel ("Liberty Lobby, 477 U.S. at 255,
@@ -258,7 +258,7 @@ def _authorities(
     # the full citations of each set of united citation strings
     members: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
-        if c.form == "full" and c.cites:
+        if _names(c):
             members[uf.find(_keys(c)[0])].append(c)
     corpus = _corpus_by_court_year(opinions)
     authorities: dict[str, Authority] = {}
@@ -351,7 +351,7 @@ def _authority_ids(
     ids: list[str | None] = []
     for c in recs:
         aid: str | None
-        if c.form == "full" and c.cites:
+        if _names(c):
             aid = id_of_root[uf.find(_keys(c)[0])]
         elif c.antecedent is not None and c.antecedent < len(ids) and ids[c.antecedent]:
             aid = ids[c.antecedent]
@@ -409,6 +409,15 @@ _FULL_NAME = re.compile(r"\sv\.?\s|^(?:in re|ex parte|matter of)\b", re.I)
 
 def _is_full_name(name: str) -> bool:
     return bool(_FULL_NAME.search(name))
+
+
+def _names(c: Citation) -> bool:
+    """Whether `c` names its authority by its own cites: a full citation, or a short
+    form of a law that carries its section ("§ 1988" after "42 U.S.C. § 1983", "Id.
+    § 124.11") and stands for no earlier citation."""
+    if not c.cites:
+        return False
+    return c.form == "full" or (c.kind != "case" and c.antecedent is None)
 
 
 def _keys(c: Citation) -> list[str]:

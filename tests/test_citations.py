@@ -293,6 +293,7 @@ def test_rules_constitutions_and_state_codes_are_authorities_with_their_kind() -
     )
     found = [(r.kind, r.cites, r.pin) for r in _find(text)]
     assert found == [
+        ("rule", ["Fed. R. Civ. P. 8"], "(a)(2)"),  # "Rule 8(a)(2)": its short form
         ("rule", ["Fed. R. Civ. P. 8"], "(a)(2)"),
         ("constitution", ["U.S. Const. amend. XIV, § 1"], None),
         ("statute", ["Conn. Gen. Stat. § 21a-265"], None),
@@ -477,6 +478,7 @@ def test_sections_listed_after_a_code_and_bare_sections_that_cite_it() -> None:
         ("18 U.S.C. § 2119", "full", ["18 U.S.C. § 2119"], None),
         ("§ 2119(2)", "short", ["18 U.S.C. § 2119"], "(2)"),
         ("§ 2119(3)", "short", ["18 U.S.C. § 2119"], "(3)"),
+        ("§ 2119", "short", ["18 U.S.C. § 2119"], None),  # in prose, a short form too
         ("29 U.S.C. § 794", "full", ["29 U.S.C. § 794"], None),
     ]
 
@@ -505,3 +507,60 @@ def test_federal_code_forms_eyecite_misses() -> None:
         ("15 U.S.C. §§ 34", "statute", ["15 U.S.C. § 34"], None),
         ("36", "statute", ["15 U.S.C. § 36"], None),
     ]
+
+
+def test_id_with_a_section_lists_abbreviated_ranges_and_codes_by_subject() -> None:
+    """Real citations: Moor v. County of Alameda (U.S. 1973, footnotes 41-43 and 50),
+    United States v. Aluko (1st Cir. 1993), a Board of Veterans' Appeals decision."""
+    from citegraph.loaders import extract
+    from citegraph.models import Opinion
+
+    text = (
+        "[41]  See Cal. Govt. Code § 23000.\n[42]  See id., § 23003.\n[43]  See id., §§ 945, "
+        "23004 (a).\n[50]  See id., §§ 25690-26224.\nfraud in violation of 18 U.S.C. § 371, "
+        "1341-42 (1984) and 42 U.S.C. § 408(a)(7)(B) (1991). See 38 U.S.C.A. § 5121A. The "
+        "new statute. Conn. Gen. Stat. §§ 52-584, 52-577."
+    )
+    found = [(c.text, c.form, c.cites) for c in extract(Opinion("x", "x", text))]
+    assert found == [
+        ("Cal. Govt. Code § 23000", "full", ["Cal. Gov't Code § 23000"]),
+        ("id., § 23003", "id", ["Cal. Gov't Code § 23003"]),
+        ("id., §§ 945", "id", ["Cal. Gov't Code § 945"]),
+        ("23004", "short", ["Cal. Gov't Code § 23004"]),
+        ("id., §§ 25690", "id", ["Cal. Gov't Code § 25690"]),
+        ("26224", "short", ["Cal. Gov't Code § 26224"]),
+        ("18 U.S.C. § 371", "full", ["18 U.S.C. § 371"]),
+        ("1341", "full", ["18 U.S.C. § 1341"]),
+        ("42", "full", ["18 U.S.C. § 1342"]),
+        ("42 U.S.C. § 408", "full", ["42 U.S.C. § 408"]),
+        ("38 U.S.C.A. § 5121A", "full", ["38 U.S.C. § 5121A"]),
+        ("Conn. Gen. Stat. §§ 52-584", "full", ["Conn. Gen. Stat. § 52-584"]),  # no range
+        ("52-577", "full", ["Conn. Gen. Stat. § 52-577"]),
+    ]
+
+
+def test_bare_rules_and_sections_resolve_to_the_code_the_opinion_cites() -> None:
+    """Real sentences of Russo v. City of Hartford (D. Conn. 2001, data/) and an order of
+    the C.D. Cal. (2019): "Rule 12(b)(6)", "section 1983", "§ 1988" after "§ 1983"; a
+    section of another act and a section with no code in reach give nothing."""
+    from citegraph.loaders import extract
+    from citegraph.models import Opinion
+
+    text = (
+        "Plaintiff brings this action under 42 U.S.C. § 1983. A motion to dismiss filed "
+        "pursuant to Rule 12(b)(6) of the Federal Rules of Civil Procedure tests the complaint; "
+        "see Fed. R. Civ. P. 12(b)(1). As discussed above, a plaintiff in a section 1983 action "
+        "may recover fees under § 1988. Rules 26 and 37 apply. Under § 504 of the "
+        "Rehabilitation Act, relief differs; see § 2 above."
+    )
+    found = [(c.text, c.form, c.cites, c.pin) for c in extract(Opinion("x", "x", text))]
+    assert found == [
+        ("42 U.S.C. § 1983", "full", ["42 U.S.C. § 1983"], None),
+        ("Rule 12(b)(6) of the Federal Rules of Civil Procedure", "full",
+         ["Fed. R. Civ. P. 12"], "(b)(6)"),
+        ("Fed. R. Civ. P. 12(b)(1)", "full", ["Fed. R. Civ. P. 12"], "(b)(1)"),
+        ("section 1983", "short", ["42 U.S.C. § 1983"], None),
+        ("§ 1988", "short", ["42 U.S.C. § 1988"], None),
+        ("Rules 26", "short", ["Fed. R. Civ. P. 26"], None),
+        ("37", "short", ["Fed. R. Civ. P. 37"], None),
+    ]  # fmt: skip

@@ -32,7 +32,7 @@ from .laws import find_laws
 from .notes import endnotes, mask_markers
 from .records import group_parallels, parentheticals_end, record
 from .scan import finditer_at_candidates
-from .sections import bare_sections, section_lists
+from .sections import bare_rules, bare_sections, section_lists
 from .shortforms import resolve_ids, resolve_short_forms
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
@@ -56,6 +56,7 @@ _ID = re.compile(
 _ID_CANDIDATE = re.compile(r"[Ii](?:d|bid)\.")  # where an _ID can start
 # "liable under § 1983" names a statute in prose; it is no citation an Id. follows
 _PROSE_BEFORE = re.compile(r"\b[a-z]+[,]?\s*$")
+_ID_BEFORE = re.compile(r"(?<![\w.])[Ii](?:d|bid)\.,?\s*(?:at\s+)?$")
 
 
 def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[Citation]:
@@ -101,6 +102,7 @@ def _with_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
     that now stands for a code is no longer unplaced."""
     extra = section_lists(items, text, taken)
     extra += bare_sections(items + extra, text, taken)
+    extra += bare_rules(items, text, taken)
     if not extra:
         return items
     spans = Taken((f.rec.start, f.rec.end) for f in extra)
@@ -225,8 +227,10 @@ def _unplaced_sections(opinion_id: str, text: str, unknown: list[Any], taken: Ta
     items: list[Found] = []
     for c in unknown:
         start, end = c.span()
-        prose = _PROSE_BEFORE.search(text[max(0, start - 30) : start])
-        if not prose and not taken.overlaps(start, end):
+        before = text[max(0, start - 30) : start]
+        if _PROSE_BEFORE.search(before) or _ID_BEFORE.search(before):
+            continue  # "under § 2" names; "id., § 23003" is the Id.'s section (sections.py)
+        if not taken.overlaps(start, end):
             rec = Citation(opinion_id, "full", "unknown", c.matched_text(), start, end)
             items.append(Found(rec=rec, record=True))
     return items

@@ -249,10 +249,11 @@ _GUIDELINE = re.compile(
 
 
 # federal code forms eyecite's patterns miss: a section with a letter and a hyphen ("42
-# U.S.C. §§ 2000e-2, 2000e-3"), a C.F.R. part ("20 C.F.R. Part 404", "40 C.F.R. pt. 271")
-# and a C.F.R. section without its sign ("38 C.F.R. 3.103(c)")
+# U.S.C. §§ 2000e-2, 2000e-3") or a capital letter ("38 U.S.C.A. § 5103A"), a C.F.R.
+# part ("20 C.F.R. Part 404", "40 C.F.R. pt. 271") and a C.F.R. section without its
+# sign ("38 C.F.R. 3.103(c)")
 _USC_LETTERED = re.compile(
-    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(§§?)\s*(\d+[a-z]{1,2}-\d+[a-z]?)\b"
+    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(§§?)\s*(\d+(?:[a-z]{1,2}-\d+[a-z]?|[A-Z]{1,2}))\b"
     + _SUBDIVISIONS
 )
 _CFR_UNSIGNED = re.compile(
@@ -361,12 +362,16 @@ def law_key(c: Any) -> str:
     groups = c.groups
     section = str(groups.get("section") or "")
     base = re.split(r"[(\s]", section, maxsplit=1)[0]
-    if "§§" in c.matched_text():
-        base = range_start(base)
     try:
         reporter = str(c.corrected_reporter())
     except Exception:  # a reporter eyecite cannot correct
         reporter = str(groups.get("reporter") or "")
+    if "§§" in c.matched_text():
+        base = range_start(base, federal="U.S.C" in reporter or "C.F.R" in reporter)
+    subject = code_subject(str(groups.get("subject") or ""))
+    if subject and " Code" in reporter and subject not in reporter:
+        # eyecite's corrected "Cal. Code" drops which code: "Cal. Gov't Code"
+        reporter = reporter.replace(" Code", f" {subject} Code", 1)
     if not base:
         return str(c.corrected_citation())
     chapter = groups.get("chapter")
@@ -377,18 +382,57 @@ def law_key(c: Any) -> str:
     return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
 
 
-def section_range(section: str) -> tuple[str, str] | None:
-    """The first and last sections of a range written "§§ 34-36" or "§§ 1692-1692o";
-    None for one section ("2000e-2", "5-3")."""
+# the codes of a state named by subject ("Cal. Gov't Code", "Government Code section
+# 23003", "Pen. Code, § 187"), in Bluebook's abbreviations (T1, California and Texas)
+_SUBJECTS = {
+    "government": "Gov't", "govt": "Gov't", "gov't": "Gov't", "gov": "Gov't",
+    "penal": "Penal", "pen": "Penal", "civil": "Civ.", "civ": "Civ.",
+    "civil procedure": "Civ. Proc.", "civ proc": "Civ. Proc.", "vehicle": "Veh.", "veh": "Veh.",
+    "evidence": "Evid.", "evid": "Evid.", "probate": "Prob.", "prob": "Prob.",
+    "family": "Fam.", "fam": "Fam.", "labor": "Lab.", "lab": "Lab.", "insurance": "Ins.",
+    "ins": "Ins.", "education": "Educ.", "educ": "Educ.", "corporations": "Corp.",
+    "corp": "Corp.", "elections": "Elec.", "elec": "Elec.", "political": "Pol.", "pol": "Pol.",
+    "welfare and institutions": "Welf. & Inst.", "welf & inst": "Welf. & Inst.",
+    "health and safety": "Health & Safety", "health & safety": "Health & Safety",
+    "business and professions": "Bus. & Prof.", "bus & prof": "Bus. & Prof.",
+    "revenue and taxation": "Rev. & Tax.", "rev & tax": "Rev. & Tax.",
+    "public resources": "Pub. Res.", "pub res": "Pub. Res.", "commercial": "Com.",
+    "com": "Com.", "financial": "Fin.", "fin": "Fin.", "water": "Water",
+    "public utilities": "Pub. Util.", "pub util": "Pub. Util.", "unemployment insurance":
+    "Unemp. Ins.", "unemp ins": "Unemp. Ins.", "fish and game": "Fish & Game",
+    "fish & game": "Fish & Game", "streets and highways": "Sts. & High.",
+    "transportation": "Transp.", "transp": "Transp.", "occupations": "Occ.", "occ": "Occ.",
+    "property": "Prop.", "prop": "Prop.", "tax": "Tax", "utilities": "Util.",
+}  # fmt: skip
+
+
+def code_subject(words: str) -> str | None:
+    """Bluebook's abbreviation of a code's subject ("Government", "Govt." -> "Gov't")."""
+    plain = re.sub(r"\s+", " ", words.replace(".", "").replace(" and ", " & ")).strip().lower()
+    return _SUBJECTS.get(plain) or _SUBJECTS.get(plain.replace(" & ", " and "))
+
+
+def section_range(section: str, federal: bool = True) -> tuple[str, str] | None:
+    """The first and last sections of a range written "§§ 34-36", "§§ 1692-1692o" or
+    "§§ 1341-42"; None for one section ("2000e-2", "5-3"). In a state's code (not
+    `federal`) the two ends have as many digits: "§§ 52-584" is one section."""
     m = re.fullmatch(r"(\d+)[-–]((\d+)[a-zA-Z]*)", section)
-    if m and int(m.group(3)) > int(m.group(1)):
-        return m.group(1), m.group(2)
+    if m is None:
+        return None
+    first, last = m.group(1), m.group(2)
+    if len(m.group(3)) != len(first) and not federal:
+        return None  # "52-584": a state code's section (title 52, section 584)
+    if int(m.group(3)) <= int(first) and len(m.group(3)) < len(first):
+        last = first[: len(first) - len(m.group(3))] + last  # "1341-42": 1341 to 1342
+    number = int(re.match(r"\d+", last).group(0))  # type: ignore[union-attr]
+    if number > int(first) or (number == int(first) and last != first):  # "1692-1692o"
+        return first, last
     return None
 
 
-def range_start(section: str) -> str:
+def range_start(section: str, federal: bool = True) -> str:
     """The first section of a range written "§§ 34-36" (a section "2000e-2" stays)."""
-    ends = section_range(section)
+    ends = section_range(section, federal)
     return ends[0] if ends else section
 
 

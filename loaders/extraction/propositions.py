@@ -43,6 +43,7 @@ from ...vocabulary import (
 )
 from .sentences import (
     PARAGRAPH_END,
+    bare_subject,
     closing_paren,
     is_abbreviation,
     quotation_spans,
@@ -367,12 +368,14 @@ def _attach_sentences(
     hard = [p for a, b, _ in opinion.footnotes for p in (a, b)]
     spans = sentence_spans(text, protected, hard)
     # citations the text talks about ("pursuant to 42 U.S.C. § 1983") stay in its words
+    # and so do bare sections and rules a sentence opens with ("Section 1983 provides")
     clause_spans = sorted(
         (cites[i].head, cites[i].tail)
         for i in top
         if not re.search(
             r"[A-Za-z0-9]$", text[max(0, cites[i].head - 40) : cites[i].head].rstrip(" *_")
         )
+        and not bare_subject(text, citations[i], cites[i].tail, cites[i].signal)
     )
     sentences = _Sentences(spans, [s for s, _ in spans], clause_spans, regions)
     for unit in _string_cites(text, cites, top):

@@ -3,12 +3,10 @@
 "21 U.S.C. §§ 841(a)(1), 846" cites two sections of one code: the list after a full
 citation that names several ("§§", "Secs.", "sections") gives one citation per section,
 and so does a range ("§§ 1692-1692o", "§§ 2000e-2 to 2000e-3": its two ends).
-Once "18 U.S.C. § 922" has been cited in full, "§ 922(g)" later in the opinion is a
-short form of it (a subsection is a pin) where it stands as a citation: after a
-signal, in a string of citations or in a parenthesis. In prose ("liable under § 1983",
-"section 1983") it names the statute, as the project's labels count it. A bare section whose number
-more than one cited code holds, or that no code cited before holds, names nothing and
-yields nothing: a section sign with no code in reach is no citation.
+Once "18 U.S.C. § 922" has been cited in full, "§ 922(g)" or "section 922(g)" in the
+opinion is a short form of it (a subsection is a pin), in a citation or in prose
+("liable under § 1983"), as lawyers read it; "Id. § 3742(e)" after a statute is that
+statute's section. A section sign with no code in reach is no citation.
 """
 
 from __future__ import annotations
@@ -27,21 +25,20 @@ _SUBSECTIONS_AT = re.compile(_SUBSECTIONS)  # matches everywhere, empty if need 
 _NEXT = re.compile(
     r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)"  # a range's end too
     r"(?:§\s*)?(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)" + _SUBSECTIONS + r"(?![\w/%$])"
-)
-# a section cited bare: "§ 922(g)", "See § 3.304(f)(3)"
-_BARE = re.compile(
-    r"(?<![\w.§])§\s*(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)" + _SUBSECTIONS + r"(?![\w/%$])"
-)
-# where a bare section is a citation, not a name in prose: after a signal ("See § 922(g)",
-# "cf. §"), in a string of citations ("; § 924(e)") or a parenthesis ("(§ 846)"); "liable
-# under § 1983" and "However, § 1983 alone" name the statute
-_CITING = re.compile(
-    r"(?:\b(?:[Ss]ee(?:\s+also|\s+generally)?|[Cc]f\.|[Aa]ccord|[Cc]ompare|e\.g\.,)|[;(])\s*$"
+    r"(?!\s+(?:(?:[A-Z][A-Za-z]?\.\s?){2,}|Stat\b|Fed\b|Pub\b))"  # not "42 U.S.C. § 1985"
 )
 # a full citation that announces several sections
 _SEVERAL = re.compile(r"§§|\b[Ss]ecs\.|\b[Ss]ections\b")
-_KINDS = ("statute", "regulation")
-_OF_ANOTHER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# a list after a single sign: "18 U.S.C. § 371, 1341-42 (1984)"
+_LIST_AFTER = re.compile(
+    _SUBSECTIONS + r",\s*(?:and\s+)?\d+[\w.-]*(?:\([a-zA-Z0-9]{1,4}\))*\s*(?:[,;.]|and\b|\(\d{4}\))"
+)
+_KINDS = ("statute", "regulation", "other")  # "other": guidelines, treatises
+
+
+def _federal(code: str) -> bool:
+    """Whether `code` is a federal code, whose "§§ 34-36" are ranges."""
+    return "U.S.C." in code or "C.F.R." in code
 
 
 def _code_and_section(key: str) -> tuple[str, str] | None:
@@ -71,7 +68,7 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
         rec = f.rec
         if rec.form != "full" or rec.kind not in _KINDS or not rec.cites:
             continue
-        if not _SEVERAL.search(rec.text):
+        if not _SEVERAL.search(rec.text) and not _LIST_AFTER.match(text, rec.end):
             continue
         parts = _code_and_section(rec.cites[0])
         if parts is None:
@@ -82,9 +79,18 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
             out.append(end)
         pos = _SUBSECTIONS_AT.match(text, rec.end).end()  # type: ignore[union-attr]
         while (m := _NEXT.match(text, pos)) and not taken.overlaps(m.start(1), m.end()):
-            key = f"{code} § {m.group(1)}"
+            ends = section_range(m.group(1)) if "U.S.C." in code else None
+            key = f"{code} § {ends[0] if ends else m.group(1)}"
             new = Found(rec=_record(f, key, m, "full"), tail=m.end())
             out.append(new)
+            if ends:  # "§ 371, 1341-42": 1341 and 1342
+                tail = re.split(r"[-–]", m.group(1))[1]
+                key = f"{code} § {ends[1]}"
+                last = replace(
+                    new.rec, text=tail, start=m.end(1) - len(tail), cites=[key], name=key
+                )
+                new.rec.text, new.rec.end = m.group(1)[: -len(tail) - 1], last.start - 1
+                out.append(Found(rec=last, tail=m.end()))
             taken.append((new.rec.start, new.rec.end))
             pos = m.end()
     return out
@@ -98,7 +104,7 @@ def _range_end(f: Found, text: str, code: str) -> Found | None:
     """The last section of a range written inside `f`'s citation ("§§ 34-36"), as a
     citation of its own; `f` keeps the first section ("§§ 34")."""
     m = _RANGE_IN.search(f.rec.text)
-    ends = section_range(re.sub(r"\s", "", m.group(1))) if m else None
+    ends = section_range(re.sub(r"\s", "", m.group(1)), _federal(code)) if m else None
     if m is None or ends is None:
         return None
     first, last = ends
@@ -119,30 +125,284 @@ def _range_end(f: Found, text: str, code: str) -> Found | None:
     return Found(rec=rec, tail=rec.end)
 
 
+def _shape(section: str) -> str:
+    """How a code numbers its sections: "2B1.1" (guidelines), "3.304" (dotted), "1983"."""
+    if re.fullmatch(r"\d[A-Z]\d+\.\d+\w*", section):
+        return "guideline"
+    return "dotted" if re.match(r"\d+[A-Za-z]*\.\d", section) else "plain"
+
+
+_NEAR = 1500  # how far a bare section may stand from the code cited before it
+
+
+def _alike(cited: str, bare: str) -> bool:
+    """Whether `bare` may be a section of the code that has section `cited`: numbered
+    the same way, with about as many digits ("1988" after "1983", not "3" after it:
+    "§ 3" is then a section of an Act)."""
+    if _shape(cited) != _shape(bare):
+        return False
+    digits = [len(re.match(r"\d*", s).group(0)) for s in (cited, bare)]  # type: ignore[union-attr]
+    return abs(digits[0] - digits[1]) <= 1
+
+
+class _Codes:
+    """The full citations of codes in one opinion, by section, to resolve bare sections."""
+
+    def __init__(self, items: list[Found]) -> None:
+        self.full: list[tuple[str, str, Found]] = []  # (code, section, citation)
+        for f in items:
+            if f.rec.form == "full" and f.rec.kind in _KINDS and f.rec.cites:
+                parts = _code_and_section(f.rec.cites[0])
+                if parts and _NOT_A_CODE.search(parts[0]) is None:
+                    self.full.append((parts[0], parts[1], f))
+
+    def resolve(self, section: str, at: int, sign: bool) -> tuple[str, Found, Found | None] | None:
+        """The code a bare `section` at offset `at` belongs to, a full citation of the
+        code (its kind) and the first full citation of the section before `at` (None if
+        it is cited in full only later)."""
+        holders = [(code, f) for code, sec, f in self.full if sec == section]
+        codes = {code for code, _ in holders}
+        before = [(code, f) for code, f in holders if f.rec.end <= at]
+        if len(codes) > 1 and before:
+            codes = {before[-1][0]}  # the one cited last before it
+        if len(codes) == 1:
+            code = next(iter(codes))
+            first = next((f for c, f in before if c == code), None)
+            return code, next(f for c, f in holders if c == code), first
+        if codes or not sign:
+            return None
+        # a section no full citation holds: of the code cited last before it, if that
+        # code numbers its sections the same way ("§ 1988" after "42 U.S.C. § 1983")
+        earlier = [(code, sec, f) for code, sec, f in self.full if f.rec.end <= at]
+        if earlier and _alike(earlier[-1][1], section) and at - earlier[-1][2].rec.end < _NEAR:
+            return earlier[-1][0], earlier[-1][2], None
+        return None
+
+
 def bare_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
-    """Bare sections ("§ 922(g)") that stand for the one code cited before with that
-    section; each points at the first full citation of it."""
-    full: dict[str, list[Found]] = {}
-    for f in items:
-        if f.rec.form == "full" and f.rec.kind in _KINDS and f.rec.cites:
-            parts = _code_and_section(f.rec.cites[0])
-            if parts:
-                full.setdefault(parts[1], []).append(f)
+    """Bare sections ("§ 922(g)", "section 922", "Id. § 3742(e)") that stand for a
+    code the opinion cites in full; each first one points at the code's first full
+    citation before it.
+
+    A section the full citations hold belongs to their code (the code cited last
+    before it, if several do); "§ N" that none holds belongs to the code cited last
+    before it when that code numbers its sections alike ("§ 1988" after "42 U.S.C. §
+    1983"); "Id. § 124.11" to the code of the citation the Id. follows. Left alone:
+    "§ 504 of the Rehabilitation Act" (another act's section), "§ 2 above" (a part of
+    the opinion), "section 3" that no full citation holds.
+    """
+    codes = _Codes(items)
+    ids = {f.rec.end: f for f in items if f.rec.form == "id"}
+    done: dict[int, tuple[str, Found]] = {}
     out: list[Found] = []
     for m in _BARE.finditer(text):
-        if taken.overlaps(m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()) or _ELSEWHERE.match(text, m.end()):
             continue
-        if not _CITING.search(text[max(0, m.start() - 30) : m.start()]):
+        idf = _id_before(ids, text, m.start())
+        if idf is not None:
+            code = _code_of_id(idf, done)
+            if code is not None:
+                done[id(idf)] = code
+                out += _section_of_id(idf, m, code, text, taken)
             continue
-        if _OF_ANOTHER.match(text, m.end()):
-            continue  # "§ 504 of the Rehabilitation Act": a section of another act
-        earlier = [f for f in full.get(m.group(1), []) if f.rec.end <= m.start()]
-        codes = {f.rec.cites[0] for f in earlier}
-        if len(codes) != 1:
-            continue  # no code cited before holds it, or several do
-        first = earlier[0]
-        new = Found(rec=_record(first, first.rec.cites[0], m, "short"), target=first)
-        new.tail = m.end()
-        out.append(new)
-        taken.append((m.start(), m.end()))
+        sign = m.group(1) is not None or m.group(2).endswith(".")  # "§", "Sec."
+        members = [m]
+        if m.group(1) == "§§" or (m.group(2) or "").lower().startswith(("sections", "secs")):
+            members += _more_members(text, m.end(), taken)
+        for n in members:
+            out += _bare_member(n, n is m and m.group(1) == "§§", codes, sign)
+            taken.append((n.start(), n.end()))
     return out
+
+
+def _bare_member(n: re.Match[str], several: bool, codes: _Codes, sign: bool) -> list[Found]:
+    """The citations of one bare section, or of both ends of a bare range "§§ 34-36"."""
+    section = n.group(3)
+    ends = section_range(section) if several else None
+    got = codes.resolve(ends[0] if ends else section, n.start(), sign)
+    if ends and (got is None or section_range(section, _federal(got[0])) is None):
+        ends, got = None, codes.resolve(section, n.start(), sign)  # "§§ 52-584": one
+    if got is None:
+        return []
+    code, model, first = got
+    out = [_bare(n, f"{code} § {ends[0] if ends else section}", model, first, False)]
+    if ends:
+        out[0].rec.text = out[0].rec.text[: len(out[0].rec.text) - len(section) + len(ends[0])]
+        out[0].rec.end = out[0].rec.start + len(out[0].rec.text)
+        last = codes.resolve(ends[1], n.start(), sign)
+        out.append(_bare(n, f"{code} § {ends[1]}", model, last[2] if last else None, True))
+    return out
+
+
+_NOT_A_CODE = re.compile(r"^\d+ Stat\.$|Pub\. L\.")  # session laws: no sections
+# a bare section: "§ 922(g)", "§§ 1983 and 1988", "section 3.304(f)", "sec. 162(a)"
+_BARE = re.compile(
+    r"(?<![\w.§])(?:(§§?)|(\b[Ss]ections?\b|\b[Ss]ecs?\.))\s*(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)"
+    + _SUBSECTIONS
+    + r"(?![\w/%$])"
+)
+# "§ 504 of the Rehabilitation Act", "§ 2 above", "section 3 of this opinion"
+_ELSEWHERE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?![Tt]itle\b|Code\b|U\.)[A-Z]|\s+(?:above|below|supra|infra)\b"
+)
+_ID_GAP = re.compile(r",?\s*(?:at\s+)?")  # between an Id. and its section: "id., §"
+
+
+def _id_before(ids: dict[int, Found], text: str, at: int) -> Found | None:
+    """The Id. that a bare section right after it completes ("Id. § 124.11", "id., §")."""
+    for end in range(at, max(0, at - 8) - 1, -1):
+        if end in ids and _ID_GAP.fullmatch(text, end, at):
+            return ids[end]
+    return None
+
+
+def _code_of_id(idf: Found, done: dict[int, tuple[str, Found]]) -> tuple[str, Found] | None:
+    """The code of the citation an Id. follows, with that citation; None if no code.
+    `done`: the code of each Id. already given a section of its own."""
+    target = idf.target
+    while target is not None and target.rec.form != "full" and target.target is not None:
+        if id(target) in done:
+            return done[id(target)]
+        target = target.target
+    if target is None or target.rec.kind not in _KINDS or not target.rec.cites:
+        return None
+    parts = _code_and_section(target.rec.cites[0])
+    return (parts[0], target) if parts else None
+
+
+def _section_of_id(
+    idf: Found, m: re.Match[str], code: tuple[str, Found], text: str, taken: Taken
+) -> list[Found]:
+    """Make "Id." + "§ 124.11" one citation of the section, in the code of the
+    citation the Id. follows; the further members of "id., §§ 945, 23004" and the end
+    of "id., §§ 25690-26224" are citations of their own (returned)."""
+    name, target = code
+    section = m.group(3)
+    ends = section_range(section, _federal(name)) if m.group(1) == "§§" else None
+    key = f"{name} § {ends[0] if ends else section}"
+    rec = idf.rec
+    rec.text = m.string[rec.start : m.end(3) - (len(section) - len(ends[0]) if ends else 0)]
+    rec.end = rec.start + len(rec.text)
+    rec.kind = target.rec.kind
+    rec.pin = m.group(4) or None
+    if key != target.rec.cites[0]:
+        rec.cites = [key]
+        idf.target = None
+    taken.append((m.start(), m.end()))
+    out = [_bare(m, f"{name} § {ends[1]}", target, None, True)] if ends else []
+    if m.group(1) == "§§":
+        for n in _more_members(text, m.end(), taken):
+            out.append(_bare(n, f"{name} § {n.group(3)}", target, None, False))
+            taken.append((n.start(), n.end()))
+    return out
+
+
+def _more_members(text: str, pos: int, taken: Taken) -> list[re.Match[str]]:
+    """The further members of a bare list: "§§ 1983 and 1988", "sections 61(a), 162"."""
+    out = []
+    while (m := _NEXT_BARE.match(text, pos)) and not taken.overlaps(m.start(3), m.end()):
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+_NEXT_BARE = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+)()()(?:§\s*)?"
+    r"(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)" + _SUBSECTIONS + r"(?![\w/%$])"
+)
+
+
+def _bare(m: re.Match[str], key: str, model: Found, first: Found | None, end: bool) -> Found:
+    """The citation of one bare section of the code `model` cites (`first`: the first
+    full citation of the same section before it; `end`: the last section of a range)."""
+    if end:
+        start = m.end(3) - len(key.rsplit(" ", 1)[1])
+    else:
+        start = m.start() if m.group(1) or m.group(2) else m.start(3)
+    rec = replace(
+        model.rec,
+        form="short",
+        text=m.string[start : m.end()],
+        start=start,
+        end=m.end(),
+        cites=[key],
+        name=None,
+        pin=None if end else m.group(4) or None,
+        antecedent=None,
+        signal=None,
+        parenthetical=None,
+        quote=None,
+    )
+    target = first if first is not None and first.rec.cites[0] == key else None
+    return Found(rec=rec, target=target, tail=m.end())
+
+
+# a rule cited bare: "Rule 56(c)", "Rules 26 and 37", "Rule\n37(e)(1)"; not "Rule 10b-5"
+_BARE_RULE = re.compile(
+    r"(?<![\w.])Rules?\s+(\d{1,4}(?:\.\d+)?)" + _SUBSECTIONS + r"(?![\w/%$-])(?!\s+of\s+the\b)"
+)
+_NEXT_RULE = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:Rule\s+)?(\d{1,4}(?:\.\d+)?)"
+    + _SUBSECTIONS
+    + r"(?![\w/%$-])"
+)
+
+
+_LOCAL_BEFORE = re.compile(r"\bLocal\s+(?:[A-Z][a-z]*\.?\s+)?\Z")
+
+
+def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
+    """Rules cited bare ("Rule 56(c)") that stand for a set of rules the opinion cites
+    in full: the set that holds the rule's number (the one cited last before it, if
+    several do), else the one set the opinion cites, else the set cited last within a
+    short reach before it. A bare rule in an opinion that cites no set names nothing."""
+    full: list[tuple[str, str, Found]] = []
+    for f in items:
+        if f.rec.form == "full" and f.rec.kind == "rule" and f.rec.cites:
+            m = re.fullmatch(r"(.+?) (\d+(?:\.\d+)?)", f.rec.cites[0])
+            if m:
+                full.append((m.group(1), m.group(2), f))
+    if not full:
+        return []
+    out: list[Found] = []
+    for m in _BARE_RULE.finditer(text):
+        if taken.overlaps(m.start(), m.end()) or _LOCAL_BEFORE.search(
+            text, max(0, m.start() - 24), m.start()
+        ):
+            continue  # "Local Civil Rule 56.1": the local rules' row reads those
+        members = [m]
+        pos = m.end()
+        while (n := _NEXT_RULE.match(text, pos)) and not taken.overlaps(n.start(1), n.end()):
+            members.append(n)
+            pos = n.end()
+        for n in members:
+            got = _rule_set(full, n.group(1), n.start())
+            if got is not None:
+                rules, first = got
+                key = f"{rules} {n.group(1)}"
+                start = n.start() if n is m else n.start(1)
+                rec = replace(
+                    first.rec, form="short", text=text[start : n.end()], start=start,
+                    end=n.end(), cites=[key], name=None, pin=n.group(2) or None,
+                    antecedent=None, signal=None, parenthetical=None, quote=None,
+                )  # fmt: skip
+                target = first if first.rec.cites[0] == key and first.rec.end <= start else None
+                out.append(Found(rec=rec, target=target, tail=n.end()))
+            taken.append((n.start(), n.end()))
+    return out
+
+
+def _rule_set(full: list[tuple[str, str, Found]], number: str, at: int) -> tuple[str, Found] | None:
+    """The set of rules a bare rule `number` at `at` belongs to, with a full citation of
+    it (of that very rule, if one is cited)."""
+    holders = [(s, f) for s, n, f in full if n == number]
+    before = [(s, f) for s, f in holders if f.rec.end <= at]
+    if {s for s, _ in holders} and (len({s for s, _ in holders}) == 1 or before):
+        return (before or holders)[-1] if before else holders[0]
+    sets = {s for s, _, _ in full}
+    earlier = [(s, f) for s, _, f in full if f.rec.end <= at]
+    if len(sets) == 1:
+        return (earlier or [(s, f) for s, _, f in full])[-1 if earlier else 0]
+    if earlier and at - earlier[-1][1].rec.end < _NEAR:
+        return earlier[-1]
+    return None

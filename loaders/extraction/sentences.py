@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from ...models import Citation
 from ...vocabulary import ABBREVIATIONS, SIGNAL
 
 __all__ = ["sentence_spans", "is_abbreviation", "quotation_spans", "ABBREVIATIONS"]
@@ -258,3 +259,14 @@ def skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
+
+
+def bare_subject(text: str, c: Citation, tail: int, signal: str | None) -> bool:
+    """Whether `c` is a bare section or rule a sentence goes on about ("Rule 8(a)(2)
+    requires"): a short form of a law, with no signal, followed by a word in lower case."""
+    return (
+        c.form == "short"
+        and c.kind != "case"
+        and signal is None
+        and re.match(r"\s+[a-z]", text[tail : tail + 3]) is not None
+    )
