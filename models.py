@@ -15,11 +15,18 @@ OPINION_COLUMNS = (
 CITATION_COLUMNS = (
     "opinion", "authority", "form", "kind", "text", "start", "end", "cites", "name", "pin",
     "signal", "parenthetical", "quote", "proposition", "page", "footnote", "treatment",
-    "notes", "history", "source", "via",
+    "notes", "history", "source", "via", "subkind",
 )  # fmt: skip
 # where a build writes each opinion's text (graph.tables.TEXTS)
 TEXT_FILE = "texts.jsonl"
-AUTHORITY_COLUMNS = ("id", "kind", "label", "name", "citations", "court", "year", "opinion")
+AUTHORITY_COLUMNS = (
+    "id", "kind", "label", "name", "citations", "court", "year", "opinion", "subkind",
+)  # fmt: skip
+# the finer kinds of authority (`subkind`): a non-case authority's family where known
+SUBKINDS = (
+    "guideline", "restatement", "treatise", "dictionary", "legislative", "session_law",
+    "agency_decision",
+)  # fmt: skip
 
 
 def _row(record: Any, columns: tuple[str, ...]) -> dict[str, Any]:
@@ -119,6 +126,7 @@ class Citation:
     authority: str | None = None
     # the pin of each of `cites` ("436 U.S. 658, 691, 98 S. Ct. 2018, 2036")
     pins: list[str | None] = field(default_factory=list)
+    subkind: str | None = None  # the finer kind of a non-case authority (SUBKINDS)
 
     def row(self) -> dict[str, Any]:
         """The citations.jsonl row."""
@@ -141,6 +149,7 @@ class Authority:
     court: str | None = None
     year: int | None = None
     opinion: str | None = None
+    subkind: str | None = None  # guideline, treatise, session_law... (SUBKINDS)
 
     def row(self) -> dict[str, Any]:
         """The authorities.jsonl row."""

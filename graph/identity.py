@@ -303,7 +303,8 @@ def _authority(
     if opinion is None and kind == "case":
         opinion = _match_corpus(cites, name, court, year, corpus)
     aid = opinion or keyed[0]
-    label = name if kind != "case" else _label(name, cites[0], year)
+    decision = kind == "case" or any(r.subkind == "agency_decision" and r.volume for r in recs)
+    label = _label(name, cites[0], year) if decision else name
     return Authority(
         id=aid,
         kind=kind,
@@ -313,6 +314,7 @@ def _authority(
         court=court,
         year=year,
         opinion=opinion,
+        subkind=_mode([r.subkind for r in recs if r.kind == kind]),
     )
 
 

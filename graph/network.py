@@ -84,6 +84,7 @@ def build(
             citations=list(a.citations),
             in_corpus=False,
             cited_by=0,
+            subkind=a.subkind,
         )
     for c in citations:
         if c.authority is None:

@@ -25,7 +25,10 @@ from typing import Any
 from ..errors import CitegraphError
 from ..models import Citation, Opinion
 
-__all__ = ["Store", "STORE_NAME", "extractor_version", "content_key", "export_parquet"]
+__all__ = [
+    "Store", "STORE_NAME", "extractor_version", "extraction_sources", "content_key",
+    "export_parquet",
+]  # fmt: skip
 
 STORE_NAME = "citegraph.sqlite"
 _SCHEMA = """
@@ -58,17 +61,27 @@ Extraction = list[tuple[Opinion, list[Citation]]]
 
 
 @functools.lru_cache(maxsize=1)
+def extraction_sources() -> list[tuple[str, Path]]:
+    """The source files whose text decides what extraction gives, by package path."""
+    root = Path(__file__).resolve().parent.parent
+    sources = sorted((root / "loaders").rglob("*.py"))  # readers/, extraction/ included
+    return [
+        (str(p.relative_to(root)), p)
+        for p in sources + [root / "models.py", root / "vocabulary.py"]
+    ]
+
+
 def extractor_version() -> str:
     """A fingerprint of everything that decides what extraction gives.
 
-    The source of citegraph's loaders and models, and the versions of eyecite,
+    The source of citegraph's loaders (all their subpackages), models and vocabulary,
+    and the versions of eyecite,
     reporters-db and courts-db: editing any of them invalidates the cache. Taken
     once per process, as the code a process runs is the code it loaded.
     """
-    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sorted((root / "loaders").glob("*.py")) + [root / "models.py"]:
-        h.update(path.name.encode())
+    for name, path in extraction_sources():
+        h.update(name.encode())
         h.update(path.read_bytes())
     for dist in ("eyecite", "reporters-db", "courts-db"):
         try:

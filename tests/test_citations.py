@@ -467,19 +467,25 @@ def test_sections_listed_after_a_code_and_bare_sections_that_cite_it() -> None:
     ]
     assert found == [
         ("18 U.S.C. Sec. 2", "full", ["18 U.S.C. § 2"], None),
-        ("21 U.S.C. Secs. 841", "full", ["21 U.S.C. § 841"], None),
+        ("21 U.S.C. Secs. 841", "full", ["21 U.S.C. § 841"], "(a)(1)"),
         ("952", "full", ["21 U.S.C. § 952"], None),
         ("960", "full", ["21 U.S.C. § 960"], None),
         ("963", "full", ["21 U.S.C. § 963"], None),
         ("U.S.S.G. Sec. 2D1.1", "full", ["U.S.S.G. § 2D1.1"], None),
-        ("21 U.S.C. Secs. 841", "full", ["21 U.S.C. § 841"], None),
+        ("21 U.S.C. Secs. 841", "full", ["21 U.S.C. § 841"], "(a)(1)"),
         ("841(b)(1)(A)", "full", ["21 U.S.C. § 841"], "(b)(1)(A)"),
         ("846", "full", ["21 U.S.C. § 846"], None),
         ("18 U.S.C. § 2119", "full", ["18 U.S.C. § 2119"], None),
         ("§ 2119(2)", "short", ["18 U.S.C. § 2119"], "(2)"),
         ("§ 2119(3)", "short", ["18 U.S.C. § 2119"], "(3)"),
         ("§ 2119", "short", ["18 U.S.C. § 2119"], None),  # in prose, a short form too
-        ("29 U.S.C. § 794", "full", ["29 U.S.C. § 794"], None),
+        # a named Act's section and its code section: one citation, parallel keys
+        (
+            "§ 504 of the Rehabilitation Act, 29 U.S.C. § 794",
+            "full",
+            ["29 U.S.C. § 794", "Rehabilitation Act § 504"],
+            None,
+        ),
     ]
 
 
@@ -526,7 +532,7 @@ def test_id_with_a_section_lists_abbreviated_ranges_and_codes_by_subject() -> No
         ("Cal. Govt. Code § 23000", "full", ["Cal. Gov't Code § 23000"]),
         ("id., § 23003", "id", ["Cal. Gov't Code § 23003"]),
         ("id., §§ 945", "id", ["Cal. Gov't Code § 945"]),
-        ("23004", "short", ["Cal. Gov't Code § 23004"]),
+        ("23004 (a)", "short", ["Cal. Gov't Code § 23004"]),
         ("id., §§ 25690", "id", ["Cal. Gov't Code § 25690"]),
         ("26224", "short", ["Cal. Gov't Code § 26224"]),
         ("18 U.S.C. § 371", "full", ["18 U.S.C. § 371"]),
@@ -542,7 +548,7 @@ def test_id_with_a_section_lists_abbreviated_ranges_and_codes_by_subject() -> No
 def test_bare_rules_and_sections_resolve_to_the_code_the_opinion_cites() -> None:
     """Real sentences of Russo v. City of Hartford (D. Conn. 2001, data/) and an order of
     the C.D. Cal. (2019): "Rule 12(b)(6)", "section 1983", "§ 1988" after "§ 1983"; a
-    section of another act and a section with no code in reach give nothing."""
+    section of a named Act is that Act's; a section with no code in reach gives nothing."""
     from citegraph.loaders import extract
     from citegraph.models import Opinion
 
@@ -563,4 +569,5 @@ def test_bare_rules_and_sections_resolve_to_the_code_the_opinion_cites() -> None
         ("§ 1988", "short", ["42 U.S.C. § 1988"], None),
         ("Rules 26", "short", ["Fed. R. Civ. P. 26"], None),
         ("37", "short", ["Fed. R. Civ. P. 37"], None),
+        ("§ 504 of the Rehabilitation Act", "full", ["Rehabilitation Act § 504"], None),
     ]  # fmt: skip

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from citegraph.loaders.extraction import citations, found, laws, names, notes, scan
+from citegraph.loaders.extraction.secondary import SECONDARY_RULES
 from citegraph.vocabulary import ABBREVIATION_IN_NAME
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -79,11 +80,29 @@ LAW_SAMPLES = (
     " Manual § 5K1.1; Guidelines § 12; U. S. S. G. §§ 2D1.1(c); U.S.S.G. Sec. 3B1.1.",
     # federal code forms eyecite misses; "42 U.S.C. § 1983" and "5 C.F.R. 2" are none here
     "42 U.S.C. §§ 2000e-2(a), 2000e-3; 20 C.F.R. Part 404; 40 C.F.R. pt. 271;"
-    " 38 C.F.R. 3.103(c); 42 U.S.C. § 1983; 5 C.F.R. 2.",
+    " 38 C.F.R. 3.103(c); 42 U.S.C. § 1983; 5 C.F.R. 2; 38 U.S.C.A. § 5103A.",
+    # secondary.SECONDARY_RULES: Restatements, dictionaries, legislative history, tax,
+    # agency decisions, treatises "on" a subject, encyclopedias, codes named by subject
+    "Restatement (Second) of Torts § 402A cmt. b (1965); Restatement of Contracts § 90;"
+    " Black's Law Dictionary 1234 (10th ed. 2014); Webster's Third New International"
+    " Dictionary 1021 (1966); H.R. Rep. No. 95-595, at 5 (1977); S. Rep. No. 94-1011;"
+    " 122 Cong. Rec. 31,012 (1976); Cong. Globe, 42d Cong., 1st Sess., 704-705;"
+    " I.R.C. § 162(a); sec. 1.162-17(b), Income Tax Regs.; Treas. Reg. § 1.61-1;"
+    " Rev. Rul. 80-10, 1980-1 C.B. 12; VAOPGCPREC 12-99; M21-1, Part VI, para 7.46(f);"
+    " In re Carlota Copper Co., 11 E.A.D. 692, 708; 2 Remington on Bankruptcy § 864;"
+    " Wigmore on Evidence § 2511; 16 C.J.S. Constitutional Law § 123; 10 R. C. L. p. 1034;"
+    " 22 Corpus Juris, p. 1273, § 1693; Government Code section 23003; Pen. Code, § 187;"
+    " Code Civ. Proc., § 437c.",
+    # rule sets named first, local rules with dashes, rules of professional conduct,
+    # sections of named Acts (an acronym the text defines)
+    "Federal Evidence Rule 704(b); Federal Civil Procedure Rule 37; Local Rule 7–3;"
+    " L.R. 7-3.1; California Rule of Professional Conduct 4.2; Rule 1.7 of the Model Rules"
+    " of Professional Conduct; section 402 of the Clean Water Act; the Administrative"
+    ' Procedure Act ("APA"); § 706(2)(A) of the APA; Sec. 60b of the Bankruptcy Act.',
 )
 
 
-@pytest.mark.parametrize("rule", laws.LAW_RULES, ids=lambda r: r.name)
+@pytest.mark.parametrize("rule", laws.LAW_RULES + SECONDARY_RULES, ids=lambda r: r.name)
 def test_every_law_rule_finds_at_its_starts_what_a_full_scan_finds(rule: laws.LawRule) -> None:
     found = 0
     for path in SEEDS:

@@ -59,8 +59,12 @@ def test_pipeline_resolves_every_resolve_case_but_the_one_needing_outside_names(
 ) -> None:
     # The failing reference case needs resolved_case_name_short, which eyecite's test
     # sets by hand from CourtListener's data ("In Doe at 122" -> State v. Doe).
+    # One test_id_resolution case departs on purpose: eyecite binds "Ala. Code § 92 Id. at
+    # 2000" to the code, but a code section has no pages; in opinions such an "Id. at 5"
+    # after a rule or statute cites the record or a brief (loaders/extraction/
+    # shortforms.py, _has_pages; measured in eval/FIRSTLOOK.md, issue 18).
     report = gold_eval.eval_resolve(
         ROOT / "tests" / "fixtures" / "gold" / "eyecite_resolve_tests.json"
     )
     assert report["cases"] == 30
-    assert report["failed"] == ["test_reference_resolution"]
+    assert report["failed"] == ["test_id_resolution", "test_reference_resolution"]

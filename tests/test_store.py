@@ -128,3 +128,18 @@ def test_export_parquet_without_a_build_names_the_directory(tmp_path) -> None:
     result = CliRunner().invoke(main, ["export-parquet", "--out", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "none: no build store here" in result.output
+
+
+def test_the_extractor_version_covers_the_extraction_and_reader_subpackages() -> None:
+    """Editing a rule in loaders/extraction/ must invalidate cached extractions (it did
+    not while the fingerprint read loaders/*.py only)."""
+    from citegraph.graph.store import extraction_sources
+
+    names = {name for name, _ in extraction_sources()}
+    assert {
+        "loaders/extraction/sections.py",
+        "loaders/extraction/secondary.py",
+        "loaders/readers/furniture.py",
+        "models.py",
+        "vocabulary.py",
+    } <= names

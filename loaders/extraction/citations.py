@@ -28,10 +28,11 @@ from ...models import Citation, Opinion
 from ...vocabulary import HEAD_CHARS
 from ..tokenizer import list_order_tokenizer
 from .found import Found, Taken
-from .laws import find_laws
+from .laws import LAW_RULES, find_laws
 from .notes import endnotes, mask_markers
 from .records import group_parallels, parentheticals_end, record
 from .scan import finditer_at_candidates
+from .secondary import SECONDARY_RULES, agency_decisions, session_laws, state_of_subject_codes
 from .sections import bare_rules, bare_sections, section_lists
 from .shortforms import resolve_ids, resolve_short_forms
 
@@ -80,16 +81,20 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     resource_of = _resources(found)
     items = _eyecite_records(opinion.id, text, found)
     taken = Taken((f.rec.start, f.rec.end) for f in items)
-    items += [Found(rec=rec) for rec in find_laws(opinion.id, text, taken)]  # spans taken
+    laws = find_laws(opinion.id, text, taken, LAW_RULES + SECONDARY_RULES)  # spans taken
+    items += [Found(rec=rec) for rec in laws]
     items += _ids(opinion.id, text, taken)  # spans taken
     items += _record_cites(opinion.id, text, taken)
     items += _unplaced_sections(opinion.id, text, unknown, taken)
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
+    items = session_laws(items, text, taken)
+    state_of_subject_codes(items)
     for f in items:
         f.tail = parentheticals_end(text, f.rec.end)
     items = [f for f in items if not _own_header_cite(text, f, opinion)]
     resolve_short_forms(items, resource_of)
-    resolve_ids(items, resource_of)
+    resolve_ids(items, resource_of, text)
+    agency_decisions(items)
     items = _with_sections(items, text, taken)
     # footnotes read from endnotes are the opinion's footnotes here
     noted = opinion if opinion.footnotes else replace(opinion, footnotes=notes)
@@ -252,7 +257,7 @@ def _citations(opinion: Opinion, items: list[Found]) -> list[Citation]:
             target = target.target
         if target is not None and id(target) in index:
             rec.antecedent = index[id(target)]
-            rec.kind = target.rec.kind
+            rec.kind, rec.subkind = target.rec.kind, target.rec.subkind
         rec.page = opinion.page_at(rec.start)
         rec.footnote = opinion.footnote_at(rec.start)
         records.append(rec)

@@ -94,6 +94,7 @@ class LawRule:
     key: Callable[[Match, Sequence[Match]], str | None]
     pin: Callable[[Match], str | None]
     year: Callable[[Match], int | None] = _no_year
+    subkind: str | None = None  # models.SUBKINDS
 
     def finditer(self, text: str) -> Iterator[Match]:
         """`self.pattern.finditer(text)`, trying the pattern only where it may start."""
@@ -114,7 +115,7 @@ _SUBDIVISIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
 # "Fed. R. Civ. P. 56(a)", "Federal Rule of Evidence 403"
 _FED_RULE = re.compile(
     r"\bFed(?:eral|\.)\s*R(?:ules?|\.)\s*(?:of\s+)?(Civ|Crim|App|Evid|Bankr)(?:il|inal|ellate|"
-    r"idence|uptcy)?\.?\s*(?:P(?:\.|roc(?:edure|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
+    r"idence|uptcy)?\.?\s*(?:P(?:\.|ro(?:c(?:edure|\.)?|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
 )
 
 
@@ -143,10 +144,38 @@ def _fed_rule_words_pin(m: Match) -> str | None:
     return (m.group(2) if m.group(1) else m.group(6) if m.group(4) else None) or None
 
 
+# "Federal Evidence Rule 704(b)", "Federal Civil Procedure Rule 37", "Federal Criminal Rule 11"
+_FED_RULE_SET_FIRST = re.compile(
+    r"\bFederal\s+(Civil|Criminal|Appellate|Evidence|Bankruptcy)\s+(?:Procedure\s+)?Rules?\s+"
+    r"(\d+(?:\.\d+)?)" + _SUBDIVISIONS
+)
+_SETS_IN_WORDS = {"civil": "civ", "criminal": "crim", "appellate": "app", "evidence": "evid",
+                  "bankruptcy": "bankr"}  # fmt: skip
+
+
+def _fed_rule_set_first_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"{_RULE_SETS[_SETS_IN_WORDS[m.group(1).lower()]]} {m.group(2)}"
+
+
+# "California Rule of Professional Conduct 4.2", "Model Rules of Professional Conduct
+# R. 1.7", "Rule 4.2 of the California Rules of Professional Conduct"
+_CONDUCT = re.compile(
+    r"\b(?:(?:(ABA\s+)?(Model|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?Rules?\s+of\s+Prof(?:essional|'l|\.)"
+    r"\s+Conduct,?\s+(?:R(?:ule|\.)\s*)?(\d+(?:\.\d+)*)|Rule\s+(\d+(?:\.\d+)*)\s+of\s+the\s+"
+    r"(?:(ABA\s+)?(Model|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?Rules\s+of\s+Professional\s+Conduct)"
+    + _SUBDIVISIONS
+)
+
+
+def _conduct_key(m: Match, matches: Sequence[Match]) -> str:
+    whose = m.group(2) or m.group(6) or "Model"
+    return f"{whose} R. Prof. Conduct {m.group(3) or m.group(4)}"
+
+
 # "Local Civ. Rule 56.1(c)"
 _LOCAL_RULE = re.compile(
-    r"\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)\s+"
-    r"(\d+(?:\.\d+)?)(\([a-zA-Z0-9]{1,4}\)(?:\([a-zA-Z0-9]{1,4}\))*)"
+    r"\b(?:Local\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)|L\.\s?R\.)\s*"
+    r"(\d+(?:\.\d+)?(?=\()|\d+(?:[-–]\d+)(?:\.\d+)?)((?:\([a-zA-Z0-9]{1,4}\))*)"
 )
 
 
@@ -154,7 +183,7 @@ def _qualified_local_rule(m: Match) -> str | None:
     """ "Local Civ. R. 56.1" of a match that names its rule set, else None."""
     if not m.group(1):
         return None
-    return f"Local {_LOCAL_LABELS[m.group(1).lower()[:3]]} R. {m.group(2)}"
+    return f"Local {_LOCAL_LABELS[m.group(1).lower()[:3]]} R. {_dash(m.group(2))}"
 
 
 def _local_rule_key(m: Match, matches: Sequence[Match]) -> str:
@@ -165,7 +194,11 @@ def _local_rule_key(m: Match, matches: Sequence[Match]) -> str:
     for other in matches:
         if other.group(2) == m.group(2) and other.group(1):
             return str(_qualified_local_rule(other))
-    return f"Local R. {m.group(2)}"
+    return f"Local R. {_dash(m.group(2))}"
+
+
+def _dash(number: str) -> str:
+    return number.replace("–", "-")
 
 
 # "U.S. Const. amend. XIV, § 1", "Conn. Const. art. I, § 8"
@@ -209,13 +242,18 @@ def _state_code_key(m: Match, matches: Sequence[Match]) -> str | None:
     code = re.sub(r"\s+", " ", m.group(1)).strip()
     if code.startswith(("U.S.C", "U. S. C")):
         return None  # eyecite's
+    if re.match(r"C\.\s?J\.|Am\.\s?Jur|R\.\s?C\.\s?L", code):
+        return None  # "16 C.J.S. Constitutional Law § 123": an encyclopedia (secondary.py)
+    subject = re.fullmatch(r"(.+?) Code", code)
+    if subject and code_subject(subject.group(1)):
+        return None  # "Govt. Code § 945": the state code by subject (secondary.py)
     return f"{code} § {re.sub(r'[.:]$', '', m.group(3))}"
 
 
 # "2 James Wm. Moore et al., Moore's Federal Practice § 12.30[4] (3d ed. 2001)"
 _TREATISE = re.compile(
-    r"\b(\d+)\s+(?:[A-Z][\w.']*\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
-    r"{1,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
+    r"\b(\d+)\s+(?:[A-Z][\w.']*,?\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
+    r"{0,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
 )
 
 
@@ -243,8 +281,9 @@ def _mass_general_laws_key(m: Match, matches: Sequence[Match]) -> str:
 # "U.S.S.G. § 2B1.1(b)(1)", "USSG §4B1.2(a)", "Guidelines § 3E1.1", "U.S. Sentencing
 # Guidelines Manual § 5K1.1": one authority per guideline section, subsections as pins
 _GUIDELINE = re.compile(
-    r"\b(?:U\.\s?S\.\s?S\.\s?G\.|USSG|(?:U\.\s?S\.\s+)?Sentencing\s+Guidelines(?:\s+Manual)?|"
-    r"Guidelines(?:\s+Manual)?)\s*(?:§§?|[Ss]ecs?\.)\s*(\d[A-Z]\d\.\d{1,2})" + _SUBDIVISIONS
+    r"\b(?:(?:U\.\s?S\.\s?S\.\s?G\.|USSG)\s*(?:§§?|[Ss]ecs?\.)?|(?:(?:U\.\s?S\.\s+)?Sentencing\s+"
+    r"Guidelines(?:\s+Manual)?|Guidelines(?:\s+Manual)?)\s*(?:§§?|[Ss]ecs?\.))\s*"
+    r"(\d[A-Z]\d\.\d{1,2})" + _SUBDIVISIONS
 )
 
 
@@ -281,7 +320,7 @@ def _guideline_key(m: Match, matches: Sequence[Match]) -> str:
 # run of characters before its "§"
 _FED = AtCandidate(re.compile("Fed"))
 _RULE_OR_FEDERAL = AtCandidate(re.compile("Rule|Federal"))
-_LOCAL = AtCandidate(re.compile("Local"))
+_LOCAL = AtCandidate(re.compile(r"Local|L\.\s?R\."))
 _NEAR_CONST = NearWord(re.compile("const", re.I), 16)
 _CODE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]"))
 _GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
@@ -297,28 +336,35 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("federal rule in words", "rule", _FED_RULE_WORDS, _RULE_OR_FEDERAL,
             _fed_rule_words_key, _fed_rule_words_pin),
     LawRule("local rule", "rule", _LOCAL_RULE, _LOCAL, _local_rule_key, _group(3)),
+    LawRule("federal rule, set first", "rule", _FED_RULE_SET_FIRST, AtCandidate(re.compile(
+            "Federal")), _fed_rule_set_first_key, _group(3)),
+    LawRule("rule of professional conduct", "rule", _CONDUCT, NearWord(re.compile(
+            "Conduct|Rules? of"), 40), _conduct_key, _group(7)),
     LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
             _clause),
     LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, _group(4)),
     LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
             _mass_general_laws_key, _group(3)),
-    LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, _group(2)),
+    LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, _group(2),
+            subkind="guideline"),
     LawRule("U.S.C. section with a letter", "statute", _USC_LETTERED, _USC_NUMBER,
             _usc_lettered_key, _group(4)),
     LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,
             _cfr_unsigned_key, _group(4)),
     LawRule("treatise", "other", _TREATISE, _TREATISE_TO_SIGN, _treatise_key, _group(4),
-            _edition_year),
+            _edition_year, "treatise"),
 )  # fmt: skip
 
 
-def find_laws(opinion_id: str, text: str, taken: Taken) -> list[Citation]:
-    """Citations of `LAW_RULES` in `text`, row by row, left out where `taken` holds one.
+def find_laws(
+    opinion_id: str, text: str, taken: Taken, rules: Sequence[LawRule] = LAW_RULES
+) -> list[Citation]:
+    """Citations of `rules` in `text`, row by row, left out where `taken` holds one.
 
     Each citation found adds its span to `taken`.
     """
     out: list[Citation] = []
-    for rule in LAW_RULES:
+    for rule in rules:
         matches = list(rule.finditer(text))
         for m in matches:
             key = rule.key(m, matches)
@@ -341,6 +387,7 @@ def _citation(opinion_id: str, rule: LawRule, m: Match, key: str) -> Citation:
         name=key,
         pin=rule.pin(m),
         year=rule.year(m),
+        subkind=rule.subkind,
     )
 
 
@@ -348,6 +395,8 @@ def _citation(opinion_id: str, rule: LawRule, m: Match, key: str) -> Citation:
 
 
 def law_kind(reporter: str, key: str) -> str:
+    if re.search(r"C\.\s?J\.\s?S|Am\.\s?Jur", reporter):
+        return "other"  # legal encyclopedias (law_subkind)
     if "C.F.R." in reporter or "Fed. Reg." in reporter:
         return "regulation"
     if "Const" in key:
@@ -355,6 +404,15 @@ def law_kind(reporter: str, key: str) -> str:
     if re.search(r"\bR\.", reporter):
         return "rule"
     return "statute"
+
+
+def law_subkind(reporter: str) -> str | None:
+    """The finer kind of one of eyecite's law citations (models.SUBKINDS), if any."""
+    if re.search(r"C\.\s?J\.\s?S|Am\.\s?Jur", reporter):
+        return "treatise"
+    if re.search(r"\bStat\.$|Pub\.\s?L", reporter):
+        return "session_law"
+    return None
 
 
 def law_key(c: Any) -> str:
@@ -372,8 +430,13 @@ def law_key(c: Any) -> str:
     if subject and " Code" in reporter and subject not in reporter:
         # eyecite's corrected "Cal. Code" drops which code: "Cal. Gov't Code"
         reporter = reporter.replace(" Code", f" {subject} Code", 1)
+    if reporter.startswith("Pub"):
+        # "Pub. L. No. 99-570, § 1002"; in "Pub. L. No. 111-203, 124 Stat. 1376" eyecite
+        # reads the Stat. volume as a section
+        signed = "§" in c.matched_text()
+        return f"Pub. L. No. {groups.get('title')}" + (f", § {base}" if signed else "")
     if not base:
-        return str(c.corrected_citation())
+        return re.sub(r" FR ", " Fed. Reg. ", str(c.corrected_citation()))
     chapter = groups.get("chapter")
     title = groups.get("title")
     if chapter and not title and not c.matched_text().lstrip().startswith(str(chapter)):
@@ -437,6 +500,11 @@ def range_start(section: str, federal: bool = True) -> str:
 
 
 def law_pin(c: Any) -> str | None:
+    """The subsections of one of eyecite's law citations: "(a)(7)(B)" of "42 U.S.C. §
+    408(a)(7)(B)", from its section or from the pin eyecite reads after it."""
     section = str(c.groups.get("section") or "")
     m = re.search(r"(\(.*)$", section)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    pin = getattr(c.metadata, "pin_cite", None)
+    return str(pin) if pin and str(pin).startswith("(") else None

@@ -13,7 +13,7 @@ from typing import Any
 from ...models import Citation
 from ...vocabulary import PIN
 from .found import Found
-from .laws import law_key, law_kind, law_pin
+from .laws import law_key, law_kind, law_pin, law_subkind
 from .names import (
     case_name,
     clean_party,
@@ -81,8 +81,10 @@ def record(opinion_id: str, text: str, group: list[Any], limit: int) -> Found:
         rec = _case_record(opinion_id, text, span, fulls, shorts, limit)
     elif isinstance(first, FullLawCitation):
         key = law_key(first)
-        kind = law_kind(str(first.groups.get("reporter") or ""), key)
+        reporter = str(first.groups.get("reporter") or "")
+        kind = law_kind(reporter, key)
         rec = _full(opinion_id, text, span, kind, [key], name=key, pin=law_pin(first))
+        rec.subkind = law_subkind(reporter)
     elif isinstance(first, FullJournalCitation):
         pin = clean_pin(first.metadata.pin_cite)
         year = to_int(getattr(first.metadata, "year", None))

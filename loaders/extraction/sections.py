@@ -19,7 +19,7 @@ from .found import Found, Taken
 from .laws import section_range
 
 # the subsections after a section number: "(a)(1)(B)"
-_SUBSECTIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+_SUBSECTIONS = r"((?:\s?\((?!\d{4}\))[a-zA-Z0-9]{1,4}\))*)"  # "(a)(1)", " (a)"; not "(1984)"
 _SUBSECTIONS_AT = re.compile(_SUBSECTIONS)  # matches everywhere, empty if need be
 # one more member of a list of sections: ", 846", ", and 846(a)", " and 846"
 _NEXT = re.compile(
@@ -34,6 +34,11 @@ _LIST_AFTER = re.compile(
     _SUBSECTIONS + r",\s*(?:and\s+)?\d+[\w.-]*(?:\([a-zA-Z0-9]{1,4}\))*\s*(?:[,;.]|and\b|\(\d{4}\))"
 )
 _KINDS = ("statute", "regulation", "other")  # "other": guidelines, treatises
+
+
+def _pin(subsections: str | None) -> str | None:
+    """The pin of a section's subsections: "(a)(1)", written " (a)(1)" or not at all."""
+    return re.sub(r"\s", "", subsections or "") or None
 
 
 def _federal(code: str) -> bool:
@@ -56,7 +61,7 @@ def _record(f: Found, key: str, m: re.Match[str], form: str) -> Citation:
         end=m.end(),
         cites=[key],
         name=key if form == "full" else None,
-        pin=m.group(2) or None,
+        pin=_pin(m.group(2)),
         antecedent=None,
     )
 
@@ -71,7 +76,7 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
         if not _SEVERAL.search(rec.text) and not _LIST_AFTER.match(text, rec.end):
             continue
         parts = _code_and_section(rec.cites[0])
-        if parts is None:
+        if parts is None or _NOT_A_CODE.search(parts[0]):
             continue
         code = parts[0]
         end = _range_end(f, text, code)
@@ -212,6 +217,25 @@ def bare_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
         for n in members:
             out += _bare_member(n, n is m and m.group(1) == "§§", codes, sign)
             taken.append((n.start(), n.end()))
+    return out + _bare_guidelines(codes, text, taken)
+
+
+# a guideline section written with no sign at all ("his 3B1.1(c) enhancement")
+_BARE_GUIDELINE = re.compile(r"(?<![\w.§/-])()()(\d[A-Z]\d\.\d{1,2})" + _SUBSECTIONS + r"(?![\w.])")
+
+
+def _bare_guidelines(codes: _Codes, text: str, taken: Taken) -> list[Found]:
+    """Guideline sections with no sign ("3B1.1(c)"), in an opinion citing U.S.S.G."""
+    model = next((f for code, _, f in codes.full if code == "U.S.S.G."), None)
+    out: list[Found] = []
+    if model is None:
+        return out
+    for m in _BARE_GUIDELINE.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            first = next((f for c, s, f in codes.full if c == "U.S.S.G." and s == m.group(3)), None)
+            before = first if first is not None and first.rec.end <= m.start() else None
+            out.append(_bare(m, f"U.S.S.G. § {m.group(3)}", model, before, False))
+            taken.append((m.start(), m.end()))
     return out
 
 
@@ -284,7 +308,7 @@ def _section_of_id(
     rec.text = m.string[rec.start : m.end(3) - (len(section) - len(ends[0]) if ends else 0)]
     rec.end = rec.start + len(rec.text)
     rec.kind = target.rec.kind
-    rec.pin = m.group(4) or None
+    rec.pin = _pin(m.group(4))
     if key != target.rec.cites[0]:
         rec.cites = [key]
         idf.target = None
@@ -292,7 +316,12 @@ def _section_of_id(
     out = [_bare(m, f"{name} § {ends[1]}", target, None, True)] if ends else []
     if m.group(1) == "§§":
         for n in _more_members(text, m.end(), taken):
-            out.append(_bare(n, f"{name} § {n.group(3)}", target, None, False))
+            ends = section_range(n.group(3), _federal(name))
+            out.append(_bare(n, f"{name} § {ends[0] if ends else n.group(3)}", target, None, False))
+            if ends:  # "id., §§ 23004 (d), 25520-25539": both ends
+                out[-1].rec.text = out[-1].rec.text[: len(ends[0])]
+                out[-1].rec.end = out[-1].rec.start + len(ends[0])
+                out.append(_bare(n, f"{name} § {ends[1]}", target, None, True))
             taken.append((n.start(), n.end()))
     return out
 
@@ -327,7 +356,7 @@ def _bare(m: re.Match[str], key: str, model: Found, first: Found | None, end: bo
         end=m.end(),
         cites=[key],
         name=None,
-        pin=None if end else m.group(4) or None,
+        pin=None if end else _pin(m.group(4)),
         antecedent=None,
         signal=None,
         parenthetical=None,
@@ -366,10 +395,16 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
         return []
     out: list[Found] = []
     for m in _BARE_RULE.finditer(text):
-        if taken.overlaps(m.start(), m.end()) or _LOCAL_BEFORE.search(
-            text, max(0, m.start() - 24), m.start()
-        ):
-            continue  # "Local Civil Rule 56.1": the local rules' row reads those
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        if _LOCAL_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            # "Local Rule 56.1": only a local rule the opinion cites in full
+            # ("Local Civil Rule 561.1", a misprint of it, names nothing)
+            local = [(s, n, f) for s, n, f in full if s.startswith("Local") and n == m.group(1)]
+            if local:
+                out.append(_bare_rule(m, m, local[0][0], local[0][2], text))
+                taken.append((m.start(), m.end()))
+            continue
         members = [m]
         pos = m.end()
         while (n := _NEXT_RULE.match(text, pos)) and not taken.overlaps(n.start(1), n.end()):
@@ -378,18 +413,22 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
         for n in members:
             got = _rule_set(full, n.group(1), n.start())
             if got is not None:
-                rules, first = got
-                key = f"{rules} {n.group(1)}"
-                start = n.start() if n is m else n.start(1)
-                rec = replace(
-                    first.rec, form="short", text=text[start : n.end()], start=start,
-                    end=n.end(), cites=[key], name=None, pin=n.group(2) or None,
-                    antecedent=None, signal=None, parenthetical=None, quote=None,
-                )  # fmt: skip
-                target = first if first.rec.cites[0] == key and first.rec.end <= start else None
-                out.append(Found(rec=rec, target=target, tail=n.end()))
+                out.append(_bare_rule(m, n, got[0], got[1], text))
             taken.append((n.start(), n.end()))
     return out
+
+
+def _bare_rule(m: re.Match[str], n: re.Match[str], rules: str, first: Found, text: str) -> Found:
+    """The citation of bare rule `n` (a member of the list `m` opens) of the set `rules`."""
+    key = f"{rules} {n.group(1)}"
+    start = n.start() if n is m else n.start(1)
+    rec = replace(
+        first.rec, form="short", text=text[start : n.end()], start=start, end=n.end(),
+        cites=[key], name=None, pin=_pin(n.group(2)), antecedent=None, signal=None,
+        parenthetical=None, quote=None,
+    )  # fmt: skip
+    target = first if first.rec.cites[0] == key and first.rec.end <= start else None
+    return Found(rec=rec, target=target, tail=n.end())
 
 
 def _rule_set(full: list[tuple[str, str, Found]], number: str, at: int) -> tuple[str, Found] | None:

@@ -90,7 +90,7 @@ def _stem(cite: str) -> str:
     return re.sub(r"\s+\S+$", "", cite)
 
 
-def resolve_ids(items: list[Found], resource_of: dict[int, Any]) -> None:
+def resolve_ids(items: list[Found], resource_of: dict[int, Any], text: str = "") -> None:
     """Id. refers to the citation just before it, at its own level.
 
     The citation before an Id. may stand inside a parenthetical of another ("X
@@ -121,6 +121,8 @@ def resolve_ids(items: list[Found], resource_of: dict[int, Any]) -> None:
             continue
         if not climbed and not _pin_fits(f.rec.pin, target):
             continue
+        if _paged(f, text) and not _has_pages(target):
+            continue  # "Id. at 5" after "Local Rule 7-3": a page of something else
         f.target = target
 
 
@@ -132,6 +134,27 @@ def _container(items: list[Found], inner: Found, before: int) -> Found | None:
         if g.rec.end <= inner.rec.start < g.tail and not (g.rec.end <= before < g.tail):
             return g
     return None
+
+
+# laws cited by page: session laws, the Federal Register, legislative history, books
+_PAGED_LAW = re.compile(r"Stat\.|Fed\. Reg\.|Cong\.|Rep\. No\.|Doc\. No\.|Pub\. L\.")
+_AT_PAGE = re.compile(r",?\s*at\s+\*?\d")
+
+
+def _paged(f: Found, text: str) -> bool:
+    """Whether an Id. is pinned to a page ("Id. at 5", "Id. 2"), not to a section."""
+    pin = f.rec.pin or ""
+    return bool(re.match(r"\*?\d", pin)) or bool(_AT_PAGE.match(text, f.rec.end))
+
+
+def _has_pages(target: Found) -> bool:
+    """Whether the authority `target` cites has pages an Id. can pin."""
+    rec = target.rec
+    if rec.kind in ("case", "journal") or rec.subkind in ("treatise", "dictionary", "legislative"):
+        return True
+    if rec.subkind == "agency_decision" and rec.volume:
+        return True
+    return bool(rec.cites and _PAGED_LAW.search(rec.cites[0]))
 
 
 def _pin_fits(pin: str | None, target: Found) -> bool:

@@ -1,0 +1,108 @@
+"""Authorities other than cases, each family on real sentences (issue 18).
+
+The sentences are copied from opinions of the corpus: First Circuit opinions from
+CourtListener (147681, 183307, 150888, 194489, 152285, 148334, 148833, 150886), Moor v.
+County of Alameda (U.S. 1973) and a C.D. Cal. order (2019).
+"""
+
+from __future__ import annotations
+
+from citegraph.loaders import extract
+from citegraph.models import Citation, Opinion
+
+
+def _laws(text: str) -> list[Citation]:
+    return [c for c in extract(Opinion("x", "x", text)) if c.kind != "case" or c.subkind]
+
+
+def test_secondary_sources_legislative_history_and_tax() -> None:
+    text = (
+        "injury could exist even in the absence of actual harm. Id. at 1101 (Mass. 1985) "
+        "(quoting Restatement (Second) of Torts § 7 (1965)). With this understanding in mind, "
+        'Black\'s Law Dictionary defines "equipment" as "[t]he articles". See, e.g., H.R. '
+        "Rep. No. 102-851, pt. 1, at 15 (1992) (\"In [an 'armed carjacking'], two\"); 138 "
+        "Cong. Rec. S17,958-02 (daily ed. Oct. 8, 1992) (statement of Sen. Lautenberg). See "
+        '30A C.J.S. Escrows 5(a) ("to constitute an instrument an escrow"); see also 73 Am. '
+        "Jur. 2d Statutes § 250 (2010). A federal estate tax return was due on October 31, "
+        "2002. I.R.C. § 6075. 30 Webster's Third New International Dictionary Unabridged 2329 "
+        "(1976)."
+    )
+    found = [(c.text, c.kind, c.subkind, c.cites, c.pin) for c in _laws(text)]
+    assert found == [
+        ("Restatement (Second) of Torts § 7 (1965)", "other", "restatement",
+         ["Restatement (Second) of Torts § 7"], None),
+        ("Black's Law Dictionary", "other", "dictionary", ["Black's Law Dictionary"], None),
+        ("H.R. Rep. No. 102-851, pt. 1, at 15 (1992)", "other", "legislative",
+         ["H.R. Rep. No. 102-851"], "15"),
+        ("138 Cong. Rec. S17,958-02 (daily ed. Oct. 8, 1992)", "other", "legislative",
+         ["138 Cong. Rec."], "S17,958-02"),
+        ("30A C.J.S. Escrows 5", "other", "treatise", ["30A C.J.S. Escrows 5"], None),
+        ("73 Am. Jur. 2d Statutes § 250", "other", "treatise",
+         ["73 Am. Jur. 2d Statutes § 250"], None),
+        ("I.R.C. § 6075", "statute", None, ["26 U.S.C. § 6075"], None),
+        ("Webster's Third New International Dictionary", "other", "dictionary",
+         ["Webster's Third New International Dictionary"], None),
+    ]  # fmt: skip
+
+
+def test_session_laws_acts_by_name_and_agency_decisions() -> None:
+    text = (
+        "the Anti-Terrorism and Effective Death Penalty Act of 1996 (AEDPA), Pub. L. No. "
+        "104-132, 110 Stat. 1214. Under AEDPA, once a state court has adjudicated a claim. "
+        "See Act of May 31, 1870, c. 114, § 16, 16 Stat. 144. The permit was issued pursuant "
+        "to section 402 of the Clean Water Act (CWA), 33 U.S.C. § 1342. Section 301(b)(1)(C) "
+        "of the CWA requires limits. See In re Carlota Copper Co., 11 E.A.D. 692, 708, 2004 WL "
+        "3214473 (EAB 2004). Carlota, 11 E.A.D. at 709. Cong. Globe, 42d Cong., 1st Sess., "
+        "704-705 (1871)."
+    )
+    found = [(c.text, c.form, c.kind, c.subkind, c.cites, c.pin) for c in _laws(text)]
+    assert found == [
+        ("Pub. L. No. 104-132, 110 Stat. 1214", "full", "statute", "session_law",
+         ["Pub. L. No. 104-132", "110 Stat. 1214"], None),
+        ("Act of May 31, 1870, c. 114, § 16, 16 Stat. 144", "full", "statute", "session_law",
+         ["Act of May 31, 1870, ch. 114, § 16"], None),
+        ("section 402 of the Clean Water Act (CWA), 33 U.S.C. § 1342", "full", "statute", None,
+         ["33 U.S.C. § 1342", "Clean Water Act § 402"], None),
+        ("Section 301(b)(1)(C) of the CWA", "full", "statute", None, ["Clean Water Act § 301"],
+         "(b)(1)(C)"),
+        ("11 E.A.D. 692, 708, 2004 WL 3214473", "full", "other", "agency_decision",
+         ["11 E.A.D. 692", "2004 WL 3214473"], "708"),
+        ("11 E.A.D. at 709", "short", "other", "agency_decision", [], "709"),
+        ("Cong. Globe, 42d Cong., 1st Sess., 704-705 (1871)", "full", "other", "legislative",
+         ["Cong. Globe, 42d Cong., 1st Sess."], "704-705"),
+    ]  # fmt: skip
+
+
+def test_rules_named_in_words_local_rules_and_professional_conduct() -> None:
+    """A C.D. Cal. order (2019) and United States v. Anderson (1st Cir.): rule sets named
+    in words, local rules with dashes, California's Rules of Professional Conduct."""
+    text = (
+        "failed to meet and confer in violation of Local Rule 7–3. Opp'n 1 at 5. Id. at 3. "
+        "failure to comply with L.R. 7–3. pursuant to Federal Civil Procedure Rule 37. "
+        "Davis violated the California Rule of Professional Conduct 4.2 when Davis assumed "
+        "the identity of a customer. Fed. R. Civ. Pro. 26(e)(1)(A). Federal Evidence Rule "
+        "704(b) bars it."
+    )
+    found = [(c.text, c.form, c.cites, c.pin) for c in _laws(text)]
+    assert found == [
+        ("Local Rule 7–3", "full", ["Local R. 7-3"], None),
+        ("L.R. 7–3", "full", ["Local R. 7-3"], None),
+        ("Federal Civil Procedure Rule 37", "full", ["Fed. R. Civ. P. 37"], None),
+        (
+            "California Rule of Professional Conduct 4.2",
+            "full",
+            ["California R. Prof. Conduct 4.2"],
+            None,
+        ),
+        ("Fed. R. Civ. Pro. 26(e)(1)(A)", "full", ["Fed. R. Civ. P. 26"], "(e)(1)(A)"),
+        ("Federal Evidence Rule 704(b)", "full", ["Fed. R. Evid. 704"], "(b)"),
+    ]  # fmt: skip  ("Id. at 3" after a rule is a page of the record: no citation of it)
+
+
+def test_statute_like_strings_that_are_no_citations_give_nothing() -> None:
+    text = (
+        "He paid $1,983 and 1,983 dollars in 1983-1988. Section 3 of this Act applies; see § "
+        "above. The court in section III.C.3.a of its opinion. § 2 above. Restatement of the "
+        "facts. Black's Law is a firm."
+    )
+    assert _laws(text) == []
