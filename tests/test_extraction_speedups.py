@@ -99,6 +99,13 @@ LAW_SAMPLES = (
     " L.R. 7-3.1; California Rule of Professional Conduct 4.2; Rule 1.7 of the Model Rules"
     " of Professional Conduct; section 402 of the Clean Water Act; the Administrative"
     ' Procedure Act ("APA"); § 706(2)(A) of the APA; Sec. 60b of the Bankruptcy Act.',
+    # constitutions in words; "of the Constitution" with no article is none
+    "Art. I, § 10, of the Constitution; Art. 11, § 1 (a), of the California Constitution;"
+    " art. 3, § 5 of the Constitution of Missouri; the start of the Constitution.",
+    # session laws by chapter; "1990 Laws" alone is none
+    "2015 N.C. Sess. Laws ch. 241; 1925 Minn. Laws ch. 285; Session Law 2013-360;"
+    " St. 1919, c. 134; L. 1990, ch. 100; Chapter 285 of the Session Laws of Minnesota for"
+    " the year 1925; 1990 Laws.",
 )
 
 

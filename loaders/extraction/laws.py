@@ -65,6 +65,15 @@ class BeforeSign:
 # ---------------------------------------------------------------- one row per citation form
 
 
+def _spaceless(n: int) -> Callable[[Match], str | None]:
+    """The pin of a rule: group `n` of its match without spaces (" (a)" -> "(a)")."""
+
+    def pin(m: Match) -> str | None:
+        return re.sub(r"\s", "", m.group(n) or "") or None
+
+    return pin
+
+
 def _no_year(m: Match) -> int | None:
     return None
 
@@ -204,7 +213,7 @@ def _dash(number: str) -> str:
 # "U.S. Const. amend. XIV, § 1", "Conn. Const. art. I, § 8"
 _CONSTITUTION = re.compile(
     r"\b((?:U\.\s?S\.|[A-Z][a-z]{1,6}\.(?:\s[A-Z][a-z]{0,4}\.)?))\s?Const\.?,?\s+"
-    r"(?:(amend|art|pmbl)\w*\.?\s*([IVXLC]+|\d+))?(?:,?\s*§+\s*(\d+))?(?:,?\s*cl\.\s*(\d+))?",
+    r"(?:(amend|amdt|art|pmbl)\w*\.?\s*([IVXLC]+|\d+))?(?:,?\s*§+\s*(\d+))?(?:,?\s*cl\.\s*(\d+))?",
     re.I,
 )
 
@@ -214,11 +223,58 @@ def _constitution_key(m: Match, matches: Sequence[Match]) -> str | None:
     whose = re.sub(r"\s", "", m.group(1)) if m.group(1).upper().startswith("U") else m.group(1)
     key = f"{whose} Const."
     if m.group(2):
-        part = "amend." if m.group(2).lower().startswith("amend") else "art."
-        key += f" {part} {m.group(3).upper()}"
+        part = "amend." if m.group(2).lower().startswith("am") else "art."
+        key += f" {part} {roman(m.group(3))}"
     if m.group(4):
         key += f", § {m.group(4)}"
     return None if key.endswith("Const.") else key
+
+
+def roman(number: str) -> str:
+    """An article or amendment number in Roman numerals, as Bluebook writes them."""
+    if not number.isdigit():
+        return number.upper()
+    n, out = int(number), ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                           (5, "V"), (4, "IV"), (1, "I")):  # fmt: skip
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+# "Art. I, § 10, of the Constitution", "article III, section 2 of the United States
+# Constitution", "Art. 11, § 1 (a), of the California Constitution"
+_CONSTITUTION_WORDS = re.compile(
+    r"\b[Aa]rt(?:icle|\.)\s*([IVXLC]+|\d+),?\s*(?:§|[Ss]ec(?:tion|\.))\s*(\d+)((?:\s?\([a-z0-9]\))*)"
+    r"(?:,?\s*cl(?:ause|\.)\s*(\d+))?,?\s+of\s+the\s+(?:(United\s+States|federal|Federal)\s+|"
+    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?Constitution\b(?:\s+of\s+(?:the\s+)?(?:State\s+of\s+)?"
+    r"(United\s+States|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+)
+
+
+def _constitution_words_key(m: Match, matches: Sequence[Match]) -> str | None:
+    state = m.group(6) or (m.group(7) if m.group(7) and "United" not in m.group(7) else None)
+    if state and state not in STATE_ABBREVIATIONS:
+        return None
+    whose = STATE_ABBREVIATIONS[state] if state else "U.S."
+    return f"{whose} Const. art. {roman(m.group(1))}, § {m.group(2)}"
+
+
+STATE_ABBREVIATIONS = {
+    "Alabama": "Ala.", "Alaska": "Alaska", "Arizona": "Ariz.", "Arkansas": "Ark.",
+    "California": "Cal.", "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.",
+    "Florida": "Fla.", "Georgia": "Ga.", "Hawaii": "Haw.", "Idaho": "Idaho", "Illinois": "Ill.",
+    "Indiana": "Ind.", "Iowa": "Iowa", "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.",
+    "Maine": "Me.", "Maryland": "Md.", "Massachusetts": "Mass.", "Michigan": "Mich.",
+    "Minnesota": "Minn.", "Mississippi": "Miss.", "Missouri": "Mo.", "Montana": "Mont.",
+    "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.", "New Jersey": "N.J.",
+    "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.", "North Dakota": "N.D.",
+    "Ohio": "Ohio", "Oklahoma": "Okla.", "Oregon": "Or.", "Pennsylvania": "Pa.",
+    "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.",
+    "Tennessee": "Tenn.", "Texas": "Tex.", "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.",
+    "Washington": "Wash.", "West Virginia": "W. Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
+    "Puerto Rico": "P.R.",
+}  # fmt: skip
 
 
 def _clause(m: Match) -> str | None:
@@ -252,17 +308,22 @@ def _state_code_key(m: Match, matches: Sequence[Match]) -> str | None:
 
 # "2 James Wm. Moore et al., Moore's Federal Practice § 12.30[4] (3d ed. 2001)"
 _TREATISE = re.compile(
-    r"\b(\d+)\s+(?:[A-Z][\w.']*,?\s+){1,4}(?:et\s+al\.,?\s+)?,?\s*([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)"
-    r"{0,5})\s+§+\s*(\d[\d.:]*)((?:\[\w+\])*)\s*\((\d+[a-z]{1,2})\s+ed\.\s+(\d{4})\)"
+    r"\b(\d+[A-Z]?)\s+((?:(?:[A-Z][\w.']*|&|and)\s+){0,7}[A-Z][\w.']*)(?:\s+et\s+al\.)?,\s*([A-Z][\w'’]*"
+    r"(?:\s+(?:(?:and|of|on|&)\s+)?[A-Z][\w'’]*){0,5})\s+(§+|¶+)\s*(\d[\d.:]*)((?:\[[\w.-]+\])*)\s*"
+    r"\((\d+[a-z]{1,2})\s+ed\.(?:\s+rev\.)?\s+(\d{4})\)"
 )
 
 
 def _treatise_key(m: Match, matches: Sequence[Match]) -> str:
-    return f"{m.group(1)} {m.group(2)} § {m.group(3)}"
+    """ "5A Federal Practice and Procedure § 1357"; a one-word title keeps its author's
+    name ("9 Wigmore, Evidence § 2511")."""
+    sign = "¶" if m.group(4).startswith("¶") else "§"
+    title = m.group(3) if " " in m.group(3) else f"{m.group(2).split()[-1]}, {m.group(3)}"
+    return f"{m.group(1)} {title} {sign} {m.group(5)}"
 
 
 def _edition_year(m: Match) -> int | None:
-    return int(m.group(6))
+    return int(m.group(8))
 
 
 # "G. L. c. 231, § 85A", "M.G.L. ch. 90, § 23", "G. L. (Ter. Ed.) c. 231, § 85A": the
@@ -327,7 +388,7 @@ _GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
 _USC_NUMBER = AtCandidate(re.compile(r"\b\d{1,2}\s+U\.\s?S\.\s?C\."))
 _CFR_NUMBER = AtCandidate(re.compile(r"\b\d{1,2}\s+C\.\s?F\.\s?R\."))
 _GUIDE = AtCandidate(re.compile(r"U\.\s?S\.|USSG|Sentencing|Guidelines"))
-_TREATISE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.'’,\s]*"), first=re.compile(r"\d"))
+_TREATISE_BEFORE_SIGN = NearWord(re.compile(r"[§¶]"), 160)
 
 # one row per citation form, run in this order (an earlier row's citation wins a span)
 LAW_RULES: tuple[LawRule, ...] = (
@@ -342,6 +403,8 @@ LAW_RULES: tuple[LawRule, ...] = (
             "Conduct|Rules? of"), 40), _conduct_key, _group(7)),
     LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
             _clause),
+    LawRule("constitution in words", "constitution", _CONSTITUTION_WORDS, AtCandidate(
+            re.compile("[Aa]rt")), _constitution_words_key, _spaceless(3)),
     LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, _group(4)),
     LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
             _mass_general_laws_key, _group(3)),
@@ -351,7 +414,7 @@ LAW_RULES: tuple[LawRule, ...] = (
             _usc_lettered_key, _group(4)),
     LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,
             _cfr_unsigned_key, _group(4)),
-    LawRule("treatise", "other", _TREATISE, _TREATISE_TO_SIGN, _treatise_key, _group(4),
+    LawRule("treatise", "other", _TREATISE, _TREATISE_BEFORE_SIGN, _treatise_key, _group(6),
             _edition_year, "treatise"),
 )  # fmt: skip
 
@@ -397,7 +460,7 @@ def _citation(opinion_id: str, rule: LawRule, m: Match, key: str) -> Citation:
 def law_kind(reporter: str, key: str) -> str:
     if re.search(r"C\.\s?J\.\s?S|Am\.\s?Jur", reporter):
         return "other"  # legal encyclopedias (law_subkind)
-    if "C.F.R." in reporter or "Fed. Reg." in reporter:
+    if "C.F.R." in reporter or "Fed. Reg." in reporter or "Fed. Reg." in key:
         return "regulation"
     if "Const" in key:
         return "constitution"
@@ -410,7 +473,7 @@ def law_subkind(reporter: str) -> str | None:
     """The finer kind of one of eyecite's law citations (models.SUBKINDS), if any."""
     if re.search(r"C\.\s?J\.\s?S|Am\.\s?Jur", reporter):
         return "treatise"
-    if re.search(r"\bStat\.$|Pub\.\s?L", reporter):
+    if re.fullmatch(r"Stat\.|Pub\.\s?L\.", reporter.strip()):
         return "session_law"
     return None
 
@@ -424,8 +487,9 @@ def law_key(c: Any) -> str:
         reporter = str(c.corrected_reporter())
     except Exception:  # a reporter eyecite cannot correct
         reporter = str(groups.get("reporter") or "")
-    if "§§" in c.matched_text():
-        base = range_start(base, federal="U.S.C" in reporter or "C.F.R" in reporter)
+    federal = "U.S.C" in reporter or "C.F.R" in reporter
+    if "§§" in c.matched_text() or ("U.S.C" in reporter and re.fullmatch(r"\d+-\d+", base)):
+        base = range_start(base, federal)  # "§ 2201-02": a range (no U.S.C. section is so)
     subject = code_subject(str(groups.get("subject") or ""))
     if subject and " Code" in reporter and subject not in reporter:
         # eyecite's corrected "Cal. Code" drops which code: "Cal. Gov't Code"

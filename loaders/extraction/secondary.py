@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from .found import Found, Taken
-from .laws import AtCandidate, LawRule, Match, NearWord, code_subject
+from .laws import STATE_ABBREVIATIONS, AtCandidate, LawRule, Match, NearWord, code_subject
 
 _ED = r"(?:,?\s*\((?:[^()]{0,40}\s)?(\d{4})\))?"  # "(10th ed. 2014)", "(1965)"
 
@@ -75,7 +75,7 @@ def _dictionary_key(m: Match, matches: Sequence[Match]) -> str:
 # "H.R. Rep. No. 95-595, at 5 (1977)", "S. Rep. No. 94-1011", "H.R. Conf. Rep. No. 104-518"
 _REPORT = re.compile(
     r"\b(H\.\s?R\.|S\.)\s*(Conf\.\s*)?(Rep|Doc)\.\s*No\.\s*(\d+[-–]\d+|\d+)"
-    r"(?:,\s*\d+(?:st|nd|d|rd|th)\s+Cong\.,?\s*\d+(?:st|nd|d|rd|th)\s+Sess\.)?"  # "98th Cong."
+    r"(?:,\s*(\d+)(?:st|nd|d|rd|th)\s+Cong\.,?\s*\d+(?:st|nd|d|rd|th)\s+Sess\.)?"  # "98th Cong."
     r"(?:,?\s*(?:pt\.\s*\d+,?\s*)?(?:at\s+)?(\d+(?:[-–]\d+)?)(?!\w))?"
     + _ED
     + r"(?:,?\s*(?:as\s+)?reprinted\s+in\s+\d{4}\s+U\.S\.C\.C\.A\.N\.\s+\d+"
@@ -84,9 +84,14 @@ _REPORT = re.compile(
 
 
 def _report_key(m: Match, matches: Sequence[Match]) -> str:
+    """ "S. Rep. No. 98-225": the Congress's number joins a report's ("S. Rep. No. 225,
+    98th Cong."), so that reports of two Congresses with one number stay apart."""
     house = "H.R." if m.group(1).startswith("H") else "S."
     conf = " Conf." if m.group(2) else ""
-    return f"{house}{conf} {m.group(3)}. No. {m.group(4).replace('–', '-')}"
+    number = m.group(4).replace("–", "-")
+    if m.group(5) and "-" not in number:
+        number = f"{m.group(5)}-{number}"
+    return f"{house}{conf} {m.group(3)}. No. {number}"
 
 
 # "122 Cong. Rec. 31,012 (1976)", "Cong. Globe, 42d Cong., 1st Sess., 704-705"
@@ -239,10 +244,11 @@ def _subject_code_key(m: Match, matches: Sequence[Match]) -> str | None:
 # opinion defines: 'Administrative Procedure Act ("APA")')
 _ACT_SECTION = re.compile(
     r"(?<![\w.])(?:[Ss]ections?|[Ss]ecs?\.|§§?)\s*(\d+[a-z]?)((?:\([a-zA-Z0-9]{1,4}\))*)\s+of\s+the\s+"
-    r"(?:(\d{4}\s+)?((?:[A-Z][\w'’-]*\s+){1,6}Act)(\s+of\s+\d{4})?|([A-Z]{2,6})\b)"
+    r"(?:(\d{4}\s+)?([A-Z][\w'’-]*\s+(?:(?:(?:and|of|for|to|on|in|the)\s+)*[A-Z][\w'’-]*\s+){0,7}Act)"
+    r"(\s+of\s+\d{4})?|([A-Z]{2,6})\b)"
 )
 _ACRONYM = re.compile(
-    r"((?:[A-Z][\w'’-]*\s+){1,6}Act)(?:\s+of\s+\d{4})?,?\s*\(\s*(?:the\s+)?[\"“]?([A-Z]{2,6})[\"”]?\s*\)"
+    r"([A-Z][\w'’-]*\s+(?:(?:(?:and|of|for|to|on|in|the)\s+)*[A-Z][\w'’-]*\s+){0,7}Act)(?:\s+of\s+\d{4})?,?\s*\(\s*(?:the\s+)?[\"“]?([A-Z]{2,6})[\"”]?\s*\)"
 )
 
 
@@ -264,6 +270,31 @@ def _act_section_key(m: Match, matches: Sequence[Match]) -> str | None:
     return f"{name} § {m.group(1)}"
 
 
+# session laws by year and chapter: "2015 N.C. Sess. Laws ch. 241", "1925 Minn. Laws ch.
+# 285", "Session Law 2013-360", "St. 1919, c. 134" (Massachusetts), "L. 1990, ch. 100" and
+# "Laws of 1925, ch. 285" (New York), "Chapter 285 of the Session Laws of Minnesota for the
+# year 1925"
+_SESSION_LAW = re.compile(
+    r"\b(?:(\d{4})\s+((?:[A-Z][a-z]*\.\s?)+)\s*(?:Sess\.\s+|Pub\.\s+|Spec\.\s+)?(?:Laws|Acts)"
+    r"\s+(?:ch|c)\.\s*(\d+)|Session\s+Law\s+(\d{4}-\d+)|(St|L|Laws\s+of)\.?\s+(\d{4}),\s*(?:ch|c)\.?"
+    r"\s*(\d+)|Chapter\s+(\d+)\s+of\s+the\s+(?:Session\s+)?Laws\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r",?\s+(?:for\s+the\s+year\s+)?(\d{4}))"
+)
+
+
+def _session_law_key(m: Match, matches: Sequence[Match]) -> str:
+    if m.group(1):
+        state = re.sub(r"\b(?:Sess|Pub|Spec)\.", "", m.group(2))
+        return f"{m.group(1)} {_squeeze(state)} Laws ch. {m.group(3)}"
+    if m.group(4):
+        return f"Sess. Law {m.group(4)}"
+    if m.group(5):
+        where = "Mass. Acts" if m.group(5) == "St" else "N.Y. Laws"
+        return f"{m.group(6)} {where} ch. {m.group(7)}"
+    state = STATE_ABBREVIATIONS.get(m.group(9), m.group(9))
+    return f"{m.group(10)} {state} Laws ch. {m.group(8)}"
+
+
 _ANCHOR_SECTION = AtCandidate(re.compile(r"[Ss]ecs?\.|Treas"))
 
 SECONDARY_RULES: tuple[LawRule, ...] = (
@@ -273,7 +304,7 @@ SECONDARY_RULES: tuple[LawRule, ...] = (
     LawRule("dictionary", "other", _DICTIONARY, NearWord(re.compile("Dictionary"), 40),
             _dictionary_key, _pin(2), _year(3), "dictionary"),
     LawRule("congressional report", "other", _REPORT, AtCandidate(re.compile(r"H\.|S\.")),
-            _report_key, _pin(5), _year(6), "legislative"),
+            _report_key, _pin(6), _year(7), "legislative"),
     LawRule("Congressional Record", "other", _RECORD, NearWord(re.compile("Cong"), 5),
             _record_key, _record_pin, _year(6), "legislative"),
     LawRule("Internal Revenue Code", "statute", _IRC, AtCandidate(re.compile(r"I\.|Internal")),
@@ -291,6 +322,9 @@ SECONDARY_RULES: tuple[LawRule, ...] = (
     LawRule("legal encyclopedia", "other", _ENCYCLOPEDIA, NearWord(re.compile(
             r"C\.\s?J|Am\.\s?Jur|R\.\s?C\.\s?L|Corpus|Ruling"), 4), _encyclopedia_key, _none,
             subkind="treatise"),
+    LawRule("session law by chapter", "statute", _SESSION_LAW, AtCandidate(re.compile(
+            r"\b(?:\d{4}\s|Session|St\.|L\.|Laws|Chapter)")), _session_law_key, _none,
+            subkind="session_law"),
     LawRule("section of a named Act", "statute", _ACT_SECTION, AtCandidate(re.compile(
             r"(?<![\w.])(?:[Ss]ec|§)")), _act_section_key, _pin(2)),
     LawRule("state code by subject", "statute", _SUBJECT_CODE_CITE, NearWord(re.compile(

@@ -73,7 +73,8 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
         rec = f.rec
         if rec.form != "full" or rec.kind not in _KINDS or not rec.cites:
             continue
-        if not _SEVERAL.search(rec.text) and not _LIST_AFTER.match(text, rec.end):
+        one_range = "U.S.C." in rec.cites[0] and _RANGE_IN.search(rec.text)  # "§ 2201-02"
+        if not (_SEVERAL.search(rec.text) or _LIST_AFTER.match(text, rec.end) or one_range):
             continue
         parts = _code_and_section(rec.cites[0])
         if parts is None or _NOT_A_CODE.search(parts[0]):
@@ -102,7 +103,7 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
 
 
 # a citation that ends in a range of sections: "15 U.S.C. §§ 34-36"
-_RANGE_IN = re.compile(r"§§\s*(\d+[a-zA-Z]*\s*[-–]\s*\d+[a-zA-Z]*)$")
+_RANGE_IN = re.compile(r"§§?\s*(\d+[a-zA-Z]*\s*[-–]\s*\d+[a-zA-Z]*)$")
 
 
 def _range_end(f: Found, text: str, code: str) -> Found | None:
@@ -113,15 +114,16 @@ def _range_end(f: Found, text: str, code: str) -> Found | None:
     if m is None or ends is None:
         return None
     first, last = ends
-    start = f.rec.start + m.end(1) - len(last)
+    written = re.split(r"[-–]", m.group(1))[-1].strip()  # "02" of "2201-02"
+    start = f.rec.start + m.end(1) - len(written)
     f.rec.text = f.rec.text[: m.start(1)] + first
     f.rec.end = f.rec.start + len(f.rec.text)
     key = f"{code} § {last}"
     rec = replace(
         f.rec,
-        text=text[start : start + len(last)],
+        text=text[start : start + len(written)],
         start=start,
-        end=start + len(last),
+        end=start + len(written),
         cites=[key],
         name=key,
         pin=None,
@@ -307,7 +309,7 @@ def _section_of_id(
     rec = idf.rec
     rec.text = m.string[rec.start : m.end(3) - (len(section) - len(ends[0]) if ends else 0)]
     rec.end = rec.start + len(rec.text)
-    rec.kind = target.rec.kind
+    rec.kind, rec.subkind = target.rec.kind, target.rec.subkind
     rec.pin = _pin(m.group(4))
     if key != target.rec.cites[0]:
         rec.cites = [key]
