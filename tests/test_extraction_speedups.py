@@ -102,6 +102,9 @@ LAW_SAMPLES = (
     # constitutions in words; "of the Constitution" with no article is none
     "Art. I, § 10, of the Constitution; Art. 11, § 1 (a), of the California Constitution;"
     " art. 3, § 5 of the Constitution of Missouri; the start of the Constitution.",
+    # codes cited by title; "RSA 541" (no colon) and "5 M. Smith" are none
+    "15 M.R.S.A. Sec. 710(3)(A); 24-A M.R.S.A. § 2436-A(1)(E); 29 L.P.R.A. § 155h; P.R."
+    " Laws Ann. tit. 29, § 155h; RSA 541:6; RSA 541; 5 M. Smith.",
     # session laws by chapter; "1990 Laws" alone is none
     "2015 N.C. Sess. Laws ch. 241; 1925 Minn. Laws ch. 285; Session Law 2013-360;"
     " St. 1919, c. 134; L. 1990, ch. 100; Chapter 285 of the Session Laws of Minnesota for"

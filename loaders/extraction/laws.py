@@ -136,7 +136,7 @@ def _fed_rule_key(m: Match, matches: Sequence[Match]) -> str:
 _FED_RULE_WORDS = re.compile(
     r"\bRule\s+(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"(?:\s+and\s+Rule\s+\d+(?:\.\d+)?"
     r"(?:\([a-zA-Z0-9]{1,4}\))*)?\s+of\s+the\s+Federal\s+Rules\s+of\s+(Civil|Criminal|Appellate)"
-    r"\s+Procedure|\bFederal\s+Rules?\s+of\s+(Civil|Criminal|Appellate)\s+Procedure\s+"
+    r"\s+Procedure|\bFederal\s+Rules?\s+of\s+(Civil|Criminal|Appellate)\s+Procedure\s+(?:Rule\s+)?"
     r"(\d+(?:\.\d+)?)" + _SUBDIVISIONS + r"|\bFederal\s+Rules?\s+of\s+Evidence\s+(\d+)"
 )
 
@@ -353,9 +353,29 @@ _GUIDELINE = re.compile(
 # part ("20 C.F.R. Part 404", "40 C.F.R. pt. 271") and a C.F.R. section without its
 # sign ("38 C.F.R. 3.103(c)")
 _USC_LETTERED = re.compile(
-    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(§§?)\s*(\d+(?:[a-z]{1,2}-\d+[a-z]?|[A-Z]{1,2}))\b"
-    + _SUBDIVISIONS
+    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.?)?\s*(§§?|Secs?\.)\s*(\d+(?:[a-z]{1,3}(?:-\d+[a-z]?)?|[A-Z]{1,2}|"
+    r"(?=[\s(,;.]|$)))\b" + _SUBDIVISIONS
 )
+# codes cited by title that eyecite does not know or cuts short: "15 M.R.S.A. Sec. 710(3)",
+# "29 L.P.R.A. § 155h", "P.R. Laws Ann. tit. 29, § 155h", "RSA 541:6" (New Hampshire)
+_TITLED_CODE = re.compile(
+    r"\b(?:(\d+[A-Z]?(?:-[A-Z])?)\s+(M\.\s?R\.\s?S\.\s?A\.|L\.\s?P\.\s?R\.\s?A\.|V\.\s?S\.\s?A\.)|"
+    r"(P\.\s?R\.\s+Laws\s+Ann\.)\s+tit\.\s*(\d+[A-Z]?),|(RSA|R\.S\.A\.))\s*(?:§§?|[Ss]ecs?\.)?\s*"
+    r"(\d+[A-Za-z]{0,2}(?:[-:.][0-9A-Za-z]+)*)" + _SUBDIVISIONS
+)
+_TITLED_NAMES = {"MRSA": "Me. Rev. Stat. Ann.", "LPRA": "P.R. Laws Ann.", "VSA": "Vt. Stat. Ann.",
+                 "PRLawsAnn": "P.R. Laws Ann.", "RSA": "N.H. Rev. Stat. Ann."}  # fmt: skip
+
+
+def _titled_code_key(m: Match, matches: Sequence[Match]) -> str | None:
+    code = re.sub(r"[\s.]", "", m.group(2) or m.group(3) or m.group(5))
+    section = m.group(6)
+    if code == "RSA" and ":" not in section:
+        return None  # New Hampshire sections are "chapter:section"
+    title = m.group(1) or m.group(4)
+    return f"{title + ' ' if title else ''}{_TITLED_NAMES[code]} § {section}"
+
+
 _CFR_UNSIGNED = re.compile(
     r"\b(\d{1,2})\s+C\.\s?F\.\s?R\.\s*(?:(?:[Pp]arts?|pts?\.)\s+(\d+)\b(?![.\d])|(\d+\.\d+)\b)"
     + _SUBDIVISIONS
@@ -410,6 +430,9 @@ LAW_RULES: tuple[LawRule, ...] = (
             _mass_general_laws_key, _group(3)),
     LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, _group(2),
             subkind="guideline"),
+    LawRule("code cited by title", "statute", _TITLED_CODE, AtCandidate(re.compile(
+            r"\b\d+[A-Z]?(?:-[A-Z])?\s+[MLV]\.|P\.\s?R\.|RSA|R\.S\.A\.")), _titled_code_key,
+            _group(7)),
     LawRule("U.S.C. section with a letter", "statute", _USC_LETTERED, _USC_NUMBER,
             _usc_lettered_key, _group(4)),
     LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,

@@ -340,6 +340,7 @@ _ACT_BEFORE = re.compile(
     r"(Act\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|(?:[A-Z][\w'’-]*\s+){1,6}Act"
     r"(?:\s+of\s+\d{4})?)(?:,\s*(?:ch|c)\.\s*(\d+))?,\s*(?:§|[Ss]ec\.)\s*(\d+[a-z]?),\s*\Z"
 )
+_LETTER_AFTER = re.compile(r"-[A-Z]{1,2}\b")
 _ACT_KEY = re.compile(r"\bAct § \w+$")
 # "Rev. Rul. 80-10, 1980-" just before eyecite's "1 C.B. 12"
 _RULING_BEFORE = re.compile(r"(Rev\.\s*Rul\.|Rev\.\s*Proc\.)\s*(\d{2,4}[-–]\d+),\s*\d{4}-\Z")
@@ -369,6 +370,12 @@ def session_laws(items: list[Found], text: str, taken: Taken) -> list[Found]:
             continue
         key = rec.cites[0]
         prev = out[-1].rec if out else None
+        letter = _LETTER_AFTER.match(text, rec.end)
+        if letter and re.search(r"§ \d+$", key):  # eyecite's "tit. 22, § 1711" of "1711-E"
+            rec.cites = [key + letter.group(0)] + rec.cites[1:]
+            rec.name = rec.cites[0] if rec.name == key else rec.name
+            rec.text, rec.end = text[rec.start : letter.end()], letter.end()
+            key = rec.cites[0]
         if (
             prev is not None
             and _ACT_KEY.search(prev.cites[0] if prev.cites else "")

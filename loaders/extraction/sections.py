@@ -205,6 +205,8 @@ def bare_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
     for m in _BARE.finditer(text):
         if taken.overlaps(m.start(), m.end()) or _ELSEWHERE.match(text, m.end()):
             continue
+        if _belongs_elsewhere(text, m.start()):
+            continue  # "INA § 237", "tit. 22, § 1711": a section of what it follows
         idf = _id_before(ids, text, m.start())
         if idf is not None:
             code = _code_of_id(idf, done)
@@ -271,6 +273,33 @@ _BARE = re.compile(
 _ELSEWHERE = re.compile(
     r"\s+of\s+(?:the\s+)?(?![Tt]itle\b|Code\b|U\.)[A-Z]|\s+(?:above|below|supra|infra)\b"
 )
+# words that may stand before a bare section without owning it
+_FREE_WORDS = frozenset({
+    "See", "Cf", "But", "Accord", "Compare", "Contra", "Under", "In", "And", "Also", "Unlike",
+    "Like", "The", "This", "That", "Thus", "Then", "Although", "While", "Because", "Since", "If",
+    "When", "Where", "Whether", "As", "By", "For", "From", "To", "With", "Without", "Of", "On",
+    "At", "Id", "Ibid", "Here", "There", "Its", "Their", "Our", "We", "Section", "Sections",
+    "Sec", "Secs", "Nor", "Or",
+})  # fmt: skip
+
+
+def _belongs_elsewhere(text: str, at: int) -> bool:
+    """Whether the token before a bare section at `at` owns it: an acronym or
+    abbreviation ("INA § 237", "M.R.S.A. § 710"), a title number ("tit. 22, § 1711"), a
+    name inside a sentence ("the Act § 3"); a signal or a word opening a sentence does not."""
+    window = text[max(0, at - 40) : at]
+    m = re.search(r"(\S+)\s*\Z", window)
+    if m is None:
+        return False
+    token = m.group(1)
+    if re.fullmatch(r"\d[\w-]*,", token) or re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", token):
+        return True
+    if re.fullmatch(r"[A-Z][a-z'’-]+", token) and token not in _FREE_WORDS:
+        before = window[: m.start()].rstrip()
+        return bool(before) and not before.endswith((".", "!", "?", ":", '"', "”", "]", "\n"))
+    return False
+
+
 _ID_GAP = re.compile(r",?\s*(?:at\s+)?")  # between an Id. and its section: "id., §"
 
 
@@ -379,7 +408,11 @@ _NEXT_RULE = re.compile(
 )
 
 
-_LOCAL_BEFORE = re.compile(r"\bLocal\s+(?:[A-Z][a-z]*\.?\s+)?\Z")
+# a bare rule a set's name stands before: "Local Rule", "Bankruptcy Rules", "Tax Court Rule"
+_QUALIFIED_BEFORE = re.compile(
+    r"\b(?!(?:See|Cf|But|Under|In|The|Also|And|Accord|Compare|A|An|Its|Their|His|Her)\b)"
+    r"([A-Z][a-z]+)\.?\s+(?:[A-Z][a-z]*\.?\s+)?\Z"
+)
 
 
 def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
@@ -399,10 +432,12 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
     for m in _BARE_RULE.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        if _LOCAL_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            # "Local Rule 56.1": only a local rule the opinion cites in full
-            # ("Local Civil Rule 561.1", a misprint of it, names nothing)
-            local = [(s, n, f) for s, n, f in full if s.startswith("Local") and n == m.group(1)]
+        if _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            # "Local Rule 56.1", "Bankruptcy Rule 9014": only a rule of such a set the
+            # opinion cites in full ("Local Civil Rule 561.1", a misprint, names nothing)
+            qualifier = _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            word = qualifier.group(1)[:3].lower() if qualifier else ""
+            local = [(s, n, f) for s, n, f in full if word in s.lower() and n == m.group(1)]
             if local:
                 out.append(_bare_rule(m, m, local[0][0], local[0][2], text))
                 taken.append((m.start(), m.end()))
@@ -433,17 +468,32 @@ def _bare_rule(m: re.Match[str], n: re.Match[str], rules: str, first: Found, tex
     return Found(rec=rec, target=target, tail=n.end())
 
 
+# the numbers each set of federal rules has: a bare "Rule 60" is no appellate rule
+_NUMBERED = {
+    "Fed. R. Civ. P.": (1, 86), "Fed. R. App. P.": (1, 48), "Fed. R. Crim. P.": (1, 61),
+    "Fed. R. Evid.": (101, 1103), "Fed. R. Bankr. P.": (1001, 9037),
+}  # fmt: skip
+
+
 def _rule_set(full: list[tuple[str, str, Found]], number: str, at: int) -> tuple[str, Found] | None:
     """The set of rules a bare rule `number` at `at` belongs to, with a full citation of
-    it (of that very rule, if one is cited)."""
+    it (of that very rule, if one is cited): the set holding the number (the one cited
+    last before it, if several do), else the one set cited that has such a number, else
+    the nearest such set cited within a short reach before it."""
     holders = [(s, f) for s, n, f in full if n == number]
     before = [(s, f) for s, f in holders if f.rec.end <= at]
     if {s for s, _ in holders} and (len({s for s, _ in holders}) == 1 or before):
         return (before or holders)[-1] if before else holders[0]
-    sets = {s for s, _, _ in full}
-    earlier = [(s, f) for s, _, f in full if f.rec.end <= at]
-    if len(sets) == 1:
-        return (earlier or [(s, f) for s, _, f in full])[-1 if earlier else 0]
+    whole = int(number.split(".")[0])
+    fits = [
+        (s, f)
+        for s, _, f in full
+        if _NUMBERED.get(s, (0, 10**6))[0] <= whole <= _NUMBERED.get(s, (0, 10**6))[1]
+    ]
+    if len({s for s, _ in fits}) == 1:
+        earlier = [(s, f) for s, f in fits if f.rec.end <= at]
+        return (earlier or fits)[-1 if earlier else 0]
+    earlier = [(s, f) for s, f in fits if f.rec.end <= at]
     if earlier and at - earlier[-1][1].rec.end < _NEAR:
         return earlier[-1]
     return None
