@@ -102,6 +102,9 @@ LAW_SAMPLES = (
     # constitutions in words; "of the Constitution" with no article is none
     "Art. I, § 10, of the Constitution; Art. 11, § 1 (a), of the California Constitution;"
     " art. 3, § 5 of the Constitution of Missouri; the start of the Constitution.",
+    # sections of a code named after them; "section 3 of the Uniform Code" is none
+    "§ 810 et seq. of the California Government Code; section 1203 of the Penal Code;"
+    " section 3 of the Uniform Code; CA ST RPC Rule 4.2.",
     # codes cited by title; "RSA 541" (no colon) and "5 M. Smith" are none
     "15 M.R.S.A. Sec. 710(3)(A); 24-A M.R.S.A. § 2436-A(1)(E); 29 L.P.R.A. § 155h; P.R."
     " Laws Ann. tit. 29, § 155h; RSA 541:6; RSA 541; 5 M. Smith.",

@@ -173,12 +173,16 @@ _CONDUCT = re.compile(
     r"\s+Conduct,?\s+(?:R(?:ule|\.)\s*)?(\d+(?:\.\d+)*)|Rule\s+(\d+(?:\.\d+)*)\s+of\s+the\s+"
     r"(?:(ABA\s+)?(Model|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?Rules\s+of\s+Professional\s+Conduct)"
     + _SUBDIVISIONS
+    + r"|\b([A-Z]{2})\s+ST\s+RPC\s+Rule\s+(\d+(?:\.\d+)*)"
 )
 
 
 def _conduct_key(m: Match, matches: Sequence[Match]) -> str:
+    if m.group(8):  # Westlaw's "CA ST RPC Rule 4.2"
+        whose = POSTAL.get(m.group(8), m.group(8))
+        return f"{whose} R. Prof. Conduct {m.group(9)}"
     whose = m.group(2) or m.group(6) or "Model"
-    return f"{whose} R. Prof. Conduct {m.group(3) or m.group(4)}"
+    return f"{STATE_ABBREVIATIONS.get(whose, whose)} R. Prof. Conduct {m.group(3) or m.group(4)}"
 
 
 # "Local Civ. Rule 56.1(c)"
@@ -274,6 +278,18 @@ STATE_ABBREVIATIONS = {
     "Tennessee": "Tenn.", "Texas": "Tex.", "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.",
     "Washington": "Wash.", "West Virginia": "W. Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
     "Puerto Rico": "P.R.",
+}  # fmt: skip
+# the postal codes of the states, as Westlaw's citations write them ("CA ST RPC Rule 4.2")
+POSTAL = {
+    "AL": "Ala.", "AK": "Alaska", "AZ": "Ariz.", "AR": "Ark.", "CA": "Cal.", "CO": "Colo.",
+    "CT": "Conn.", "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "HI": "Haw.", "ID": "Idaho",
+    "IL": "Ill.", "IN": "Ind.", "IA": "Iowa", "KS": "Kan.", "KY": "Ky.", "LA": "La.",
+    "ME": "Me.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.",
+    "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
+    "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OH": "Ohio", "OK": "Okla.",
+    "OR": "Or.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "TX": "Tex.", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W. Va.",
+    "WI": "Wis.", "WY": "Wyo.", "PR": "P.R.", "DC": "D.C.",
 }  # fmt: skip
 
 
@@ -420,7 +436,7 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("federal rule, set first", "rule", _FED_RULE_SET_FIRST, AtCandidate(re.compile(
             "Federal")), _fed_rule_set_first_key, _group(3)),
     LawRule("rule of professional conduct", "rule", _CONDUCT, NearWord(re.compile(
-            "Conduct|Rules? of"), 40), _conduct_key, _group(7)),
+            "Conduct|Rules? of|ST RPC"), 40), _conduct_key, _group(7)),
     LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
             _clause),
     LawRule("constitution in words", "constitution", _CONSTITUTION_WORDS, AtCandidate(

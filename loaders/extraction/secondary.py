@@ -239,6 +239,23 @@ def _subject_code_key(m: Match, matches: Sequence[Match]) -> str | None:
     return f"{subject} Code § {m.group(3)}" if subject else None
 
 
+# a section of a code named by subject after it: "§ 810 et seq. of the California
+# Government Code", "section 1203 of the Penal Code"
+_SECTION_OF_CODE = re.compile(
+    r"(?<![\w.])(?:§§?|[Ss]ections?|[Ss]ecs?\.)\s*(\d+(?:\.\d+)?[a-z]?)((?:\([a-zA-Z0-9]{1,4}\))*)"
+    r"(?:\s+et\s+seq\.)?,?\s+of\s+the\s+(?:(California|Texas)\s+)?((?:[A-Z][a-z]+\.?\s+(?:(?:and|&)\s+)?)"
+    r"{1,3})Code\b"
+)
+
+
+def _section_of_code_key(m: Match, matches: Sequence[Match]) -> str | None:
+    subject = code_subject(m.group(4))
+    if subject is None:
+        return None
+    state = {"California": "Cal. ", "Texas": "Tex. "}.get(m.group(3) or "", "")
+    return f"{state}{subject} Code § {m.group(1)}"
+
+
 # a section of an Act by name: "section 402 of the Clean Water Act", "§ 7 of the Clayton
 # Act", "Sec. 60b of the Bankruptcy Act", "§ 706(2)(A) of the APA" (an acronym the
 # opinion defines: 'Administrative Procedure Act ("APA")')
@@ -325,6 +342,8 @@ SECONDARY_RULES: tuple[LawRule, ...] = (
     LawRule("session law by chapter", "statute", _SESSION_LAW, AtCandidate(re.compile(
             r"\b(?:\d{4}\s|Session|St\.|L\.|Laws|Chapter)")), _session_law_key, _none,
             subkind="session_law"),
+    LawRule("section of a code by subject", "statute", _SECTION_OF_CODE, AtCandidate(re.compile(
+            r"(?<![\w.])(?:§|[Ss]ec)")), _section_of_code_key, _pin(2)),
     LawRule("section of a named Act", "statute", _ACT_SECTION, AtCandidate(re.compile(
             r"(?<![\w.])(?:[Ss]ec|§)")), _act_section_key, _pin(2)),
     LawRule("state code by subject", "statute", _SUBJECT_CODE_CITE, NearWord(re.compile(
@@ -340,7 +359,7 @@ _ACT_BEFORE = re.compile(
     r"(Act\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|(?:[A-Z][\w'’-]*\s+){1,6}Act"
     r"(?:\s+of\s+\d{4})?)(?:,\s*(?:ch|c)\.\s*(\d+))?,\s*(?:§|[Ss]ec\.)\s*(\d+[a-z]?),\s*\Z"
 )
-_LETTER_AFTER = re.compile(r"-[A-Z]{1,2}\b")
+_LETTER_AFTER = re.compile(r"-[A-Z]{1,2}\b|:\d+[a-z]?\b")  # "§ 1711-E", "§ 508:4"
 _ACT_KEY = re.compile(r"\bAct § \w+$")
 # "Rev. Rul. 80-10, 1980-" just before eyecite's "1 C.B. 12"
 _RULING_BEFORE = re.compile(r"(Rev\.\s*Rul\.|Rev\.\s*Proc\.)\s*(\d{2,4}[-–]\d+),\s*\d{4}-\Z")

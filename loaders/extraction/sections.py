@@ -144,12 +144,12 @@ _NEAR = 1500  # how far a bare section may stand from the code cited before it
 
 def _alike(cited: str, bare: str) -> bool:
     """Whether `bare` may be a section of the code that has section `cited`: numbered
-    the same way, with about as many digits ("1988" after "1983", not "3" after it:
-    "§ 3" is then a section of an Act)."""
+    the same way, with as many digits ("1988" after "1983", not "3" or "212" after it:
+    those are sections of an Act)."""
     if _shape(cited) != _shape(bare):
         return False
     digits = [len(re.match(r"\d*", s).group(0)) for s in (cited, bare)]  # type: ignore[union-attr]
-    return abs(digits[0] - digits[1]) <= 1
+    return digits[0] == digits[1]
 
 
 class _Codes:
@@ -205,8 +205,8 @@ def bare_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
     for m in _BARE.finditer(text):
         if taken.overlaps(m.start(), m.end()) or _ELSEWHERE.match(text, m.end()):
             continue
-        if _belongs_elsewhere(text, m.start()):
-            continue  # "INA § 237", "tit. 22, § 1711": a section of what it follows
+        if _belongs_elsewhere(text, m.start()) or _CODE_AFTER.match(text, m.end()):
+            continue  # "INA § 237", "tit. 22, § 1711"; "Sec. 241(a)(1), 8 U.S.C. § 1251"
         idf = _id_before(ids, text, m.start())
         if idf is not None:
             code = _code_of_id(idf, done)
@@ -271,8 +271,11 @@ _BARE = re.compile(
 )
 # "§ 504 of the Rehabilitation Act", "§ 2 above", "section 3 of this opinion"
 _ELSEWHERE = re.compile(
-    r"\s+of\s+(?:the\s+)?(?![Tt]itle\b|Code\b|U\.)[A-Z]|\s+(?:above|below|supra|infra)\b"
+    r"\s+of\s+(?:the\s+)?(?![Tt]itle\s+\d|Code\b|U\.)[A-Z]|\s+of\s+[Tt]itle\s+[IVX]+\b|"
+    r"\s+(?:above|below|supra|infra)\b"
 )
+# a code's citation right after a bare section: the bare one is an Act's section
+_CODE_AFTER = re.compile(r",\s*\d+\s+(?:U\.\s?S\.\s?C|C\.\s?F\.\s?R)")
 # words that may stand before a bare section without owning it
 _FREE_WORDS = frozenset({
     "See", "Cf", "But", "Accord", "Compare", "Contra", "Under", "In", "And", "Also", "Unlike",
@@ -292,8 +295,9 @@ def _belongs_elsewhere(text: str, at: int) -> bool:
     if m is None:
         return False
     token = m.group(1)
-    if re.fullmatch(r"\d[\w-]*,", token) or re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", token):
+    if re.fullmatch(r"\d[\w-]*,", token) or re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?,?", token):
         return True
+    token = token.rstrip(",")  # "Federal Practice and Procedure, § 2676"
     if re.fullmatch(r"[A-Z][a-z'’-]+", token) and token not in _FREE_WORDS:
         before = window[: m.start()].rstrip()
         return bool(before) and not before.endswith((".", "!", "?", ":", '"', "”", "]", "\n"))
@@ -399,7 +403,7 @@ def _bare(m: re.Match[str], key: str, model: Found, first: Found | None, end: bo
 
 # a rule cited bare: "Rule 56(c)", "Rules 26 and 37", "Rule\n37(e)(1)"; not "Rule 10b-5"
 _BARE_RULE = re.compile(
-    r"(?<![\w.])Rules?\s+(\d{1,4}(?:\.\d+)?)" + _SUBSECTIONS + r"(?![\w/%$-])(?!\s+of\s+the\b)"
+    r"(?<![\w.])Rules?\s+(\d{1,4}(?:\.\d+)?)" + _SUBSECTIONS + r"(?![\w/%$-]|\.\d)(?!\s+of\s+the\b)"
 )
 _NEXT_RULE = re.compile(
     r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:Rule\s+)?(\d{1,4}(?:\.\d+)?)"
@@ -430,8 +434,8 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
         return []
     out: list[Found] = []
     for m in _BARE_RULE.finditer(text):
-        if taken.overlaps(m.start(), m.end()):
-            continue
+        if taken.overlaps(m.start(), m.end()) or _belongs_elsewhere(text, m.start()):
+            continue  # "tit. 32, App. III, Rule 44.1": a rule of what it follows
         if _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             # "Local Rule 56.1", "Bankruptcy Rule 9014": only a rule of such a set the
             # opinion cites in full ("Local Civil Rule 561.1", a misprint, names nothing)
