@@ -91,7 +91,7 @@ def test_rules_named_in_words_local_rules_and_professional_conduct() -> None:
         (
             "California Rule of Professional Conduct 4.2",
             "full",
-            ["California R. Prof. Conduct 4.2"],
+            ["Cal. R. Prof. Conduct 4.2"],
             None,
         ),
         ("Fed. R. Civ. Pro. 26(e)(1)(A)", "full", ["Fed. R. Civ. P. 26"], "(e)(1)(A)"),
