@@ -106,3 +106,48 @@ def test_statute_like_strings_that_are_no_citations_give_nothing() -> None:
         "facts. Black's Law is a firm."
     )
     assert _laws(text) == []
+
+
+def test_state_codes_in_every_form_meet_in_one_key() -> None:
+    """Ingraham v. Wright (U.S. 1977, citator 109635), Russo v. City of Hartford (D. Conn.
+    2001, data/), Moor v. County of Alameda (U.S. 1973) and New York's practice laws."""
+    text = (
+        "E. g., Ariz. Rev. Stat. Ann. § 13-246 (A) (1) (1956); Conn. Gen. Stat. § 53a-18 "
+        "(1977); N. Y. Penal Law § 35.10 (McKinney 1975 and Supp. 1976). Under Connecticut "
+        "General Statutes § 21a-265, federal, state, county officers. Conn. Gen. Stat. § "
+        "21a-265. See Cal. Govt. Code § 23000. In view of Government Code section 23003, which "
+        "provides. N.Y. Penal Law § 35.10. CPLR 5501(a)."
+    )
+    found = [(c.text, c.cites) for c in _laws(text)]
+    assert found == [
+        ("Ariz. Rev. Stat. Ann. § 13-246", ["Ariz. Rev. Stat. Ann. § 13-246"]),
+        ("Conn. Gen. Stat. § 53a-18", ["Conn. Gen. Stat. § 53a-18"]),
+        ("N. Y. Penal Law § 35.10", ["N.Y. Penal Law § 35.10"]),
+        ("Connecticut General Statutes § 21a-265", ["Conn. Gen. Stat. § 21a-265"]),
+        ("Conn. Gen. Stat. § 21a-265", ["Conn. Gen. Stat. § 21a-265"]),
+        ("Cal. Govt. Code § 23000", ["Cal. Gov't Code § 23000"]),
+        ("Government Code section 23003", ["Cal. Gov't Code § 23003"]),
+        ("N.Y. Penal Law § 35.10", ["N.Y. Penal Law § 35.10"]),
+        ("CPLR 5501(a)", ["N.Y. C.P.L.R. 5501"]),
+    ]
+
+
+def test_public_domain_citations_and_their_parallels_are_one_case() -> None:
+    """The forms of issue 18: a neutral citation pinned by paragraph with its parallels,
+    North Carolina's dashed form eyecite does not know, and an Id. to a paragraph."""
+    from citegraph.graph.identity import identify
+
+    text = (
+        "State v. Brown, 2014 WI 69, ¶ 22, 355 Wis. 2d 668, 850 N.W.2d 66. Id. ¶ 31. State v. "
+        "Lee, 2021-NCSC-57, ¶ 10, 378 N.C. 1, 859 S.E.2d 1."
+    )
+    op = Opinion("x", "x", text)
+    records = extract(op)
+    assert [(c.form, c.cites, c.pin) for c in records] == [
+        ("full", ["2014 WI 69", "355 Wis. 2d 668", "850 N.W.2d 66"], "¶ 22"),
+        ("id", [], "¶ 31"),
+        ("full", ["2021-NCSC-57", "378 N.C. 1", "859 S.E.2d 1"], "¶ 10"),
+    ]
+    authorities, resolved = identify([op], records)
+    assert [a.label for a in authorities] == ["Brown, 2014 WI 69", "Lee, 2021-NCSC-57"]
+    assert [c.authority for c in resolved] == ["2014 WI 69", "2014 WI 69", "2021-NCSC-57"]

@@ -105,6 +105,11 @@ LAW_SAMPLES = (
     # sections of a code named after them; "section 3 of the Uniform Code" is none
     "§ 810 et seq. of the California Government Code; section 1203 of the Penal Code;"
     " section 3 of the Uniform Code; CA ST RPC Rule 4.2.",
+    # New York practice laws; "CPL 12" (no section point) is none
+    "CPLR 5501(a); N.Y. C.P.L.R. 3211(a)(7); CPL 440.10; CPL 12.",
+    # state codes in words; "Connecticut General Statutes" alone is none
+    "Connecticut General Statutes § 21a-265; Rhode Island General Laws § 9-1-14; Maine"
+    " Revised Statutes Annotated, § 1711; Connecticut General Statutes.",
     # codes cited by title; "RSA 541" (no colon) and "5 M. Smith" are none
     "15 M.R.S.A. Sec. 710(3)(A); 24-A M.R.S.A. § 2436-A(1)(E); 29 L.P.R.A. § 155h; P.R."
     " Laws Ann. tit. 29, § 155h; RSA 541:6; RSA 541; 5 M. Smith.",

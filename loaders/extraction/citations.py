@@ -32,7 +32,13 @@ from .laws import LAW_RULES, find_laws
 from .notes import endnotes, mask_markers
 from .records import group_parallels, parentheticals_end, record
 from .scan import finditer_at_candidates
-from .secondary import SECONDARY_RULES, agency_decisions, session_laws, state_of_subject_codes
+from .secondary import (
+    SECONDARY_RULES,
+    agency_decisions,
+    dashed_neutral_cites,
+    session_laws,
+    state_of_subject_codes,
+)
 from .sections import bare_rules, bare_sections, section_lists
 from .shortforms import resolve_ids, resolve_short_forms
 
@@ -88,6 +94,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     items += _unplaced_sections(opinion.id, text, unknown, taken)
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
     items = session_laws(items, text, taken)
+    items = dashed_neutral_cites(opinion.id, items, text, taken)
     state_of_subject_codes(items)
     for f in items:
         f.tail = parentheticals_end(text, f.rec.end)

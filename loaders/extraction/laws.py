@@ -187,7 +187,7 @@ def _conduct_key(m: Match, matches: Sequence[Match]) -> str:
 
 # "Local Civ. Rule 56.1(c)"
 _LOCAL_RULE = re.compile(
-    r"\b(?:Local\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)|L\.\s?R\.)\s*"
+    r"(?:\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)|(?<![\w.])L\.\s?R\.)\s*"
     r"(\d+(?:\.\d+)?(?=\()|\d+(?:[-–]\d+)(?:\.\d+)?)((?:\([a-zA-Z0-9]{1,4}\))*)"
 )
 
@@ -314,12 +314,14 @@ def _state_code_key(m: Match, matches: Sequence[Match]) -> str | None:
     code = re.sub(r"\s+", " ", m.group(1)).strip()
     if code.startswith(("U.S.C", "U. S. C")):
         return None  # eyecite's
+    if any(code.startswith(f"{state} ") for state in STATE_ABBREVIATIONS):
+        return None  # "Rhode Island General Laws § 9-1-14": in words (secondary.py)
     if re.match(r"C\.\s?J\.|Am\.\s?Jur|R\.\s?C\.\s?L", code):
         return None  # "16 C.J.S. Constitutional Law § 123": an encyclopedia (secondary.py)
     subject = re.fullmatch(r"(.+?) Code", code)
     if subject and code_subject(subject.group(1)):
         return None  # "Govt. Code § 945": the state code by subject (secondary.py)
-    return f"{code} § {re.sub(r'[.:]$', '', m.group(3))}"
+    return joined_initials(f"{code} § {re.sub(r'[.:]$', '', m.group(3))}")
 
 
 # "2 James Wm. Moore et al., Moore's Federal Practice § 12.30[4] (3d ed. 2001)"
@@ -417,7 +419,7 @@ def _guideline_key(m: Match, matches: Sequence[Match]) -> str:
 # run of characters before its "§"
 _FED = AtCandidate(re.compile("Fed"))
 _RULE_OR_FEDERAL = AtCandidate(re.compile("Rule|Federal"))
-_LOCAL = AtCandidate(re.compile(r"Local|L\.\s?R\."))
+_LOCAL = AtCandidate(re.compile(r"Local|(?<![\w.])L\.\s?R\."))
 _NEAR_CONST = NearWord(re.compile("const", re.I), 16)
 _CODE_TO_SIGN = BeforeSign("§", run=re.compile(r"[\w.,\s]*"), first=re.compile("[A-Z]"))
 _GL = AtCandidate(re.compile(r"(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\."))
@@ -529,10 +531,15 @@ def law_key(c: Any) -> str:
     federal = "U.S.C" in reporter or "C.F.R" in reporter
     if "§§" in c.matched_text() or ("U.S.C" in reporter and re.fullmatch(r"\d+-\d+", base)):
         base = range_start(base, federal)  # "§ 2201-02": a range (no U.S.C. section is so)
-    subject = code_subject(str(groups.get("subject") or ""))
-    if subject and " Code" in reporter and subject not in reporter:
-        # eyecite's corrected "Cal. Code" drops which code: "Cal. Gov't Code"
-        reporter = reporter.replace(" Code", f" {subject} Code", 1)
+    subject = str(groups.get("subject") or "")
+    if subject:
+        # eyecite's corrected "Cal. Code", "N.Y. Law" drop which code: the reporter as
+        # written, its subject as Bluebook abbreviates it ("Cal. Govt. Code" -> "Cal. Gov't
+        # Code", "N.Y. Penal Law")
+        written = re.sub(r"\s+", " ", str(groups.get("reporter") or "")).strip()
+        if subject not in written:  # reporter "N.Y.", subject "Penal Law"
+            written = written + " " + subject.strip()
+        reporter = written.replace(subject, code_subject(subject) or subject, 1)
     if reporter.startswith("Pub"):
         # "Pub. L. No. 99-570, § 1002"; in "Pub. L. No. 111-203, 124 Stat. 1376" eyecite
         # reads the Stat. volume as a section
@@ -545,7 +552,12 @@ def law_key(c: Any) -> str:
     if chapter and not title and not c.matched_text().lstrip().startswith(str(chapter)):
         return f"{reporter} ch. {chapter}, § {base}"  # "Mass. Gen. Laws ch. 93A, § 9"
     lead = title or chapter or ""
-    return " ".join(p for p in (str(lead), reporter, f"§ {base}") if p)
+    return joined_initials(" ".join(p for p in (str(lead), reporter, f"§ {base}") if p))
+
+
+def joined_initials(key: str) -> str:
+    """ "N.Y. Penal Law § 35.10" of "N. Y. Penal Law § 35.10": one key however spaced."""
+    return re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", key)
 
 
 # the codes of a state named by subject ("Cal. Gov't Code", "Government Code section

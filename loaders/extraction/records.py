@@ -27,7 +27,9 @@ from .names import (
 )
 from .sentences import closing_paren
 
-_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{PIN})*\s*,\s*$")
+# between parallels: pins, a public-domain cite's paragraph ("2014 WI 69, ¶ 22, 355 Wis.
+# 2d 668")
+_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*(?:{PIN}|¶¶?\s*\d+(?:\s*[-–]\s*\d+)?))*\s*,\s*$")
 _PIN_AFTER = re.compile(rf"^\s*,?\s*({PIN}(?:\s*[,&]\s*{PIN})*)(?=[\s,;.)]|$)")
 # A parenthetical after a citation: at most this long (a quoted paragraph), else unclosed.
 PARENTHETICAL_REACH = 3000

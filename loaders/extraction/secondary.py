@@ -14,8 +14,10 @@ import functools
 import re
 from collections.abc import Sequence
 
+from ...models import Citation
 from .found import Found, Taken
 from .laws import STATE_ABBREVIATIONS, AtCandidate, LawRule, Match, NearWord, code_subject
+from .names import name_before
 
 _ED = r"(?:,?\s*\((?:[^()]{0,40}\s)?(\d{4})\))?"  # "(10th ed. 2014)", "(1965)"
 
@@ -239,6 +241,39 @@ def _subject_code_key(m: Match, matches: Sequence[Match]) -> str | None:
     return f"{subject} Code § {m.group(3)}" if subject else None
 
 
+# a state's code in words: "Connecticut General Statutes § 21a-265", "Rhode Island General
+# Laws § 9-1-14", "Maine Revised Statutes Annotated"; keyed as Bluebook writes it
+_STATE_CODE_WORDS = re.compile(
+    r"\b(" + "|".join(sorted(STATE_ABBREVIATIONS, key=len, reverse=True)) + r")\s+(General\s+"
+    r"Statutes|General\s+Laws|Revised\s+Statutes|Compiled\s+Statutes|Consolidated\s+Statutes|"
+    r"Statutes|Code)(\s+Annotated)?,?\s*(?:§§?|[Ss]ecs?\.|[Ss]ections?)\s*(\d+[\w.:-]*?)"
+    r"((?:\s?\([a-zA-Z0-9]{1,4}\))*)(?=[\s,;.)(]|$)"
+)
+_CODE_WORDS = {
+    "generalstatutes": "Gen. Stat.", "generallaws": "Gen. Laws", "revisedstatutes": "Rev. Stat.",
+    "compiledstatutes": "Comp. Stat.", "consolidatedstatutes": "Cons. Stat.", "statutes": "Stat.",
+    "code": "Code",
+}  # fmt: skip
+
+
+def _state_code_words_key(m: Match, matches: Sequence[Match]) -> str:
+    code = _CODE_WORDS[re.sub(r"\s", "", m.group(2)).lower()] + (" Ann." if m.group(3) else "")
+    return f"{STATE_ABBREVIATIONS[m.group(1)]} {code} § {m.group(4)}"
+
+
+# New York's practice laws: "CPLR 5501(a)", "N.Y. C.P.L.R. 5501", "CPL 440.10"
+_NY_PRACTICE = re.compile(
+    r"(?<![\w.])(?:N\.Y\.\s+)?(?:(CPLR|C\.P\.L\.R\.)|(CPL|C\.P\.L\.))\s*(?:§§?\s*|[Rr]ule\s+)?(\d+(?:\.\d+)?)"
+    r"((?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+
+
+def _ny_practice_key(m: Match, matches: Sequence[Match]) -> str | None:
+    if m.group(1):
+        return f"N.Y. C.P.L.R. {m.group(3)}"
+    return f"N.Y. Crim. Proc. Law § {m.group(3)}" if "." in m.group(3) else None
+
+
 # a section of a code named by subject after it: "§ 810 et seq. of the California
 # Government Code", "section 1203 of the Penal Code"
 _SECTION_OF_CODE = re.compile(
@@ -342,6 +377,11 @@ SECONDARY_RULES: tuple[LawRule, ...] = (
     LawRule("session law by chapter", "statute", _SESSION_LAW, AtCandidate(re.compile(
             r"\b(?:\d{4}\s|Session|St\.|L\.|Laws|Chapter)")), _session_law_key, _none,
             subkind="session_law"),
+    LawRule("New York practice law", "statute", _NY_PRACTICE, AtCandidate(re.compile(
+            r"(?<![\w.])(?:N\.Y\.|CPL|C\.P\.L)")), _ny_practice_key, _pin(4)),
+    LawRule("state code in words", "statute", _STATE_CODE_WORDS, NearWord(re.compile(
+            r"General|Revised|Compiled|Consolidated|Statutes|Code"), 16), _state_code_words_key,
+            _pin(5)),
     LawRule("section of a code by subject", "statute", _SECTION_OF_CODE, AtCandidate(re.compile(
             r"(?<![\w.])(?:§|[Ss]ec)")), _section_of_code_key, _pin(2)),
     LawRule("section of a named Act", "statute", _ACT_SECTION, AtCandidate(re.compile(
@@ -432,6 +472,44 @@ def session_laws(items: list[Found], text: str, taken: Taken) -> list[Found]:
                 taken.append((rec.start, rec.end))
         out.append(f)
     return out
+
+
+# public-domain citations eyecite does not know: North Carolina's since 2021
+_DASHED_NEUTRAL = re.compile(
+    r"(?<![\w-])((?:19|20)\d\d-(?:NCSC|NCCOA)-\d+)(?:,\s*(¶¶?\s*\d+(?:\s*[-–]\s*\d+)?))?"
+)
+
+
+def dashed_neutral_cites(
+    opinion_id: str, items: list[Found], text: str, taken: Taken
+) -> list[Found]:
+    """`items` with the public-domain citations eyecite misses ("2021-NCSC-57, ¶ 10"):
+    one citation with the parallel cites written right after it ("378 N.C. 1, 859
+    S.E.2d 1"), else a case citation of its own, named by the words before it."""
+    out = list(items)
+    for m in _DASHED_NEUTRAL.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        after = next((f for f in out if f.rec.start >= m.end()), None)
+        joined = (
+            after is not None and after.rec.form == "full" and after.rec.kind == "case"
+            and re.fullmatch(r",\s*", text[m.end() : after.rec.start]) is not None
+        )  # fmt: skip
+        if after is not None and joined:
+            rec = after.rec
+            rec.cites = [m.group(1), *rec.cites]
+            rec.pins = [m.group(2), *(rec.pins or [None] * (len(rec.cites) - 1))]
+            rec.text, rec.start = text[m.start() : rec.end], m.start()
+            rec.pin = m.group(2) or rec.pin
+            rec.name = name_before(text, m.start()) or rec.name
+        else:
+            rec = Citation(
+                opinion_id, "full", "case", m.group(0), m.start(), m.end(), cites=[m.group(1)],
+                name=name_before(text, m.start()), pin=m.group(2),
+            )  # fmt: skip
+            out.append(Found(rec=rec))
+        taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda f: (f.rec.start, f.rec.end))
 
 
 # reporters of agency adjudications, which eyecite reads as case reporters

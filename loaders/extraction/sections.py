@@ -415,7 +415,7 @@ _NEXT_RULE = re.compile(
 # a bare rule a set's name stands before: "Local Rule", "Bankruptcy Rules", "Tax Court Rule"
 _QUALIFIED_BEFORE = re.compile(
     r"\b(?!(?:See|Cf|But|Under|In|The|Also|And|Accord|Compare|A|An|Its|Their|His|Her)\b)"
-    r"([A-Z][a-z]+)\.?\s+(?:[A-Z][a-z]*\.?\s+)?\Z"
+    r"([A-Z][a-z]+)\s+(?:(?!(?:A|An|The)\s)[A-Z][a-z]*\s+)?\Z"
 )
 
 
@@ -434,8 +434,8 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
         return []
     out: list[Found] = []
     for m in _BARE_RULE.finditer(text):
-        if taken.overlaps(m.start(), m.end()) or _belongs_elsewhere(text, m.start()):
-            continue  # "tit. 32, App. III, Rule 44.1": a rule of what it follows
+        if taken.overlaps(m.start(), m.end()):
+            continue
         if _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             # "Local Rule 56.1", "Bankruptcy Rule 9014": only a rule of such a set the
             # opinion cites in full ("Local Civil Rule 561.1", a misprint, names nothing)
@@ -446,6 +446,8 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
                 out.append(_bare_rule(m, m, local[0][0], local[0][2], text))
                 taken.append((m.start(), m.end()))
             continue
+        if _belongs_elsewhere(text, m.start()):
+            continue  # "tit. 32, App. III, Rule 44.1": a rule of what it follows
         members = [m]
         pos = m.end()
         while (n := _NEXT_RULE.match(text, pos)) and not taken.overlaps(n.start(1), n.end()):

@@ -157,6 +157,10 @@ def _has_pages(target: Found) -> bool:
     return bool(rec.cites and _PAGED_LAW.search(rec.cites[0]))
 
 
+# a public-domain (neutral) citation, numbered by paragraph: "2014 WI 69", "2010-Ohio-1234"
+_NEUTRAL = re.compile(r"(?:19|20)\d\d(?: [A-Z][A-Za-z.]*(?: [A-Za-z.()0-9]+)?|-[A-Za-z]+-) ?\d+")
+
+
 def _pin_fits(pin: str | None, target: Found) -> bool:
     """Whether an Id. pin can be to `target`: within some parallel's page range."""
     from eyecite.resolve import MAX_OPINION_PAGE_COUNT
@@ -165,9 +169,11 @@ def _pin_fits(pin: str | None, target: Found) -> bool:
         return True
     if target.rec.notes == "slip":
         return False  # the pages of a slip opinion are not known yet
+    if pin.startswith("¶"):  # "Id. ¶ 31": a paragraph of a public-domain citation
+        return any(_NEUTRAL.fullmatch(c) for c in target.rec.cites)
     m = re.match(r"\*|(\d+)", pin)
     if not m:
-        return False  # "Id. at ¶ 10" cannot be to a case
+        return False  # "Id. at § 10" cannot be to a case
     if not m.group(1):
         return True  # a star pin of a WL or LEXIS document
     page = int(m.group(1))
