@@ -124,7 +124,8 @@ _SUBDIVISIONS = r"((?:\([a-zA-Z0-9]{1,4}\))*)"
 # "Fed. R. Civ. P. 56(a)", "Federal Rule of Evidence 403"
 _FED_RULE = re.compile(
     r"\bFed(?:eral|\.)\s*R(?:ules?|\.)\s*(?:of\s+)?(Civ|Crim|App|Evid|Bankr)(?:il|inal|ellate|"
-    r"idence|uptcy)?\.?\s*(?:P(?:\.|ro(?:c(?:edure|\.)?|\.)?)?\s*)?(\d+(?:\.\d+)?)" + _SUBDIVISIONS
+    r"idence|uptcy)?\.?\s*(?:P(?:\.|ro(?:c(?:edure|\.)?|\.)?)?\s*)?(?:Rule\s+)?(\d+(?:\.\d+)?)"
+    + _SUBDIVISIONS
 )
 
 

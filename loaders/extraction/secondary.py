@@ -399,7 +399,7 @@ _ACT_BEFORE = re.compile(
     r"(Act\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|(?:[A-Z][\w'’-]*\s+){1,6}Act"
     r"(?:\s+of\s+\d{4})?)(?:,\s*(?:ch|c)\.\s*(\d+))?,\s*(?:§|[Ss]ec\.)\s*(\d+[a-z]?),\s*\Z"
 )
-_LETTER_AFTER = re.compile(r"-[A-Z]{1,2}\b|:\d+[a-z]?\b")  # "§ 1711-E", "§ 508:4"
+_LETTER_AFTER = re.compile(r"(?:-[A-Z]{1,2}\b|:\d+[a-z]?\b)+")  # "§ 1711-E", "§ 100-A:1"
 _ACT_KEY = re.compile(r"\bAct § \w+$")
 # "Rev. Rul. 80-10, 1980-" just before eyecite's "1 C.B. 12"
 _RULING_BEFORE = re.compile(r"(Rev\.\s*Rul\.|Rev\.\s*Proc\.)\s*(\d{2,4}[-–]\d+),\s*\d{4}-\Z")

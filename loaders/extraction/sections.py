@@ -265,7 +265,7 @@ def _bare_member(n: re.Match[str], several: bool, codes: _Codes, sign: bool) -> 
 _NOT_A_CODE = re.compile(r"^\d+ Stat\.$|Pub\. L\.")  # session laws: no sections
 # a bare section: "§ 922(g)", "§§ 1983 and 1988", "section 3.304(f)", "sec. 162(a)"
 _BARE = re.compile(
-    r"(?<![\w.§])(?:(§§?)|(\b[Ss]ections?\b|\b[Ss]ecs?\.))\s*(\d[\dA-Za-z]*(?:[.\-–][\dA-Za-z]+)*)"
+    r"(?<![\w.§])(?:(§§?)|(\b[Ss]ections?\b|\b[Ss]ecs?\.))\s*(\d[\dA-Za-z]*(?:[.\-–:][\dA-Za-z]+)*)"
     + _SUBSECTIONS
     + r"(?![\w/%$])"
 )
@@ -337,6 +337,9 @@ def _section_of_id(
     of "id., §§ 25690-26224" are citations of their own (returned)."""
     name, target = code
     section = m.group(3)
+    cited = _code_and_section(target.rec.cites[0])
+    if cited is not None and _shape(cited[1]) != _shape(section):
+        return []  # "id. Sec. 292.602" after a U.S.C. section: not that code's
     ends = section_range(section, _federal(name)) if m.group(1) == "§§" else None
     key = f"{name} § {ends[0] if ends else section}"
     rec = idf.rec
@@ -453,6 +456,8 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
         while (n := _NEXT_RULE.match(text, pos)) and not taken.overlaps(n.start(1), n.end()):
             members.append(n)
             pos = n.end()
+        if _ELSEWHERE.match(text, pos):
+            continue  # "Rule 44.3(b) and 44.1(d) of the Puerto Rico Rules"
         for n in members:
             got = _rule_set(full, n.group(1), n.start())
             if got is not None:
@@ -485,16 +490,18 @@ def _rule_set(full: list[tuple[str, str, Found]], number: str, at: int) -> tuple
     """The set of rules a bare rule `number` at `at` belongs to, with a full citation of
     it (of that very rule, if one is cited): the set holding the number (the one cited
     last before it, if several do), else the one set cited that has such a number, else
-    the nearest such set cited within a short reach before it."""
+    the nearest such set cited within a short reach before it. Only the federal sets,
+    whose numbering is known, are guessed this way."""
     holders = [(s, f) for s, n, f in full if n == number]
     before = [(s, f) for s, f in holders if f.rec.end <= at]
     if {s for s, _ in holders} and (len({s for s, _ in holders}) == 1 or before):
         return (before or holders)[-1] if before else holders[0]
     whole = int(number.split(".")[0])
+    # other sets (local, state, professional conduct) only by a rule they are cited for
     fits = [
         (s, f)
         for s, _, f in full
-        if _NUMBERED.get(s, (0, 10**6))[0] <= whole <= _NUMBERED.get(s, (0, 10**6))[1]
+        if _NUMBERED.get(s, (1, 0))[0] <= whole <= _NUMBERED.get(s, (1, 0))[1]
     ]
     if len({s for s, _ in fits}) == 1:
         earlier = [(s, f) for s, f in fits if f.rec.end <= at]
