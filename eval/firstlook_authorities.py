@@ -1,6 +1,9 @@
 """Non-case authorities found by citegraph against the issue-18 first-look hand labels.
 
-    CITEGRAPH_TOKENIZER=default python eval/firstlook_authorities.py [--judged FILE] [--show N]
+    CITEGRAPH_TOKENIZER=default python eval/firstlook_authorities.py [LABELS] [--judged FILE]
+
+LABELS defaults to the development labels; tests/fixtures/gold/authorities_final.json
+holds the blind ones of the final first look.
 
 Builds the labelled opinions (tests/fixtures/gold/authorities_firstlook.json, files
 under ../shared/corpus) with citegraph.build in one build, then per opinion:
@@ -148,11 +151,14 @@ def pct(a: int, b: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("labels", nargs="?", default=str(LABELS), help="labels (default: dev set)")
     ap.add_argument("--judged", default=str(JUDGED), help="JSON list of human verdicts")
     ap.add_argument("--show", type=int, default=1000)
+    ap.add_argument("--unjudged", help="write the unjudged strays here, as --judged entries")
     args = ap.parse_args()
     os.environ.setdefault("CITEGRAPH_TOKENIZER", "default")
-    gold = json.loads(LABELS.read_text(encoding="utf-8"))["opinions"]
+    labels = Path(args.labels).resolve()
+    gold = json.loads(labels.read_text(encoding="utf-8"))["opinions"]
     paths = [str(SHARED / o["file"]) for o in gold]
     errors: list[CitegraphError] = []
     corpus = citegraph.build(paths, on_error=errors.append, workers=1)
@@ -173,7 +179,8 @@ def main() -> None:
             judged[(j["file"], j["text"], j["context"])] = j["verdict"]
 
     print(
-        f"labels: {LABELS.relative_to(ROOT)}; {len(gold)} opinions; built in {corpus.seconds:.1f} s"
+        f"labels: {labels.relative_to(ROOT) if labels.is_relative_to(ROOT) else labels}; "
+        f"{len(gold)} opinions; built in {corpus.seconds:.1f} s"
     )
     print(f"commit {os.popen(f'git -C {ROOT} rev-parse --short HEAD').read().strip()}")
     for e in errors:
@@ -192,6 +199,7 @@ def main() -> None:
     ckind: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[tuple[str, str, str, str, str]] = []
     stray: list[tuple[str, str, str, str, str]] = []
+    to_judge: list[dict[str, str]] = []
     merged: list[str] = []
     for o in gold:
         file, s = o["file"], source_of(o["file"])
@@ -273,6 +281,9 @@ def main() -> None:
                 tot["cit_" + verdict] += 1
                 ckind[c.kind][verdict] += 1
                 stray.append((file, c.form, auth[c.authority].label, ctx, verdict))
+                if verdict == "unjudged":
+                    to_judge.append({"file": file, "text": c.text, "context": ctx, "verdict": "",
+                                     "why": auth[c.authority].label})  # fmt: skip
         for aid, keys in labels_of_auth.items():
             if len(keys) > 1:
                 merged.append(f"{file}: {auth[aid].label} covers " + " | ".join(sorted(keys)))
@@ -297,6 +308,9 @@ def main() -> None:
             tot[verdict] += 1
             src[s][verdict] += 1
             unmatched.append((file, auth[aid].label, c.text.replace("\n", "\\n"), ctx, verdict))
+            if verdict == "unjudged":
+                to_judge.append({"file": file, "text": c.text, "context": ctx, "verdict": "",
+                                 "why": auth[aid].label})  # fmt: skip
 
     print("\nRECALL of labelled non-case authorities (distinct per opinion) and occurrences")
     print(
@@ -394,6 +408,8 @@ def main() -> None:
         print(f"  {n:4d}  {name}")
     for s, f, form_, t, why in missed[: args.show]:
         print(f"  MISS {s} {f} {form_} {t!r} ({why})")
+    if args.unjudged:
+        Path(args.unjudged).write_text(json.dumps(to_judge, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
