@@ -175,6 +175,7 @@ _CONDUCT = re.compile(
     r"(?:(ABA\s+)?(Model|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?Rules\s+of\s+Professional\s+Conduct)"
     + _SUBDIVISIONS
     + r"|\b([A-Z]{2})\s+ST\s+RPC\s+Rule\s+(\d+(?:\.\d+)*)"
+    r"|\b((?:[A-Z][a-z]*\.\s?)+)\s*R\.\s+Prof(?:'l|\.)\s+Conduct\s+(\d+(?:\.\d+)*)"
 )
 
 
@@ -182,6 +183,8 @@ def _conduct_key(m: Match, matches: Sequence[Match]) -> str:
     if m.group(8):  # Westlaw's "CA ST RPC Rule 4.2"
         whose = POSTAL.get(m.group(8), m.group(8))
         return f"{whose} R. Prof. Conduct {m.group(9)}"
+    if m.group(10):  # "Cal. R. Prof. Conduct 4.2"
+        return f"{joined_initials(m.group(10).strip())} R. Prof. Conduct {m.group(11)}"
     whose = m.group(2) or m.group(6) or "Model"
     return f"{STATE_ABBREVIATIONS.get(whose, whose)} R. Prof. Conduct {m.group(3) or m.group(4)}"
 
@@ -189,7 +192,8 @@ def _conduct_key(m: Match, matches: Sequence[Match]) -> str:
 # "Local Civ. Rule 56.1(c)"
 _LOCAL_RULE = re.compile(
     r"(?:\bLocal\s+(?:(Civ(?:il|\.)?|Crim(?:inal|\.)?|Adm(?:iralty|\.)?)\s+)?R(?:ule|\.)|(?<![\w.])L\.\s?R\.)\s*"
-    r"(\d+(?:\.\d+)?(?=\()|\d+(?:[-–]\d+)(?:\.\d+)?)((?:\([a-zA-Z0-9]{1,4}\))*)"
+    r"(\d+(?:\.\d+)?(?=\()|\d+(?:[-–]\d+)(?:\.\d+)?|(?<=[Cc]iv\.\sRule\s)\d+(?:\.\d+)?|"
+    r"(?<=[Cc]iv\.\sR\.\s)\d+(?:\.\d+)?)((?:\([a-zA-Z0-9]{1,4}\))*)"
 )
 
 
@@ -396,7 +400,7 @@ def _titled_code_key(m: Match, matches: Sequence[Match]) -> str | None:
 
 
 _CFR_UNSIGNED = re.compile(
-    r"\b(\d{1,2})\s+C\.\s?F\.\s?R\.\s*(?:(?:[Pp]arts?|pts?\.)\s+(\d+)\b(?![.\d])|(\d+\.\d+)\b)"
+    r"\b(\d{1,2})\s+C\.\s?F\.\s?R\.\s*(?:(?:[Pp]arts?|pts?\.)\s+(\d+)\b(?!\.\d)|(\d+\.\d+)\b)"
     + _SUBDIVISIONS
 )
 
@@ -439,7 +443,7 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("federal rule, set first", "rule", _FED_RULE_SET_FIRST, AtCandidate(re.compile(
             "Federal")), _fed_rule_set_first_key, _group(3)),
     LawRule("rule of professional conduct", "rule", _CONDUCT, NearWord(re.compile(
-            "Conduct|Rules? of|ST RPC"), 40), _conduct_key, _group(7)),
+            r"Conduct|Rules? of|ST RPC|R\. Prof"), 40), _conduct_key, _group(7)),
     LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
             _clause),
     LawRule("constitution in words", "constitution", _CONSTITUTION_WORDS, AtCandidate(
@@ -502,7 +506,7 @@ def _citation(opinion_id: str, rule: LawRule, m: Match, key: str) -> Citation:
 def law_kind(reporter: str, key: str) -> str:
     if re.search(r"C\.\s?J\.\s?S|Am\.\s?Jur", reporter):
         return "other"  # legal encyclopedias (law_subkind)
-    if "C.F.R." in reporter or "Fed. Reg." in reporter or "Fed. Reg." in key:
+    if re.search(r"C\.F\.R\.|Fed\. Reg\.|Treas", reporter) or "Fed. Reg." in key:
         return "regulation"
     if "Const" in key:
         return "constitution"
@@ -541,6 +545,8 @@ def law_key(c: Any) -> str:
         if subject not in written:  # reporter "N.Y.", subject "Penal Law"
             written = written + " " + subject.strip()
         reporter = written.replace(subject, code_subject(subject) or subject, 1)
+    if reporter.startswith("Treas"):
+        return f"26 C.F.R. § {base}"  # "Treas. Reg. § 1.61-1": a Treasury regulation
     if reporter.startswith("Pub"):
         # "Pub. L. No. 99-570, § 1002"; in "Pub. L. No. 111-203, 124 Stat. 1376" eyecite
         # reads the Stat. volume as a section

@@ -77,7 +77,8 @@ def _dictionary_key(m: Match, matches: Sequence[Match]) -> str:
 # "H.R. Rep. No. 95-595, at 5 (1977)", "S. Rep. No. 94-1011", "H.R. Conf. Rep. No. 104-518"
 _REPORT = re.compile(
     r"\b(H\.\s?R\.|S\.)\s*(Conf\.\s*)?(Rep|Doc)\.\s*No\.\s*(\d+[-–]\d+|\d+)"
-    r"(?:,\s*(\d+)(?:st|nd|d|rd|th)\s+Cong\.,?\s*\d+(?:st|nd|d|rd|th)\s+Sess\.)?"  # "98th Cong."
+    # "98th Cong., 2d Sess."
+    r"(?:,\s*(\d+)(?:st|nd|d|rd|th)\s+Cong\.(?:,?\s*\d+(?:st|nd|d|rd|th)\s+Sess\.)?)?"
     r"(?:,?\s*(?:pt\.\s*\d+,?\s*)?(?:at\s+)?(\d+(?:[-–]\d+)?)(?!\w))?"
     + _ED
     + r"(?:,?\s*(?:as\s+)?reprinted\s+in\s+\d{4}\s+U\.S\.C\.C\.A\.N\.\s+\d+"
@@ -189,7 +190,7 @@ def _ead_key(m: Match, matches: Sequence[Match]) -> str:
 _ON = re.compile(
     r"\b(?:(\d{1,2}[A-Z]?)\s+)?((?:[A-Z]\.\s*)*[A-Z][a-z]+(?:\s+(?:&|and)\s+[A-Z][a-z]+)?)\s+on\s+"
     r"((?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+){0,3}),?\s*(?:\(\d\w*\s+ed\.\)\s*)?"
-    r"(§§?|¶|[Ss]ecs?\.|pp?\.)\s*(\d[\d.]*)(?:[-–]\d+)?" + _ED
+    r"(§§?|¶|[Ss]ecs?\.|pp?\.)\s*(\d+(?:\.\d+)*)(?:[-–]\d+)?" + _ED
 )
 
 
