@@ -110,6 +110,8 @@ LAW_SAMPLES = (
     # state codes in words; "Connecticut General Statutes" alone is none
     "Connecticut General Statutes § 21a-265; Rhode Island General Laws § 9-1-14; Maine"
     " Revised Statutes Annotated, § 1711; Connecticut General Statutes.",
+    # the Code's appendix
+    "50 U.S.C. App. § 922(a); 18 U.S.C. App. Sec. 1202(a)(1); 50 U.S.C.A. Appendix, § 901.",
     # codes cited by title; "RSA 541" (no colon) and "5 M. Smith" are none
     "15 M.R.S.A. Sec. 710(3)(A); 24-A M.R.S.A. § 2436-A(1)(E); 29 L.P.R.A. § 155h; P.R."
     " Laws Ann. tit. 29, § 155h; RSA 541:6; RSA 541; 5 M. Smith.",

@@ -379,6 +379,18 @@ _USC_LETTERED = re.compile(
     r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.?)?\s*(§§?|Secs?\.)\s*(\d+(?:[a-z]{1,3}(?:-\d+[a-z]?)?|[A-Z]{1,2}|"
     r"(?=[\s(,;.]|$)))\b" + _SUBDIVISIONS
 )
+# the appendix of a title of the Code, which eyecite does not read: "50 U.S.C. App. §
+# 922(a)", "18 U.S.C. App. Sec. 1202(a)(1)", "50 U.S.C.A. Appendix, § 901"
+_USC_APPENDIX = re.compile(
+    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*App(?:\.|endix),?\s*(§§?|Secs?\.)\s*(\d+[a-z]{0,3}(?:-\d+)?)"
+    + _SUBDIVISIONS
+)
+
+
+def _usc_appendix_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"{m.group(1)} U.S.C. App. § {m.group(3)}"
+
+
 # codes cited by title that eyecite does not know or cuts short: "15 M.R.S.A. Sec. 710(3)",
 # "29 L.P.R.A. § 155h", "P.R. Laws Ann. tit. 29, § 155h", "RSA 541:6" (New Hampshire)
 _TITLED_CODE = re.compile(
@@ -456,6 +468,8 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("code cited by title", "statute", _TITLED_CODE, AtCandidate(re.compile(
             r"\b\d+[A-Z]?(?:-[A-Z])?\s+[MLV]\.|P\.\s?R\.|RSA|R\.S\.A\.")), _titled_code_key,
             _group(7)),
+    LawRule("U.S.C. appendix", "statute", _USC_APPENDIX, _USC_NUMBER, _usc_appendix_key,
+            _group(4)),
     LawRule("U.S.C. section with a letter", "statute", _USC_LETTERED, _USC_NUMBER,
             _usc_lettered_key, _group(4)),
     LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,
