@@ -151,3 +151,52 @@ def test_public_domain_citations_and_their_parallels_are_one_case() -> None:
     authorities, resolved = identify([op], records)
     assert [a.label for a in authorities] == ["Brown, 2014 WI 69", "Lee, 2021-NCSC-57"]
     assert [c.authority for c in resolved] == ["2014 WI 69", "2014 WI 69", "2021-NCSC-57"]
+
+
+def test_chapter_lists_whole_chapters_and_sections_without_their_sign() -> None:
+    """Walsh v. Commissioners of Civil Service (Mass. 1938) and a Board of Veterans'
+    Appeals decision (1334312): a list of the General Laws' chapters, a chapter cited
+    whole, a list after a code written without "§"."""
+    text = (
+        "appointments shall not be subject to the provisions of G. L. (Ter. Ed.) c. 31. See "
+        "G. L. (Ter. Ed.) c. 8, § 4; c. 9, § 2; c. 17, §§ 6, 7; c. 19, §4. There are "
+        "instances. 1. The criteria have not been met. 38 U.S.C.A. 1101, 1112, 1154(a), 5107 "
+        "(West 2002 & Supp. 2013); 38 C.F.R. §§ 3.102, 3.303 (2013)."
+    )
+    found = [(c.text, c.cites, c.pin) for c in _laws(text)]
+    assert found == [
+        ("G. L. (Ter. Ed.) c. 31", ["Mass. Gen. Laws ch. 31"], None),
+        ("G. L. (Ter. Ed.) c. 8, § 4", ["Mass. Gen. Laws ch. 8, § 4"], None),
+        ("c. 9, § 2", ["Mass. Gen. Laws ch. 9, § 2"], None),
+        ("c. 17, §§ 6", ["Mass. Gen. Laws ch. 17, § 6"], None),
+        ("7", ["Mass. Gen. Laws ch. 17, § 7"], None),
+        ("c. 19, §4", ["Mass. Gen. Laws ch. 19, § 4"], None),
+        ("38 U.S.C.A. 1101", ["38 U.S.C. § 1101"], None),
+        ("1112", ["38 U.S.C. § 1112"], None),
+        ("1154(a)", ["38 U.S.C. § 1154"], "(a)"),
+        ("5107", ["38 U.S.C. § 5107"], None),
+        ("38 C.F.R. §§ 3.102", ["38 C.F.R. § 3.102"], None),
+        ("3.303", ["38 C.F.R. § 3.303"], None),
+    ]
+
+
+def test_state_and_circuit_court_rules() -> None:
+    """Two Tenth Circuit orders (700 F. App'x 877, 879), Beaudin v. Beaulieu (Me.), and
+    the Bluebook forms of a state's rules; a bare rule then goes to the state's set."""
+    text = (
+        "It may be cited, however, for its persuasive value consistent with Fed. R. App. P. "
+        "32.1 and 10th Cir. R. 32.1. See Fed. R. App. P. 34(a)(2); 10th Cir. R. 34.1(G). "
+        "continuing obligation to supplement her response. M.R.Civ.P. 26(e)(1)(B). Mass. R. "
+        "Civ. P. 56(c); N.H. R. Evid. 404(b). Then Rule 56(h) applies."
+    )
+    found = [(c.text, c.form, c.cites, c.pin) for c in _laws(text)]
+    assert found == [
+        ("Fed. R. App. P. 32.1", "full", ["Fed. R. App. P. 32.1"], None),
+        ("10th Cir. R. 32.1", "full", ["10th Cir. R. 32.1"], None),
+        ("Fed. R. App. P. 34(a)(2)", "full", ["Fed. R. App. P. 34"], "(a)(2)"),
+        ("10th Cir. R. 34.1(G)", "full", ["10th Cir. R. 34.1"], "(G)"),
+        ("M.R.Civ.P. 26(e)(1)(B)", "full", ["Me. R. Civ. P. 26"], "(e)(1)(B)"),
+        ("Mass. R. Civ. P. 56(c)", "full", ["Mass. R. Civ. P. 56"], "(c)"),
+        ("N.H. R. Evid. 404(b)", "full", ["N.H. R. Evid. 404"], "(b)"),
+        ("Rule 56(h)", "short", ["Mass. R. Civ. P. 56"], "(h)"),
+    ]

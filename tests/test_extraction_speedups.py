@@ -110,6 +110,11 @@ LAW_SAMPLES = (
     # state codes in words; "Connecticut General Statutes" alone is none
     "Connecticut General Statutes § 21a-265; Rhode Island General Laws § 9-1-14; Maine"
     " Revised Statutes Annotated, § 1711; Connecticut General Statutes.",
+    # U.S.C. without its sign; "17 U.S.C. 101 Stat. 5" is a Stat. cite
+    "38 U.S.C.A. 1101, 1112; 42 U.S.C. 1983; 17 U.S.C. 101 Stat. 5.",
+    # state and circuit rules; "Fed. R. Civ. P. 1" is the federal row's, "R. Civ. 3" none
+    "Mass. R. Civ. P. 56(c); M.R.Civ.P. 26(e)(1)(B); N.H. R. Evid. 404(b); Pa.R.Crim.P. 600;"
+    " Rule 56(c), SCRCP; 1st Cir. R. 32.1(a); 10th Cir. R. 36.3; Fed. R. Civ. P. 1; R. Civ. 3.",
     # the Code's appendix
     "50 U.S.C. App. § 922(a); 18 U.S.C. App. Sec. 1202(a)(1); 50 U.S.C.A. Appendix, § 901.",
     # codes cited by title; "RSA 541" (no colon) and "5 M. Smith" are none

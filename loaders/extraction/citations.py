@@ -39,7 +39,7 @@ from .secondary import (
     session_laws,
     state_of_subject_codes,
 )
-from .sections import bare_rules, bare_sections, section_lists
+from .sections import bare_rules, bare_sections, chapter_lists, section_lists
 from .shortforms import resolve_ids, resolve_short_forms
 
 # eyecite logs "Unknown overlap case" at warning level for ordinary text.
@@ -113,6 +113,7 @@ def _with_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
     sections that stand for one (loaders.extraction.sections); an unplaced "§ 922(g)"
     that now stands for a code is no longer unplaced."""
     extra = section_lists(items, text, taken)
+    extra += chapter_lists(items, text, taken)
     extra += bare_sections(items + extra, text, taken)
     extra += bare_rules(items, text, taken)
     if not extra:

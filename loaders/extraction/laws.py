@@ -167,6 +167,40 @@ def _fed_rule_set_first_key(m: Match, matches: Sequence[Match]) -> str:
     return f"{_RULE_SETS[_SETS_IN_WORDS[m.group(1).lower()]]} {m.group(2)}"
 
 
+# a state's court rules: "Mass. R. Civ. P. 56(c)", "N.H. R. Evid. 404(b)", "Tex. R. Civ. P.
+# 166a", "Pa.R.Crim.P. 600", Maine's "M.R.Civ.P. 26(e)"; "Rule 56(c), SCRCP"; a circuit's
+# rules: "1st Cir. R. 32.1(a)", "10th Cir. R. 36.3"
+_STATE_RULE = re.compile(
+    r"\b((?:(?!Fed\.)[A-Z][a-z]*\.\s?){1,3})\s*R\.\s*(Civ|Crim|App|Evid|Juv|Prob|Fam|Dom\.\s?Rel)"
+    r"\.?\s*(?:P(?:roc)?\.)?\s*(\d+(?:\.\d+)?[a-z]?)"
+    + _SUBDIVISIONS
+    + r"|\bRule\s+(\d+(?:\.\d+)?)"
+    + _SUBDIVISIONS
+    + r",\s*([A-Z]{2,4}R(?:C|Cr|A|E)P|[A-Z]{2,4}RE)\b"
+    + r"|\b(1st|2d|2nd|3d|3rd|[4-9]th|10th|11th|D\.C\.|Fed\.)\s+Cir\.\s+(?:Local\s+)?R(?:ule|\.)\s*"
+    r"(\d+(?:\.\d+)*)" + _SUBDIVISIONS
+)
+_SETS_OF_STATES = {"civ": "Civ. P.", "crim": "Crim. P.", "app": "App. P.", "evid": "Evid.",
+                   "juv": "Juv. P.", "prob": "Prob. P.", "fam": "Fam. P."}  # fmt: skip
+_CIRCUITS = {"2nd": "2d", "3rd": "3d"}
+
+
+def _state_rule_key(m: Match, matches: Sequence[Match]) -> str | None:
+    if m.group(1):
+        state = joined_initials(re.sub(r"\s+", " ", m.group(1)).strip())
+        state = {"M.": "Me."}.get(state, state)  # Maine's own "M.R.Civ.P."
+        rules = _SETS_OF_STATES.get(m.group(2)[:4].lower().rstrip("."), m.group(2))
+        return f"{state} R. {rules} {m.group(3)}"
+    if m.group(5):
+        return f"{m.group(7)} {m.group(5)}"  # "SCRCP 56"
+    circuit = _CIRCUITS.get(m.group(8), m.group(8))
+    return f"{circuit} Cir. R. {m.group(9)}"
+
+
+def _state_rule_pin(m: Match) -> str | None:
+    return m.group(4) or m.group(6) or m.group(10) or None
+
+
 # "California Rule of Professional Conduct 4.2", "Model Rules of Professional Conduct
 # R. 1.7", "Rule 4.2 of the California Rules of Professional Conduct"
 _CONDUCT = re.compile(
@@ -353,13 +387,28 @@ def _edition_year(m: Match) -> int | None:
 # General Laws of Massachusetts as its courts cite them, one authority with "Mass. Gen.
 # Laws ch. 231, § 85A"
 _MASS_GENERAL_LAWS = re.compile(
-    r"\b(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\.(?:\s*\(Ter\.\s*Ed\.\))?\s*ch?\.\s*(\d+[A-Za-z]{0,2}),?"
-    r"\s*§§?\s*(\d+[A-Za-z]{0,2})" + _SUBDIVISIONS
+    r"\b(?:Mass\.\s+)?(?:M\.\s?)?G\.\s?L\.(?:\s*\(Ter\.\s*Ed\.\))?\s*ch?\.\s*(\d+[A-Za-z]{0,2})(?:,?"
+    r"\s*§§?\s*(\d+[A-Za-z]{0,2})" + _SUBDIVISIONS + r"|(?![\w,]*\s*§))"
 )
 
 
 def _mass_general_laws_key(m: Match, matches: Sequence[Match]) -> str:
+    """ "Mass. Gen. Laws ch. 231, § 85A"; a chapter cited whole is "Mass. Gen. Laws ch. 31"."""
+    if m.group(2) is None:
+        return f"Mass. Gen. Laws ch. {m.group(1)}"
     return f"Mass. Gen. Laws ch. {m.group(1)}, § {m.group(2)}"
+
+
+# a code section written without its sign: "38 U.S.C.A. 1101, 1112", "42 U.S.C. 1983" (in
+# CourtListener's plain text, which loses "§")
+_USC_UNSIGNED = re.compile(
+    r"\b(\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.?)?\s+(\d{1,5}[a-z]{0,3}(?:-\d+[a-z]?)?)(?![\w.,]*\s*(?:Stat|U\.))"
+    + _SUBDIVISIONS
+)
+
+
+def _usc_unsigned_key(m: Match, matches: Sequence[Match]) -> str:
+    return f"{m.group(1)} U.S.C. § {m.group(2)}"
 
 
 # "U.S.S.G. § 2B1.1(b)(1)", "USSG §4B1.2(a)", "Guidelines § 3E1.1", "U.S. Sentencing
@@ -454,6 +503,8 @@ LAW_RULES: tuple[LawRule, ...] = (
     LawRule("local rule", "rule", _LOCAL_RULE, _LOCAL, _local_rule_key, _group(3)),
     LawRule("federal rule, set first", "rule", _FED_RULE_SET_FIRST, AtCandidate(re.compile(
             "Federal")), _fed_rule_set_first_key, _group(3)),
+    LawRule("state or circuit rule", "rule", _STATE_RULE, NearWord(re.compile(
+            r"R\.|Rule|Cir\."), 24), _state_rule_key, _state_rule_pin),
     LawRule("rule of professional conduct", "rule", _CONDUCT, NearWord(re.compile(
             r"Conduct|Rules? of|ST RPC|R\. Prof"), 40), _conduct_key, _group(7)),
     LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
@@ -470,6 +521,8 @@ LAW_RULES: tuple[LawRule, ...] = (
             _group(7)),
     LawRule("U.S.C. appendix", "statute", _USC_APPENDIX, _USC_NUMBER, _usc_appendix_key,
             _group(4)),
+    LawRule("U.S.C. section without its sign", "statute", _USC_UNSIGNED, _USC_NUMBER,
+            _usc_unsigned_key, _group(3)),
     LawRule("U.S.C. section with a letter", "statute", _USC_LETTERED, _USC_NUMBER,
             _usc_lettered_key, _group(4)),
     LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,

@@ -102,6 +102,45 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
     return out
 
 
+# one more chapter of a list of the Massachusetts General Laws: "; c. 9, § 2", ", c. 10, §§ 6, 7"
+_NEXT_CHAPTER = re.compile(
+    r"\s*[;,]\s*(?:and\s+)?(c(?:h)?\.\s*(\d+[A-Za-z]{0,2}),\s*§§?\s*(\d+[A-Za-z]{0,2}))"
+    + _SUBSECTIONS
+)
+
+
+def chapter_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
+    """The chapters listed after a citation of the Massachusetts General Laws ("G. L. c.
+    31, § 1; c. 9, § 2; c. 17, §§ 6, 7"): one citation per chapter's section."""
+    out: list[Found] = []
+    for f in items:
+        rec = f.rec
+        if (
+            rec.form != "full"
+            or not rec.cites
+            or not rec.cites[0].startswith("Mass. Gen. Laws ch.")
+        ):
+            continue
+        pos = _SUBSECTIONS_AT.match(text, rec.end).end()  # type: ignore[union-attr]
+        while (m := _NEXT_CHAPTER.match(text, pos)) and not taken.overlaps(m.start(1), m.end()):
+            code = f"Mass. Gen. Laws ch. {m.group(2)},"
+            key = f"{code} § {m.group(3)}"
+            new = replace(
+                rec, text=text[m.start(1) : m.end()], start=m.start(1), end=m.end(), cites=[key],
+                name=key, pin=_pin(m.group(4)), antecedent=None, signal=None,
+                parenthetical=None, quote=None,
+            )  # fmt: skip
+            out.append(Found(rec=new, tail=m.end()))
+            taken.append((new.start, new.end))
+            pos = m.end()
+            while (n := _NEXT.match(text, pos)) and not taken.overlaps(n.start(1), n.end()):
+                member = f"{code} § {n.group(1)}"
+                out.append(Found(rec=_record(out[-1], member, n, "full"), tail=n.end()))
+                taken.append((n.start(1), n.end()))
+                pos = n.end()
+    return out
+
+
 # a citation that ends in a range of sections: "15 U.S.C. §§ 34-36"
 _RANGE_IN = re.compile(r"§§?\s*(\d+[a-zA-Z]*\s*[-–]\s*\d+[a-zA-Z]*)$")
 
@@ -282,7 +321,9 @@ _FREE_WORDS = frozenset({
     "Like", "The", "This", "That", "Thus", "Then", "Although", "While", "Because", "Since", "If",
     "When", "Where", "Whether", "As", "By", "For", "From", "To", "With", "Without", "Of", "On",
     "At", "Id", "Ibid", "Here", "There", "Its", "Their", "Our", "We", "Section", "Sections",
-    "Sec", "Secs", "Nor", "Or",
+    "Sec", "Secs", "Nor", "Or", "However", "Moreover", "Further", "Furthermore", "Pursuant",
+    "Accordingly", "Finally", "First", "Second", "Third", "Indeed", "Neither", "Both", "Each",
+    "Any", "Every", "No", "Former", "Amended", "Current", "Present", "Prior", "Such", "A", "An",
 })  # fmt: skip
 
 
@@ -439,11 +480,11 @@ def bare_rules(items: list[Found], text: str, taken: Taken) -> list[Found]:
     for m in _BARE_RULE.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        if _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        qualifier = _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if qualifier and qualifier.group(1) not in _FREE_WORDS:
             # "Local Rule 56.1", "Bankruptcy Rule 9014": only a rule of such a set the
             # opinion cites in full ("Local Civil Rule 561.1", a misprint, names nothing)
-            qualifier = _QUALIFIED_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            word = qualifier.group(1)[:3].lower() if qualifier else ""
+            word = qualifier.group(1)[:3].lower()
             local = [(s, n, f) for s, n, f in full if word in s.lower() and n == m.group(1)]
             if local:
                 out.append(_bare_rule(m, m, local[0][0], local[0][2], text))
