@@ -86,7 +86,7 @@ def test_build_summary_stats_and_view_header_give_the_same_counts(
     assert result.exit_code == 0, result.output
     (summary,) = [m for x in result.stdout.splitlines() if (m := SUMMARY.match(x))]
     opinions, citations, authorities, edges = map(int, summary.groups())
-    want = {"opinions": 8, "authorities": 227, "citations": 489, "edges": 313}
+    want = {"opinions": 8, "authorities": 228, "citations": 490, "edges": 314}
     assert (
         dict(opinions=opinions, authorities=authorities, citations=citations, edges=edges) == want
     )
@@ -288,7 +288,7 @@ def test_export_takes_the_build_as_out_or_as_an_argument(sample_out: Path, tmp_p
         to = tmp_path / spelling
         result = _run(*args, "--format", "gexf", "--to", str(to))
         assert result.exit_code == 0, result.output
-        assert result.stdout == f"232 nodes, 313 edges -> {to / 'graph.gexf'}\n"
+        assert result.stdout == f"233 nodes, 314 edges -> {to / 'graph.gexf'}\n"
     both = _run("export", str(sample_out), "--out", str(tmp_path), "--format", "gexf")
     assert both.exit_code == 2
     assert "give the build directory once" in both.stderr
@@ -306,7 +306,7 @@ def test_igraph_names_vertices_by_the_unique_node_id_and_years_are_whole(
     g = nx.read_graphml(graphml)
     ig = igraph.Graph.Read_GraphML(str(graphml))
     names = ig.vs["name"]
-    assert len(set(names)) == len(names) == g.number_of_nodes() == 232
+    assert len(set(names)) == len(names) == g.number_of_nodes() == 233
     assert set(names) == set(g.nodes)
     # case names repeat ("United States v. ..."): they are `case_name`, the display `label`
     assert len(set(ig.vs["case_name"])) < len([n for n in ig.vs["case_name"] if n])
