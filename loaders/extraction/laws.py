@@ -408,7 +408,7 @@ _USC_UNSIGNED = re.compile(
 
 
 def _usc_unsigned_key(m: Match, matches: Sequence[Match]) -> str:
-    return f"{m.group(1)} U.S.C. § {m.group(2)}"
+    return f"{m.group(1)} U.S.C. § {range_start(m.group(2))}"  # "5313-17": its first
 
 
 # "U.S.S.G. § 2B1.1(b)(1)", "USSG §4B1.2(a)", "Guidelines § 3E1.1", "U.S. Sentencing

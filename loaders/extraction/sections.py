@@ -142,7 +142,7 @@ def chapter_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
 
 
 # a citation that ends in a range of sections: "15 U.S.C. §§ 34-36"
-_RANGE_IN = re.compile(r"§§?\s*(\d+[a-zA-Z]*\s*[-–]\s*\d+[a-zA-Z]*)$")
+_RANGE_IN = re.compile(r"(?:§§?|U\.S\.C\.(?:A\.?)?)\s*(\d+[a-zA-Z]*\s*[-–]\s*\d+[a-zA-Z]*)$")
 
 
 def _range_end(f: Found, text: str, code: str) -> Found | None:
