@@ -89,7 +89,7 @@ LAW_SAMPLES = (
     " 122 Cong. Rec. 31,012 (1976); Cong. Globe, 42d Cong., 1st Sess., 704-705;"
     " I.R.C. § 162(a); sec. 1.162-17(b), Income Tax Regs.; Treas. Reg. § 1.61-1;"
     " Rev. Rul. 80-10, 1980-1 C.B. 12; VAOPGCPREC 12-99; M21-1, Part VI, para 7.46(f);"
-    " In re Carlota Copper Co., 11 E.A.D. 692, 708; 2 Remington on Bankruptcy § 864;"
+    " 2 Remington on Bankruptcy § 864;"
     " Wigmore on Evidence § 2511; 16 C.J.S. Constitutional Law § 123; 10 R. C. L. p. 1034;"
     " 22 Corpus Juris, p. 1273, § 1693; Government Code section 23003; Pen. Code, § 187;"
     " Code Civ. Proc., § 437c.",

@@ -36,7 +36,7 @@ from .secondary import (
     SECONDARY_RULES,
     agency_decisions,
     dashed_neutral_cites,
-    session_laws,
+    join_parts,
     state_of_subject_codes,
 )
 from .sections import bare_rules, bare_sections, chapter_lists, section_lists
@@ -93,7 +93,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     items += _record_cites(opinion.id, text, taken)
     items += _unplaced_sections(opinion.id, text, unknown, taken)
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
-    items = session_laws(items, text, taken)
+    items = join_parts(items, text, taken)
     items = dashed_neutral_cites(opinion.id, items, text, taken)
     state_of_subject_codes(items)
     for f in items:

@@ -78,7 +78,7 @@ def _no_year(m: Match) -> int | None:
     return None
 
 
-def _group(n: int) -> Callable[[Match], str | None]:
+def group_pin(n: int) -> Callable[[Match], str | None]:
     """The pin of a rule: group `n` of its match, if it holds anything."""
 
     def pin(m: Match) -> str | None:
@@ -497,37 +497,37 @@ _TREATISE_BEFORE_SIGN = NearWord(re.compile(r"[§¶]"), 160)
 # one row per citation form, run in this order (an earlier row's citation wins a span)
 LAW_RULES: tuple[LawRule, ...] = (
     # name, kind, pattern, start, key, pin (, year)
-    LawRule("federal rule", "rule", _FED_RULE, _FED, _fed_rule_key, _group(3)),
+    LawRule("federal rule", "rule", _FED_RULE, _FED, _fed_rule_key, group_pin(3)),
     LawRule("federal rule in words", "rule", _FED_RULE_WORDS, _RULE_OR_FEDERAL,
             _fed_rule_words_key, _fed_rule_words_pin),
-    LawRule("local rule", "rule", _LOCAL_RULE, _LOCAL, _local_rule_key, _group(3)),
+    LawRule("local rule", "rule", _LOCAL_RULE, _LOCAL, _local_rule_key, group_pin(3)),
     LawRule("federal rule, set first", "rule", _FED_RULE_SET_FIRST, AtCandidate(re.compile(
-            "Federal")), _fed_rule_set_first_key, _group(3)),
+            "Federal")), _fed_rule_set_first_key, group_pin(3)),
     LawRule("state or circuit rule", "rule", _STATE_RULE, NearWord(re.compile(
             r"R\.|Rule|Cir\."), 24), _state_rule_key, _state_rule_pin),
     LawRule("rule of professional conduct", "rule", _CONDUCT, NearWord(re.compile(
-            r"Conduct|Rules? of|ST RPC|R\. Prof"), 40), _conduct_key, _group(7)),
+            r"Conduct|Rules? of|ST RPC|R\. Prof"), 40), _conduct_key, group_pin(7)),
     LawRule("constitution", "constitution", _CONSTITUTION, _NEAR_CONST, _constitution_key,
             _clause),
     LawRule("constitution in words", "constitution", _CONSTITUTION_WORDS, AtCandidate(
             re.compile("[Aa]rt")), _constitution_words_key, _spaceless(3)),
-    LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, _group(4)),
+    LawRule("state code", "statute", _STATE_CODE, _CODE_TO_SIGN, _state_code_key, group_pin(4)),
     LawRule("Massachusetts General Laws", "statute", _MASS_GENERAL_LAWS, _GL,
-            _mass_general_laws_key, _group(3)),
-    LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, _group(2),
+            _mass_general_laws_key, group_pin(3)),
+    LawRule("sentencing guideline", "other", _GUIDELINE, _GUIDE, _guideline_key, group_pin(2),
             subkind="guideline"),
     LawRule("code cited by title", "statute", _TITLED_CODE, AtCandidate(re.compile(
             r"\b\d+[A-Z]?(?:-[A-Z])?\s+[MLV]\.|P\.\s?R\.|RSA|R\.S\.A\.")), _titled_code_key,
-            _group(7)),
+            group_pin(7)),
     LawRule("U.S.C. appendix", "statute", _USC_APPENDIX, _USC_NUMBER, _usc_appendix_key,
-            _group(4)),
+            group_pin(4)),
     LawRule("U.S.C. section without its sign", "statute", _USC_UNSIGNED, _USC_NUMBER,
-            _usc_unsigned_key, _group(3)),
+            _usc_unsigned_key, group_pin(3)),
     LawRule("U.S.C. section with a letter", "statute", _USC_LETTERED, _USC_NUMBER,
-            _usc_lettered_key, _group(4)),
+            _usc_lettered_key, group_pin(4)),
     LawRule("C.F.R. part or unsigned section", "regulation", _CFR_UNSIGNED, _CFR_NUMBER,
-            _cfr_unsigned_key, _group(4)),
-    LawRule("treatise", "other", _TREATISE, _TREATISE_BEFORE_SIGN, _treatise_key, _group(6),
+            _cfr_unsigned_key, group_pin(4)),
+    LawRule("treatise", "other", _TREATISE, _TREATISE_BEFORE_SIGN, _treatise_key, group_pin(6),
             _edition_year, "treatise"),
 )  # fmt: skip
 

@@ -3,9 +3,9 @@
 Restatements, treatises and legal encyclopedias, dictionaries, legislative history,
 session laws, the Internal Revenue Code and Treasury regulations, revenue rulings and
 agency decisions: each form is one `LawRule` row of `SECONDARY_RULES` (run after
-`laws.LAW_RULES`), with its finer kind (`subkind`, models.SUBKINDS). `session_laws`
-then joins the parts of a session-law citation that eyecite finds apart ("Act of May
-31, 1870, ch. 114, § 16, 16 Stat. 144"; "Pub. L. No. 111-203, 124 Stat. 1376").
+`laws.LAW_RULES`), with its finer kind (`subkind`, models.SUBKINDS). `join_parts`
+then joins the parts of a citation that eyecite finds apart ("Act of May 31, 1870, ch.
+114, § 16, 16 Stat. 144"; "section 402 of the Clean Water Act, 33 U.S.C. § 1342").
 """
 
 from __future__ import annotations
@@ -16,7 +16,15 @@ from collections.abc import Sequence
 
 from ...models import Citation
 from .found import Found, Taken
-from .laws import STATE_ABBREVIATIONS, AtCandidate, LawRule, Match, NearWord, code_subject
+from .laws import (
+    STATE_ABBREVIATIONS,
+    AtCandidate,
+    LawRule,
+    Match,
+    NearWord,
+    code_subject,
+    group_pin,
+)
 from .names import name_before
 
 _ED = r"(?:,?\s*\((?:[^()]{0,40}\s)?(\d{4})\))?"  # "(10th ed. 2014)", "(1965)"
@@ -31,13 +39,6 @@ def _year(n: int):  # type: ignore[no-untyped-def]
 
 def _none(m: Match) -> str | None:
     return None
-
-
-def _pin(n: int):  # type: ignore[no-untyped-def]
-    def pin(m: Match) -> str | None:
-        return m.group(n) or None
-
-    return pin
 
 
 def _squeeze(s: str) -> str:
@@ -175,14 +176,6 @@ def _va_key(m: Match, matches: Sequence[Match]) -> str:
 
 def _va_pin(m: Match) -> str | None:
     return f"{m.group(5)} {m.group(6)}" if m.group(6) else None
-
-
-# Environmental Appeals Board decisions: "In re Carlota Copper Co., 11 E.A.D. 692, 708"
-_EAD = re.compile(r"\b(\d{1,2})\s+E\.\s?A\.\s?D\.\s+(\d+)(?:,\s*(\d+(?:[-–]\d+)?))?")
-
-
-def _ead_key(m: Match, matches: Sequence[Match]) -> str:
-    return f"{m.group(1)} E.A.D. {m.group(2)}"
 
 
 # treatises cited "Author on Subject": "2 Remington on Bankruptcy § 864 (3d ed.)",
@@ -353,23 +346,21 @@ _ANCHOR_SECTION = AtCandidate(re.compile(r"[Ss]ecs?\.|Treas"))
 SECONDARY_RULES: tuple[LawRule, ...] = (
     # name, kind, pattern, start, key, pin, year, subkind
     LawRule("Restatement", "other", _RESTATEMENT, AtCandidate(re.compile("Restatement")),
-            _restatement_key, _pin(5), _year(6), "restatement"),
+            _restatement_key, group_pin(5), _year(6), "restatement"),
     LawRule("dictionary", "other", _DICTIONARY, NearWord(re.compile("Dictionary"), 40),
-            _dictionary_key, _pin(2), _year(3), "dictionary"),
+            _dictionary_key, group_pin(2), _year(3), "dictionary"),
     LawRule("congressional report", "other", _REPORT, AtCandidate(re.compile(r"H\.|S\.")),
-            _report_key, _pin(6), _year(7), "legislative"),
+            _report_key, group_pin(6), _year(7), "legislative"),
     LawRule("Congressional Record", "other", _RECORD, NearWord(re.compile("Cong"), 5),
             _record_key, _record_pin, _year(6), "legislative"),
     LawRule("Internal Revenue Code", "statute", _IRC, AtCandidate(re.compile(r"I\.|Internal")),
-            _irc_key, _pin(2)),
+            _irc_key, group_pin(2)),
     LawRule("Treasury regulation", "regulation", _TREAS_REG, _ANCHOR_SECTION, _treas_reg_key,
             _treas_reg_pin),
     LawRule("revenue ruling", "other", _RULING, AtCandidate(re.compile(r"Rev|I\.R\.S|T\.D")),
-            _ruling_key, _pin(3), subkind="agency_decision"),
+            _ruling_key, group_pin(3), subkind="agency_decision"),
     LawRule("VA precedent or manual", "other", _VA, AtCandidate(re.compile(r"VA|M21")), _va_key,
             _va_pin, subkind="agency_decision"),
-    LawRule("E.A.D. decision", "other", _EAD, NearWord(re.compile(r"E\.\s?A\.\s?D"), 4),
-            _ead_key, _pin(3), subkind="agency_decision"),
     LawRule("treatise on a subject", "other", _ON, NearWord(re.compile(r" on "), 40), _on_key,
             _none, _year(6), "treatise"),
     LawRule("legal encyclopedia", "other", _ENCYCLOPEDIA, NearWord(re.compile(
@@ -379,16 +370,16 @@ SECONDARY_RULES: tuple[LawRule, ...] = (
             r"\b(?:\d{4}\s|Session|St\.|L\.|Laws|Chapter)")), _session_law_key, _none,
             subkind="session_law"),
     LawRule("New York practice law", "statute", _NY_PRACTICE, AtCandidate(re.compile(
-            r"(?<![\w.])(?:N\.Y\.|CPL|C\.P\.L)")), _ny_practice_key, _pin(4)),
+            r"(?<![\w.])(?:N\.Y\.|CPL|C\.P\.L)")), _ny_practice_key, group_pin(4)),
     LawRule("state code in words", "statute", _STATE_CODE_WORDS, NearWord(re.compile(
             r"General|Revised|Compiled|Consolidated|Statutes|Code"), 16), _state_code_words_key,
-            _pin(5)),
+            group_pin(5)),
     LawRule("section of a code by subject", "statute", _SECTION_OF_CODE, AtCandidate(re.compile(
-            r"(?<![\w.])(?:§|[Ss]ec)")), _section_of_code_key, _pin(2)),
+            r"(?<![\w.])(?:§|[Ss]ec)")), _section_of_code_key, group_pin(2)),
     LawRule("section of a named Act", "statute", _ACT_SECTION, AtCandidate(re.compile(
-            r"(?<![\w.])(?:[Ss]ec|§)")), _act_section_key, _pin(2)),
+            r"(?<![\w.])(?:[Ss]ec|§)")), _act_section_key, group_pin(2)),
     LawRule("state code by subject", "statute", _SUBJECT_CODE_CITE, NearWord(re.compile(
-            r"Code"), 40), _subject_code_key, _pin(4)),
+            r"Code"), 40), _subject_code_key, group_pin(4)),
 )  # fmt: skip
 
 
@@ -409,8 +400,10 @@ _VOLUME_BEFORE = re.compile(r"(\d{1,3})\s+\Z")
 _STAT_AFTER = re.compile(r"\s*Stat\.\s*(\d[\d,]*(?:-\d+)?)")
 
 
-def session_laws(items: list[Found], text: str, taken: Taken) -> list[Found]:
-    """`items` with the parts of session-law citations that eyecite finds apart joined.
+def join_parts(items: list[Found], text: str, taken: Taken) -> list[Found]:
+    """`items` with the parts of one citation that eyecite finds apart joined: session
+    laws, an Act's section and its U.S.C. parallel, a revenue ruling and its C.B. page, a
+    section's letter eyecite cuts off ("§ 1711-E").
 
     "Act of May 31, 1870, ch. 114, § 16, 16 Stat. 144" is one citation of section 16
     of that Act (its key names the section, so two sections printed on one Stat. page

@@ -52,18 +52,26 @@ def _code_and_section(key: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def _record(f: Found, key: str, m: re.Match[str], form: str) -> Citation:
+def _derived(
+    rec: Citation,
+    text: str,
+    start: int,
+    end: int,
+    key: str,
+    form: str = "full",
+    pin: str | None = None,
+) -> Citation:
+    """A citation of `key` at text[start:end] made from `rec`, the citation it goes with
+    (its opinion and kind): a list's member, a range's end, a bare short form."""
     return replace(
-        f.rec,
-        form=form,
-        text=m.string[m.start(1) if form == "full" else m.start() : m.end()],
-        start=m.start(1) if form == "full" else m.start(),
-        end=m.end(),
-        cites=[key],
-        name=key if form == "full" else None,
-        pin=_pin(m.group(2)),
-        antecedent=None,
-    )
+        rec, form=form, text=text[start:end], start=start, end=end, cites=[key],
+        name=key if form == "full" else None, pin=pin, antecedent=None,
+    )  # fmt: skip
+
+
+def _record(f: Found, key: str, m: re.Match[str], form: str) -> Citation:
+    start = m.start(1) if form == "full" else m.start()
+    return _derived(f.rec, m.string, start, m.end(), key, form, _pin(m.group(2)))
 
 
 def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
@@ -92,9 +100,7 @@ def section_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
             if ends:  # "§ 371, 1341-42": 1341 and 1342
                 tail = re.split(r"[-–]", m.group(1))[1]
                 key = f"{code} § {ends[1]}"
-                last = replace(
-                    new.rec, text=tail, start=m.end(1) - len(tail), cites=[key], name=key
-                )
+                last = _derived(new.rec, text, m.end(1) - len(tail), m.end(1), key)
                 new.rec.text, new.rec.end = m.group(1)[: -len(tail) - 1], last.start - 1
                 out.append(Found(rec=last, tail=m.end()))
             taken.append((new.rec.start, new.rec.end))
@@ -125,11 +131,7 @@ def chapter_lists(items: list[Found], text: str, taken: Taken) -> list[Found]:
         while (m := _NEXT_CHAPTER.match(text, pos)) and not taken.overlaps(m.start(1), m.end()):
             code = f"Mass. Gen. Laws ch. {m.group(2)},"
             key = f"{code} § {m.group(3)}"
-            new = replace(
-                rec, text=text[m.start(1) : m.end()], start=m.start(1), end=m.end(), cites=[key],
-                name=key, pin=_pin(m.group(4)), antecedent=None, signal=None,
-                parenthetical=None, quote=None,
-            )  # fmt: skip
+            new = _derived(rec, text, m.start(1), m.end(), key, pin=_pin(m.group(4)))
             out.append(Found(rec=new, tail=m.end()))
             taken.append((new.start, new.end))
             pos = m.end()
@@ -157,17 +159,7 @@ def _range_end(f: Found, text: str, code: str) -> Found | None:
     start = f.rec.start + m.end(1) - len(written)
     f.rec.text = f.rec.text[: m.start(1)] + first
     f.rec.end = f.rec.start + len(f.rec.text)
-    key = f"{code} § {last}"
-    rec = replace(
-        f.rec,
-        text=text[start : start + len(written)],
-        start=start,
-        end=start + len(written),
-        cites=[key],
-        name=key,
-        pin=None,
-        antecedent=None,
-    )
+    rec = _derived(f.rec, text, start, start + len(written), f"{code} § {last}")
     return Found(rec=rec, tail=rec.end)
 
 
@@ -427,19 +419,8 @@ def _bare(m: re.Match[str], key: str, model: Found, first: Found | None, end: bo
         start = m.end(3) - len(key.rsplit(" ", 1)[1])
     else:
         start = m.start() if m.group(1) or m.group(2) else m.start(3)
-    rec = replace(
-        model.rec,
-        form="short",
-        text=m.string[start : m.end()],
-        start=start,
-        end=m.end(),
-        cites=[key],
-        name=None,
-        pin=None if end else _pin(m.group(4)),
-        antecedent=None,
-        signal=None,
-        parenthetical=None,
-        quote=None,
+    rec = _derived(
+        model.rec, m.string, start, m.end(), key, "short", None if end else _pin(m.group(4))
     )
     target = first if first is not None and first.rec.cites[0] == key else None
     return Found(rec=rec, target=target, tail=m.end())
@@ -511,11 +492,7 @@ def _bare_rule(m: re.Match[str], n: re.Match[str], rules: str, first: Found, tex
     """The citation of bare rule `n` (a member of the list `m` opens) of the set `rules`."""
     key = f"{rules} {n.group(1)}"
     start = n.start() if n is m else n.start(1)
-    rec = replace(
-        first.rec, form="short", text=text[start : n.end()], start=start, end=n.end(),
-        cites=[key], name=None, pin=_pin(n.group(2)), antecedent=None, signal=None,
-        parenthetical=None, quote=None,
-    )  # fmt: skip
+    rec = _derived(first.rec, text, start, n.end(), key, "short", _pin(n.group(2)))
     target = first if first.rec.cites[0] == key and first.rec.end <= start else None
     return Found(rec=rec, target=target, tail=n.end())
 
