@@ -21,6 +21,7 @@ CITATION_COLUMNS = (
 TEXT_FILE = "texts.jsonl"
 AUTHORITY_COLUMNS = (
     "id", "kind", "label", "name", "citations", "court", "year", "opinion", "subkind",
+    "joined_by", "unresolved",
 )  # fmt: skip
 # the finer kinds of authority (`subkind`): a non-case authority's family where known
 SUBKINDS = (
@@ -150,6 +151,11 @@ class Authority:
     year: int | None = None
     opinion: str | None = None
     subkind: str | None = None  # guideline, treatise, session_law... (SUBKINDS)
+    # what made its citation strings one authority ("parallel citations", "same name,
+    # court and year", "docket number"...), graph.identity
+    joined_by: list[str] = field(default_factory=list)
+    # a short form ("Sosa, 542 U.S. at 724") whose full citation is nowhere in the corpus
+    unresolved: bool = False
 
     def row(self) -> dict[str, Any]:
         """The authorities.jsonl row."""

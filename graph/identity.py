@@ -12,12 +12,28 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..loaders.extraction.citations import own_citations
 from ..models import Authority, Citation, Opinion
-from ..vocabulary import GENERIC_PARTY_WORDS, GOVERNMENT, NAME_STOP_WORDS, T6_EXPANSIONS, fold
+from .joins import (
+    UnionFind,
+    court_of,
+    join_same_case,
+    join_slip_opinions,
+    series,
+    slip_key,
+    stem,
+    us_reports,
+)
+from .names import (
+    distinctive_words,
+    first_word,
+    is_full_name,
+    name_words,
+    names_match,
+    short_name,
+)
 
 # Official reporters first: the id and label of a case use the best citation known.
 _REPORTER_RANK = [
@@ -36,43 +52,6 @@ _VOLUME = re.compile(r"^\d+\s+")
 _PAGE = re.compile(r"\s+[\d_]+$")
 
 
-class UnionFind:
-    """Disjoint sets of hashable keys (path halving, union by size)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.size: dict[str, int] = {}
-
-    def add(self, key: str) -> None:
-        """Make `key` a set of its own if it is new."""
-        if key not in self.parent:
-            self.parent[key] = key
-            self.size[key] = 1
-
-    def find(self, key: str) -> str:
-        """The representative of `key`'s set."""
-        self.add(key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, keys: Iterable[str]) -> None:
-        """Put all `keys` in one set."""
-        keys = list(keys)
-        if not keys:
-            return
-        root = self.find(keys[0])
-        for k in keys[1:]:
-            other = self.find(k)
-            if other == root:
-                continue
-            if self.size[other] > self.size[root]:
-                root, other = other, root
-            self.parent[other] = root
-            self.size[root] += self.size[other]
-
-
 @functools.lru_cache(maxsize=1 << 16)  # a sort key: the same cites come back again and again
 def citation_rank(cite: str) -> tuple[int, str]:
     """Sort key that puts official reporters first and WL / LEXIS last."""
@@ -82,101 +61,6 @@ def citation_rank(cite: str) -> tuple[int, str]:
         if pattern.search(reporter):
             return (i if i < 6 else 10 + i, cite)
     return (6, cite)
-
-
-def short_name(name: str | None) -> str | None:
-    """The name a short form uses: "Monell v. Dep't of Soc. Servs." -> "Monell"."""
-    if not name:
-        return None
-    parties = re.split(r"\s+v\.?\s+", name, maxsplit=1)
-    first = parties[0].strip()
-    if first.lower().rstrip(".") in GOVERNMENT and len(parties) > 1:
-        first = parties[1].strip()
-    first = re.sub(r"^(?:In re|Ex parte|In the Matter of)\s+", "", first, flags=re.I)
-    first = first.split(",")[0].strip()
-    return first or None
-
-
-# Corpus linking compares every cited name with every corpus opinion of the same
-# court and year: the same names come back thousands of times, so their words are
-# computed once.
-@functools.lru_cache(maxsize=1 << 16)
-def _party_tokens(name: str) -> tuple[frozenset[str], ...]:
-    parties = re.split(r"\s+v\.?\s+", _folded(name), maxsplit=1)
-    return tuple(
-        frozenset(
-            {T6_EXPANSIONS.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)}
-            - NAME_STOP_WORDS
-        )
-        for p in parties
-    )
-
-
-def _folded(name: str) -> str:
-    """`name` in lower-case ASCII, accents folded, without honorifics ("Hon.", "Jr.")."""
-    folded = fold(name).encode("ascii", "ignore").decode()
-    return re.sub(r"\b(?:hon|honorable|dr|mr|mrs|ms|jr|sr)\.?\s", " ", folded)
-
-
-def _distinctive_words(name: str | None) -> frozenset[str]:
-    """The words of a two-party case name that names_match counts as shared evidence."""
-    if not name:
-        return frozenset()
-    parties = _party_tokens(name)
-    if len(parties) != 2:
-        return frozenset()
-    return frozenset(w for p in parties for w in p if len(w) > 2) - GENERIC_PARTY_WORDS
-
-
-def names_match(a: str | None, b: str | None) -> bool:
-    """Whether two case names name the same case: every party agrees on its words.
-
-    The documented threshold: each party's words of the shorter name must all be in
-    the other's party (so "United States v. McAndrews" matches "United States v.
-    Willie McAndrews"), a one-word party against two or three words must be their last
-    (the surname), and at least one distinctive word of three letters or more is
-    shared. Words are compared after folding accents and Bluebook abbreviations
-    ("Dep't" = "Department"); "Inc.", "Corp.", "the", "of" do not count.
-    """
-    if not a or not b:
-        return False
-    ta, tb = _party_tokens(a), _party_tokens(b)
-    if len(ta) != 2 or len(tb) != 2:
-        return False
-    shared = 0
-    for pa, pb, la, lb in zip(ta, tb, _last_words(a), _last_words(b), strict=False):
-        if not pa or not pb:
-            return False
-        small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-        if not small <= big:
-            return False
-        # one name against a person's two or three: it must be the surname, so
-        # "United States v. Daniel" is not "United States v. Daniel Franco"
-        if len(small) == 1 and 2 <= len(big) <= 3 and la != lb:
-            return False
-        shared += len({w for w in small if len(w) > 2} - GENERIC_PARTY_WORDS)
-    return shared > 0
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _last_words(name: str | None) -> tuple[str, ...]:
-    """The last significant word of each party: a surname ("Franco" of "Daniel Franco")."""
-    out = []
-    for party in name_parts(name):
-        words = [w for w in party if w not in NAME_STOP_WORDS]
-        out.append(words[-1] if words else "")
-    return tuple(out)
-
-
-def name_parts(name: str | None) -> list[list[str]]:
-    """The significant words of each party, in order."""
-    if not name:
-        return []
-    folded = re.sub(r",?\s+(?:et al|inc|corp|co|ltd|llc)\b\.?", " ", _folded(name))
-    parties = re.split(r"\s+v\.?\s+", folded, maxsplit=1)
-    return [
-        [T6_EXPANSIONS.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", p)] for p in parties
-    ]
 
 
 def _label(name: str | None, cite: str | None, year: int | None) -> str:
@@ -204,11 +88,33 @@ def identify(
     for c in citations:
         by_opinion[c.opinion].append(c)
     uf = _united(own, by_opinion, citations)
-    authorities, id_of_root = _authorities(opinions, own, citations, uf)
+    authorities, id_of_root = _authorities(opinions, own, citations, uf, _history_names(by_opinion))
     resolved = _resolved(by_opinion, authorities, id_of_root, uf)
+    _label_by_short_forms(authorities, resolved)
     # authorities reached only through self-citations are not part of the graph
     used = {c.authority for c in resolved}
     return [a for a in authorities.values() if a.id in used], resolved
+
+
+def _label_by_short_forms(authorities: dict[str, Authority], resolved: list[Citation]) -> None:
+    """Label each case by the short name its citing opinions' short forms use most:
+    "Ashcroft v. Iqbal" is "Iqbal, 556 U.S. 662 (2009)" where the corpus writes "Iqbal,
+    556 U.S. at 678". A short name that is not a word of the case's name, or that ties
+    with another, leaves the label of the Bluebook rule (`short_name`)."""
+    used: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in resolved:
+        if c.form in ("short", "supra") and c.short_name and c.authority:
+            used[c.authority][c.short_name.strip()] += 1
+    for aid, names in used.items():
+        a = authorities.get(aid)
+        if a is None or a.kind != "case" or not a.name or a.unresolved or not a.citations:
+            continue
+        (best, n), *rest = names.most_common(2)
+        words = name_words(a.name)
+        if (rest and rest[0][1] == n) or not name_words(best) <= words:
+            continue
+        if best != short_name(a.name):
+            a.label = _label(best, a.citations[0], a.year)
 
 
 def _own_citations(opinions: list[Opinion]) -> dict[str, list[str]]:
@@ -228,17 +134,41 @@ def _united(
     the parallels of a full citation or of a short one, and slip cites."""
     uf = UnionFind()
     for cites in own.values():
-        uf.union(cites)
+        uf.union(cites, "the opinion's own citations")
     for recs in by_opinion.values():
         for c in recs:
             if _names(c):
-                uf.union(_keys(c))
+                uf.union(_keys(c), "parallel citations")
             elif c.cites and c.antecedent is not None and recs[c.antecedent].cites:
                 # a short cite that gives a parallel ("Liberty Lobby, 477 U.S. at 255,
-                # 106 S.Ct. 2505") unites it with the case it stands for
-                uf.union([recs[c.antecedent].cites[0], *c.cites])
-    _join_slip_opinions(uf, citations)
+                # 106 S.Ct. 2505") unites it with the case it stands for, unless the case
+                # was cited in that reporter: "Id., 457 U.S. at 819, 102 S. Ct. 2738"
+                # after "102 S. Ct. 2727" gives the pin page, not another cite
+                full = recs[c.antecedent].cites
+                known = {series(x) for x in full}
+                new = [x for x in c.cites if series(x) not in known]
+                if new:
+                    uf.union([full[0], *new], "a short form's parallel")
+    for key in list(uf.parent):
+        us = us_reports(key)
+        if us:
+            uf.union([us, key], "the same page of the United States Reports")
+    join_slip_opinions(uf, citations)
+    join_same_case(uf, citations)
     return uf
+
+
+def _history_names(by_opinion: dict[str, list[Citation]]) -> dict[int, str]:
+    """The name of the case a nameless history citation follows, by the citation's id():
+    "Smith v. Jones, 1 F.3d 2, cert. denied, 510 U.S. 3" denied Smith v. Jones."""
+    names = {}
+    for recs in by_opinion.values():
+        for c in recs:
+            if c.source == "history" and not c.name and c.parent is not None:
+                name = recs[c.parent].name
+                if name:
+                    names[id(c)] = name
+    return names
 
 
 def _authorities(
@@ -246,6 +176,7 @@ def _authorities(
     own: dict[str, list[str]],
     citations: list[Citation],
     uf: UnionFind,
+    history_names: dict[int, str],
 ) -> tuple[dict[str, Authority], dict[str, str]]:
     """One Authority per set of united citations that full citations name (a corpus
     opinion's id where the set is one), and the authority id of each set's root."""
@@ -264,44 +195,97 @@ def _authorities(
     authorities: dict[str, Authority] = {}
     id_of_root: dict[str, str] = {}
     for root, recs in members.items():
-        a = _authority(recs, own_strings[root], opinion_of_root.get(root), corpus)
+        inherited = [history_names[id(r)] for r in recs if id(r) in history_names]
+        a = _authority(recs, own_strings[root], opinion_of_root.get(root), corpus, inherited, uf)
+        if a.id in authorities and _cites_conflict(authorities[a.id].citations, a.citations):
+            # two cases of one name, court and year matched one corpus opinion that
+            # gives no citation of its own ("United States v. Wilson, 420 U.S. 332
+            # (1975)" and "421 U.S. 309 (1975)"): the second keeps its own cite
+            a = replace(a, id=a.citations[0], opinion=None, joined_by=[])
         id_of_root[root] = a.id
         if a.id in authorities:  # two sets matched to one corpus opinion
             known = authorities[a.id]
             known.citations = sorted(set(known.citations) | set(a.citations), key=citation_rank)
+            known.joined_by = sorted(set(known.joined_by) | set(a.joined_by))
         else:
             authorities[a.id] = a
     return authorities, id_of_root
 
 
-_CorpusIndex = dict[tuple[str | None, int | None], dict[str, list[Opinion]]]
+@dataclass
+class _CorpusIndex:
+    """Corpus opinions by court, year and each distinctive word of their names, and by
+    each of their docket numbers."""
+
+    by_name: dict[tuple[str | None, int | None], dict[str, list[Opinion]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+    dockets: dict[str, list[Opinion]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _corpus_by_court_year(opinions: list[Opinion]) -> _CorpusIndex:
-    """Corpus opinions by court, year and each distinctive word of their names."""
-    corpus: _CorpusIndex = defaultdict(lambda: defaultdict(list))
+    """The index of the corpus opinions (`_CorpusIndex`)."""
+    corpus = _CorpusIndex()
     for op in opinions:
-        year = int(op.date[:4]) if op.date else None
-        for word in _distinctive_words(op.name):
-            corpus[(op.court, year)][word].append(op)
+        for year in _decision_years(op):
+            for word in distinctive_words(op.name):
+                corpus.by_name[(op.court, year)][word].append(op)
+        for docket in dict.fromkeys(op.dockets or ([op.docket] if op.docket else [])):
+            corpus.dockets[docket].append(op)
     return corpus
 
 
+_DOCKET_YEAR = re.compile(r"^(\d{2})-\d")
+
+
+def _decision_years(op: Opinion) -> list[int | None]:
+    """The years an opinion may be cited by: its date's; and where the date comes before
+    the year of its own docket number (metadata gone wrong: "Ahmed v. Holder", dated
+    2007, docket 09-2085), the docket's year and the three after it."""
+    year = int(op.date[:4]) if op.date else None
+    filed = []
+    for docket in op.dockets or ([op.docket] if op.docket else []):
+        m = _DOCKET_YEAR.match(docket)
+        if m:
+            two = int(m.group(1))
+            filed.append(1900 + two if two >= 50 else 2000 + two)
+    if filed and (year is None or year < min(filed)):
+        return list(dict.fromkeys([year, *range(min(filed), min(filed) + 4)]))
+    return [year]
+
+
 def _authority(
-    recs: list[Citation], own_strings: set[str], opinion: str | None, corpus: _CorpusIndex
+    recs: list[Citation],
+    own_strings: set[str],
+    opinion: str | None,
+    corpus: _CorpusIndex,
+    inherited: list[str] | None = None,
+    uf: UnionFind | None = None,
 ) -> Authority:
-    """The authority a set of full citations names, by the mode of their metadata."""
+    """The authority a set of full citations names, by the mode of their metadata
+    (`inherited`: names of the cases nameless history citations of it follow)."""
     kind = Counter(r.kind for r in recs).most_common(1)[0][0]
-    keyed = sorted({x for r in recs for x in _keys(r)} | own_strings, key=citation_rank)
+    written = {x for r in recs for x in _keys(r)} | own_strings
+    written |= {us for x in written if (us := us_reports(x))}
+    keyed = sorted(written, key=citation_rank)
     # a slip cite is shown as written ("562 U.S. ___"), without the name that keys it
     cites = list(dict.fromkeys(re.sub(r" \(.*\)$", "", x) if "___" in x else x for x in keyed))
-    name = _mode([r.name for r in recs if r.name and _is_full_name(r.name)]) or _mode(
-        [r.name for r in recs]
+    name = (
+        _mode([r.name for r in recs if r.name and is_full_name(r.name)])
+        or _mode([r.name for r in recs])
+        or _mode(inherited or [])
     )
     year = _mode([r.year for r in recs])
-    court = _mode([r.court for r in recs])
+    court = _mode([court_of(r) if r.kind == "case" else r.court for r in recs])
+    joined_by = {uf.why[k] for k in keyed if k in uf.why} if uf else set()
+    if opinion is None and kind == "case":
+        opinion = _match_docket(keyed, name, court, corpus)
+        if opinion:
+            joined_by.add("corpus opinion of the same docket number")
     if opinion is None and kind == "case":
         opinion = _match_corpus(cites, name, court, year, corpus)
+        if opinion:
+            joined_by.add("corpus opinion of the same name, court and year")
     aid = opinion or keyed[0]
     decision = kind == "case" or any(r.subkind == "agency_decision" and r.volume for r in recs)
     label = _label(name, cites[0], year) if decision else name
@@ -315,6 +299,7 @@ def _authority(
         year=year,
         opinion=opinion,
         subkind=_mode([r.subkind for r in recs if r.kind == kind]),
+        joined_by=sorted(joined_by),
     )
 
 
@@ -330,10 +315,19 @@ def _resolved(
     for a in authorities.values():
         if a.kind == "case":
             for x in a.citations:
-                by_stem[_stem(x)].append(a)
+                by_stem[stem(x)].append(a)
+    ids_of = {op: _authority_ids(recs, id_of_root, uf) for op, recs in by_opinion.items()}
+    reach = _reach(by_opinion, ids_of)
     resolved: list[Citation] = []
     for op_id, recs in by_opinion.items():
-        ids = _authority_ids(recs, authorities, by_stem, id_of_root, uf)
+        ids = ids_of[op_id]
+        for i, c in enumerate(recs):
+            if ids[i] is not None:
+                continue
+            if c.form == "short" and c.volume and c.reporter:
+                ids[i] = _short_authority(c, recs, ids, authorities, by_stem, reach, id_of_root, uf)
+            elif c.antecedent is not None and c.antecedent < i:
+                ids[i] = ids[c.antecedent]  # an Id. after a short cite resolved just now
         for c, aid in zip(recs, ids, strict=True):
             if aid and aid != op_id:
                 via = ids[c.parent] if c.parent is not None else c.via
@@ -342,75 +336,117 @@ def _resolved(
 
 
 def _authority_ids(
-    recs: list[Citation],
-    authorities: dict[str, Authority],
-    by_stem: dict[str, list[Authority]],
-    id_of_root: dict[str, str],
-    uf: UnionFind,
+    recs: list[Citation], id_of_root: dict[str, str], uf: UnionFind
 ) -> list[str | None]:
-    """The authority of each of one opinion's citations: a full citation's set, a
-    short form's antecedent, else a short cite's own (`_unresolved_short`)."""
+    """The authority of each of one opinion's citations that full citations settle: a
+    full citation's set, a short form's antecedent's; None for a short cite that stands
+    for no full citation of its opinion (`_short_authority`)."""
     ids: list[str | None] = []
     for c in recs:
         aid: str | None
         if _names(c):
             aid = id_of_root[uf.find(_keys(c)[0])]
-        elif c.antecedent is not None and c.antecedent < len(ids) and ids[c.antecedent]:
+        elif c.antecedent is not None and c.antecedent < len(ids):
             aid = ids[c.antecedent]
         elif c.form == "short" and c.volume and c.reporter:
-            aid = _unresolved_short(c, authorities, by_stem)
+            aid = None
         else:
             aid = c.authority
         ids.append(aid)
     return ids
 
 
-def _unresolved_short(
-    c: Citation, authorities: dict[str, Authority], by_stem: dict[str, list[Authority]]
-) -> str:
-    """A short cite whose full citation never appears in its opinion.
+_FIRST_NUMBER = re.compile(r"\d+")
 
-    It goes to the authority of another opinion's full citation with the same volume
-    and reporter and the same name; else it becomes an authority of its own, labelled
-    by name, volume and reporter ("Esmont, 371 F. Supp. 2d"): not dropped, not merged.
+
+def _first_page(pin: str | None) -> int | None:
+    m = _FIRST_NUMBER.search(pin or "")
+    return int(m.group(0)) if m else None
+
+
+def _reach(
+    by_opinion: dict[str, list[Citation]], ids_of: dict[str, list[str | None]]
+) -> dict[str, int]:
+    """The furthest page of each authority that the corpus cites it at."""
+    reach: dict[str, int] = {}
+    for op, recs in by_opinion.items():
+        for c, aid in zip(recs, ids_of[op], strict=True):
+            page = _first_page(c.pin)
+            if aid and page is not None and page > reach.get(aid, 0):
+                reach[aid] = page
+    return reach
+
+
+def _short_authority(
+    c: Citation,
+    recs: list[Citation],
+    ids: list[str | None],
+    authorities: dict[str, Authority],
+    by_stem: dict[str, list[Authority]],
+    reach: dict[str, int],
+    id_of_root: dict[str, str],
+    uf: UnionFind,
+) -> str:
+    """A short cite that stands for no earlier full citation of its opinion.
+
+    In order: the case of a parallel it gives ("411 U.S. at 352, 93 S. Ct. 1571"); the
+    one full citation of its opinion with its volume and reporter (and its name, if it
+    has one), before or after it; the one full citation anywhere in the corpus with its
+    volume, reporter and name; for a short cite without a name, the one case of its
+    volume and reporter whose pages, as the corpus cites them, reach its pin. Else it
+    is an explicit unresolved short form, an authority of its own labelled as written
+    ("Esmont, 371 F. Supp. 2d at 5"): not dropped, not merged, never a volume-only node.
     """
-    stem = f"{c.volume} {c.reporter}"
-    hits = {
-        a.id
-        for a in by_stem.get(stem, [])
-        if c.short_name and a.name and _name_word(c.short_name) in _words(a.name)
+    for x in c.cites:
+        if x in uf.parent and uf.find(x) in id_of_root:
+            return id_of_root[uf.find(x)]
+    vr = f"{c.volume} {c.reporter}"
+    word = first_word(c.short_name) if c.short_name else None
+
+    def named(a: Authority | None) -> bool:
+        return word is None or bool(a and a.name and word in name_words(a.name))
+
+    local = {
+        aid
+        for r, aid in zip(recs, ids, strict=True)
+        if aid
+        and r.form == "full"
+        and r.kind == "case"
+        and any(stem(x) == vr for x in r.cites)
+        and named(authorities.get(aid))
     }
+    if len(local) == 1:
+        return local.pop()
+    if word:
+        hits = {a.id for a in by_stem.get(vr, []) if named(a)}
+    else:
+        page = _first_page(c.pin)
+        hits = {
+            a.id
+            for a in by_stem.get(vr, [])
+            if page is not None
+            and any(
+                stem(x) == vr
+                and _first_page(x.rsplit(" ", 1)[-1]) is not None
+                and _first_page(x.rsplit(" ", 1)[-1]) <= page <= reach.get(a.id, 0) + 5  # type: ignore[operator]
+                for x in a.citations
+            )
+        }
     if len(hits) == 1:
         return hits.pop()
-    aid = f"{c.short_name}, {stem}" if c.short_name else stem
+    pin = _first_page(c.pin)
+    written = f"{vr} at {pin}" if pin is not None else f"{vr} at ___"
+    aid = f"{c.short_name}, {vr}" if c.short_name else written
     if aid not in authorities:
         authorities[aid] = Authority(
-            id=aid, kind="case", label=aid, name=c.short_name, citations=[stem]
+            id=aid,
+            kind="case",
+            label=f"{c.short_name}, {written}" if c.short_name else written,
+            name=c.short_name,
+            citations=[vr],
+            unresolved=True,
         )
     return aid
-
-
-_LAST_WORD = re.compile(r"\s+\S+$")
-
-
-def _stem(cite: str) -> str:
-    return _LAST_WORD.sub("", cite)
-
-
-def _words(name: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower()))
-
-
-def _name_word(name: str) -> str:
-    words = re.findall(r"[a-z0-9][a-z0-9'-]*", name.lower())
-    return words[0] if words else ""
-
-
-_FULL_NAME = re.compile(r"\sv\.?\s|^(?:in re|ex parte|matter of)\b", re.I)
-
-
-def _is_full_name(name: str) -> bool:
-    return bool(_FULL_NAME.search(name))
 
 
 def _names(c: Citation) -> bool:
@@ -424,47 +460,7 @@ def _names(c: Citation) -> bool:
 
 def _keys(c: Citation) -> list[str]:
     """The strings a full citation is united by: its cites, or its slip key."""
-    return [_slip_key(c)] if c.notes == "slip" else c.cites
-
-
-def _slip_key(c: Citation) -> str:
-    """A slip cite ("571 U. S. ___") is told apart from others of its volume by name."""
-    return f"{c.volume} {c.reporter} ___ ({(short_name(c.name) or '').lower()})"
-
-
-def _join_slip_opinions(uf: UnionFind, citations: list[Citation]) -> None:
-    """A slip cite ("562 U.S. ___") joins the reporter cites given for the same case.
-
-    The same case is the one of the same name (see `names_match`) cited with the same
-    volume of the same reporter, or, failing that, decided the same year in the same
-    court ("Los Angeles Cnty. v. Humphries, 562 U.S. ___ (2010)" and "Los Angeles
-    County v. Humphries, ___ U.S. ___, 131 S. Ct. 447 (2010)"). Several candidates:
-    no join.
-    """
-    slips = [c for c in citations if c.form == "full" and c.notes == "slip"]
-    if not slips:
-        return
-    by_stem: dict[str, list[Citation]] = defaultdict(list)
-    by_year: dict[tuple[int | None, str | None], list[Citation]] = defaultdict(list)
-    for c in citations:
-        if c.form == "full" and c.kind == "case" and c.notes != "slip" and c.name and c.cites:
-            for x in c.cites:
-                by_stem[_stem(x)].append(c)
-            by_year[(c.year, c.court)].append(c)
-    for s in slips:
-        hits = {
-            uf.find(c.cites[0])
-            for c in by_stem.get(f"{s.volume} {s.reporter}", [])
-            if names_match(s.name, c.name)
-        }
-        if not hits and s.year:
-            hits = {
-                uf.find(c.cites[0])
-                for c in by_year.get((s.year, s.court), [])
-                if names_match(s.name, c.name)
-            }
-        if len(hits) == 1:
-            uf.union([hits.pop(), _slip_key(s)])
+    return [slip_key(c)] if c.notes == "slip" else c.cites
 
 
 def _match_corpus(
@@ -472,22 +468,64 @@ def _match_corpus(
     name: str | None,
     court: str | None,
     year: int | None,
-    corpus: dict[tuple[str | None, int | None], dict[str, list[Opinion]]],
+    corpus: _CorpusIndex,
 ) -> str | None:
     if not name or year is None:
         return None
     # the parenthetical year is the decision year; names that match share a
     # distinctive word (names_match), so only opinions named with one are compared
-    by_word = corpus.get((court, year))
+    by_word = corpus.by_name.get((court, year))
     if not by_word:
         return None
-    candidates = {id(op): op for w in _distinctive_words(name) for op in by_word.get(w, ())}
+    candidates = {id(op): op for w in distinctive_words(name) for op in by_word.get(w, ())}
     hits = {
-        op.id
+        op.id: op
         for op in candidates.values()
         if names_match(name, op.name) and not _cites_conflict(cites, own_citations(op))
     }
-    return hits.pop() if len(hits) == 1 else None
+    if len(hits) == 1:
+        return next(iter(hits))
+    return _one_case(list(hits.values()))
+
+
+_DOCKET_KEY = re.compile(r"^No\. (\S+)")
+
+
+def _match_docket(
+    keyed: list[str], name: str | None, court: str | None, corpus: _CorpusIndex
+) -> str | None:
+    """The corpus opinion of the docket number a case is cited by ("No. 92-1954 (ca1)"),
+    in the same court when both courts are known, and named with a word of the name
+    cited: a docket number mistyped ("United States v. Lilly, No. 92-2192", the docket
+    of Niemela v. United States) links nothing."""
+    words = distinctive_words(name)
+    hits: dict[str, Opinion] = {}
+    for key in keyed:
+        m = _DOCKET_KEY.match(key)
+        if m:
+            for op in corpus.dockets.get(m.group(1), ()):
+                if court and op.court and court != op.court:
+                    continue
+                if op.name and not words & distinctive_words(op.name):
+                    continue
+                hits[op.id] = op
+    if len(hits) == 1:
+        return next(iter(hits))
+    return _one_case(list(hits.values()))
+
+
+def _one_case(opinions: list[Opinion]) -> str | None:
+    """Several corpus opinions of one name, court and year that are papers of one case
+    (an opinion and its errata sheet, an amended opinion: one docket number and one
+    date) stand for the opinion among them, the longest; else None (two cases)."""
+    if not opinions:
+        return None
+    dockets = [set(op.dockets or ([op.docket] if op.docket else [])) for op in opinions]
+    if not dockets[0] or any(not d or not d & dockets[0] for d in dockets[1:]):
+        return None
+    if len({op.date for op in opinions}) > 1:
+        return None
+    return max(opinions, key=lambda op: (len(op.text or ""), op.id)).id
 
 
 def _cites_conflict(ours: list[str], theirs: list[str]) -> bool:
@@ -496,14 +534,8 @@ def _cites_conflict(ours: list[str], theirs: list[str]) -> bool:
     "United States v. Zapata, 1 F.3d 46" is not the corpus opinion "United States v.
     Zapata, 18 F.3d 971", however well the names agree.
     """
-    series = {_series(c): c for c in theirs}
-    return any(_series(c) in series and series[_series(c)] != c for c in ours)
-
-
-def _series(cite: str) -> str:
-    """The reporter of a citation ("F.3d" of "1 F.3d 46")."""
-    parts = cite.split()
-    return " ".join(parts[1:-1]) if len(parts) > 2 else cite
+    by_series = {series(c): c for c in theirs}
+    return any(series(c) in by_series and by_series[series(c)] != c for c in ours)
 
 
 def _mode(values):  # type: ignore[no-untyped-def]

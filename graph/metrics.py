@@ -34,8 +34,10 @@ def counts(g: nx.DiGraph) -> dict[str, int]:
     - authorities: what is cited at least once, a corpus opinion that is cited
       included (one row each of authorities.jsonl);
     - citations: citation occurrences in the opinions' text (one row each of
-      citations.jsonl), the sum of the nodes' `cited_by`; a second-hand edge
-      ("Y (quoting X)") adds no occurrence, so edge weights are not summed;
+      citations.jsonl), the sum of the nodes' `cited_by` and `history_cites` (the
+      subsequent history written after a citation, "cert. denied, 506 U.S. 1000");
+      a second-hand edge ("Y (quoting X)") adds no occurrence, so edge weights are
+      not summed;
     - edges: citing -> cited pairs, second-hand ones included.
 
     Args:
@@ -44,7 +46,10 @@ def counts(g: nx.DiGraph) -> dict[str, int]:
     Returns:
         {"opinions", "authorities", "citations", "edges"} -> count.
     """
-    cited = [int(d.get("cited_by") or 0) for _, d in g.nodes(data=True)]
+    cited = [
+        int(d.get("cited_by") or 0) + int(d.get("history_cites") or 0)
+        for _, d in g.nodes(data=True)
+    ]
     return {
         "opinions": sum(1 for _, d in g.nodes(data=True) if d.get("in_corpus")),
         "authorities": sum(1 for n in cited if n > 0),

@@ -5,7 +5,8 @@ opinion is the same node. An edge citing -> cited aggregates occurrences:
 `weight` is their number and `occurrences` holds each one's proposition, pin,
 signal and page for the writers. An edge learned second-hand ("Y (quoting X)")
 carries source = "parenthetical"; one from subsequent history ("X, aff'd, Y") runs
-from the later decision Y to X and carries source = "history".
+from the later decision Y to X and carries source = "history", and the citing opinion
+gets no edge to Y: history is not a citation of its own.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def build(
 
     Returns:
         A DiGraph with node attributes kind, label, name, court, year, citations,
-        in_corpus, cited_by, pagerank, hub, authority_score (graph.metrics), and
+        in_corpus, cited_by, joined_by (what made its citations one node), unresolved
+        (an unresolved short form), history_cites, pagerank, hub, authority_score
+        (graph.metrics), and
         edge attributes weight, source, occurrences.
     """
     g = nx.DiGraph()
@@ -73,6 +76,7 @@ def build(
         if a.id in g:
             node = g.nodes[a.id]
             node["citations"] = sorted(set(node["citations"]) | set(a.citations))
+            node["joined_by"] = list(a.joined_by)
             continue
         g.add_node(
             a.id,
@@ -85,9 +89,16 @@ def build(
             in_corpus=False,
             cited_by=0,
             subkind=a.subkind,
+            joined_by=list(a.joined_by),
+            unresolved=a.unresolved,
         )
     for c in citations:
+        # subsequent history ("cert. denied, 506 U.S. 1000") is what became of the case
+        # it follows, not a decision the opinion relies on: a history edge, below
         if c.authority is None:
+            continue
+        if c.source == "history" and c.via:
+            g.nodes[c.authority]["history_cites"] = g.nodes[c.authority].get("history_cites", 0) + 1
             continue
         _add(g, c.opinion, c.authority, c, "text")
         g.nodes[c.authority]["cited_by"] += 1

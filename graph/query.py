@@ -386,8 +386,10 @@ def stats(
         `kinds` (authorities and citations of each kind), `forms` (citations of each
         form), `most_cited` (by citing opinions, then occurrences), `pagerank`,
         `hits` (authority and hub scores), `citing_most` (opinions with the most
-        citations) and `unresolved` (authorities reached only through short forms
-        whose full citation appears nowhere in the corpus).
+        citations), `joined` (authorities that hold several citation strings: how
+        many, what joined them, the most cited of them) and `unresolved` (authorities
+        reached only through short forms whose full citation appears nowhere in the
+        corpus).
     """
     if graph is None and not isinstance(tables, Tables):
         graph = tables.graph
@@ -431,6 +433,7 @@ def stats(
             }
             for op in sorted(tally.per_opinion, key=lambda n: (-tally.per_opinion[n], n))[:top]
         ],
+        "joined": _joined(tables, tally, top),
         "unresolved": [
             {
                 **node(n),
@@ -460,13 +463,15 @@ class _Tally:
         tally = cls()
         for c in tables.citations:
             a, op = c["authority"], c["opinion"]
+            tally.per_opinion[op] += 1
+            tally.authorities_of[op].add(a)
+            if c.get("source") == "history" and c.get("via"):
+                continue  # what became of the case cited, not a citation of its own
             tally.occurrences[a] += 1
             tally.citing_ops[a].add(op)
             tally.forms_of[a][c.get("form") or "full"] += 1
             if c.get("text") and c["text"] not in tally.written[a]:
                 tally.written[a].append(c["text"])
-            tally.per_opinion[op] += 1
-            tally.authorities_of[op].add(a)
         return tally
 
     def most_cited(self) -> list[str]:
@@ -474,6 +479,27 @@ class _Tally:
         return sorted(
             self.occurrences, key=lambda n: (-len(self.citing_ops[n]), -self.occurrences[n], n)
         )
+
+
+def _joined(tables: Tables, tally: _Tally, top: int) -> dict[str, Any]:
+    """The authorities that are one node for several citation strings (graph.identity)."""
+    several = [a for a in tables.authorities if len(a.get("citations") or []) > 1]
+    by = Counter(why for a in several for why in a.get("joined_by") or [])
+    several.sort(key=lambda a: (-len(tally.citing_ops[a["id"]]), a["id"]))
+    return {
+        "authorities": len(several),
+        "by": dict(by.most_common()),
+        "examples": [
+            {
+                "id": a["id"],
+                "label": a.get("label") or a["id"],
+                "citations": list(a["citations"]),
+                "joined_by": list(a.get("joined_by") or []),
+                "opinions": len(tally.citing_ops[a["id"]]),
+            }
+            for a in several[:top]
+        ],
+    }
 
 
 def _kinds(tables: Tables) -> dict[str, dict[str, int]]:

@@ -133,6 +133,7 @@ def test_stats_tables_show_the_most_cited_and_central_authorities(sample_out: Pa
         "HITS authority score",
         "Citing the most",
         "Unresolved short forms",
+        "One node, several citations (69 authorities): 69 by parallel citations",
     ):
         assert title in out
     most_cited = out[out.index("Most cited") : out.index("PageRank")]
@@ -153,6 +154,12 @@ def test_stats_json_for_scripts(sample_out: Path) -> None:
     assert data["citing_most"][0]["label"] == (
         "Russo v. City of Hartford, 158 F. Supp. 2d 214 (2001)"
     )
+    # the nodes that hold several citation strings, and what joined them
+    authorities = [json.loads(x) for x in (sample_out / "authorities.jsonl").open()]
+    several = [a for a in authorities if len(a["citations"]) > 1]
+    assert data["joined"]["authorities"] == len(several) == 69
+    assert data["joined"]["by"] == {"parallel citations": 69}
+    assert data["joined"]["examples"][0]["citations"] == ["121 S. Ct. 2151", "150 L. Ed. 2d 272"]
 
 
 def test_build_open_opens_the_html_view_in_the_browser(

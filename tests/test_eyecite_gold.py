@@ -30,17 +30,19 @@ def find_report(gold_eval: ModuleType) -> dict:
     return gold_eval.eval_find(ROOT / "tests" / "fixtures" / "gold" / "eyecite_find_tests.json")
 
 
-def test_pipeline_passes_every_find_case_bare_eyecite_passes_but_three(find_report: dict) -> None:
+def test_pipeline_passes_every_find_case_bare_eyecite_passes_but_four(find_report: dict) -> None:
     # 200: "Harper v. State, 286 Ga. 216, 218 (1) (686 SE2d 786)": eyecite's expectation
     # has no pin; the pipeline reads 218 (page 218, division 1), which is the pin.
     # 143, 148: "Mass. Gen. Laws ch. 1, §§ 2-3": eyecite keeps "2-3" as one section; the
     # pipeline reads the range of sections 2 to 3, a citation for each end (one node per
     # section).
+    # 69: "(Newbold, 105 Idaho at 667, 672 P2d at 235)": eyecite expects two short cites;
+    # the pipeline reads one short cite in two reporters (one occurrence, issue 19).
     assert find_report["cases"] == 203
     pipeline_fails = set(find_report["failed"]["pipeline"])
     eyecite_fails = set(find_report["failed"]["eyecite"])
-    assert pipeline_fails - eyecite_fails == {143, 148, 200}
-    assert find_report["passed"]["pipeline"] >= 197
+    assert pipeline_fails - eyecite_fails == {69, 143, 148, 200}
+    assert find_report["passed"]["pipeline"] >= 196
 
 
 def test_georgia_division_after_the_pin_keeps_the_pin(gold_eval: ModuleType) -> None:

@@ -193,6 +193,7 @@ def test_search_by_name_selects_monell_and_opens_its_panel(
         )
     )
     assert facts["Citations"] == "436 U.S. 658; 98 S. Ct. 2018; 56 L. Ed. 2d 611"
+    assert facts["One node by"] == "; ".join(monell["joined_by"]) == "parallel citations"
     assert facts["Court"] == "Supreme Court of the United States (scotus)"
     assert facts["Year"] == "1978"
     rows = [r for r in tables["citations"] if r["authority"] == monell["id"]]

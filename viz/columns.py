@@ -97,6 +97,8 @@ def node_attributes(data: dict[str, Any], node_id: str | None = None) -> dict[st
         "citations": " | ".join(cites) if cites else None,
         "n_citations": len(cites),
         "in_corpus": bool(data.get("in_corpus")),
+        "joined_by": "; ".join(data.get("joined_by") or []) or None,
+        "unresolved": bool(data.get("unresolved")),
         "cited_by": int(_number(data.get("cited_by")) or 0),
         "pagerank": _number(data.get("pagerank")),
         "hub": _number(data.get("hub")),

@@ -273,6 +273,7 @@ def _add_nodes(net: Any, sub: nx.DiGraph, rank_order: dict[Any, int]) -> None:
             court=d.get("court"),
             year=d.get("year"),
             citations=list(d.get("citations") or []),
+            joined_by=list(d.get("joined_by") or []),
             in_corpus=bool(d.get("in_corpus")),
             cited_by=int(d.get("cited_by") or 0),
             pagerank=float(d.get("pagerank") or 0.0),

@@ -168,6 +168,23 @@ def stats(s: dict[str, Any]) -> list[RenderableType]:
         citing.add_row(*_cells(r["label"], r["citations"], r["authorities"]))
     out.append(citing)
 
+    j = s["joined"]
+    joined = _table(
+        f"One node, several citations ({j['authorities']} authorities): "
+        + (", ".join(f"{n} by {why}" for why, n in j["by"].items()) or "none joined"),
+        "authority",
+        "citations",
+        "joined by",
+        "opinions",
+    )
+    for r in j["examples"]:
+        joined.add_row(
+            *_cells(
+                r["label"], " = ".join(r["citations"]), "; ".join(r["joined_by"]), r["opinions"]
+            )
+        )
+    out.append(joined)
+
     unresolved = _table(
         f"Unresolved short forms ({c['unresolved']}): full citation nowhere in the corpus",
         "authority",

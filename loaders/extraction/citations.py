@@ -27,6 +27,7 @@ from typing import Any
 from ...models import Citation, Opinion
 from ...vocabulary import HEAD_CHARS
 from ..tokenizer import list_order_tokenizer
+from .dockets import docket_citations
 from .found import Found, Taken
 from .laws import LAW_RULES, find_laws
 from .notes import endnotes, mask_markers
@@ -91,6 +92,7 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     items += [Found(rec=rec) for rec in laws]
     items += _ids(opinion.id, text, taken)  # spans taken
     items += _record_cites(opinion.id, text, taken)
+    items += docket_citations(opinion.id, text, taken)  # spans taken
     items += _unplaced_sections(opinion.id, text, unknown, taken)
     items.sort(key=lambda f: (f.rec.start, f.rec.end))
     items = join_parts(items, text, taken)
@@ -101,11 +103,69 @@ def find_citations(opinion: Opinion, *, remove_ambiguous: bool = False) -> list[
     items = [f for f in items if not _own_header_cite(text, f, opinion)]
     resolve_short_forms(items, resource_of)
     resolve_ids(items, resource_of, text)
+    items = _ids_with_their_cite(items, text)
     agency_decisions(items)
     items = _with_sections(items, text, taken)
     # footnotes read from endnotes are the opinion's footnotes here
     noted = opinion if opinion.footnotes else replace(opinion, footnotes=notes)
     return _citations(noted, items)
+
+
+_JUST_SPACE = re.compile(r"[\s,]*")
+
+
+def _nameless(rec: Citation) -> bool:
+    """A citation without a case name of its own (eyecite may read "Id. at 438-39" as one)."""
+    return not rec.name or rec.name.lower().startswith("id.")
+
+
+def _ids_with_their_cite(items: list[Found], text: str) -> list[Found]:
+    """An "Id." that a cite of its case follows is one occurrence with it: "Id., 458
+    U.S. at 801, 102 S. Ct. 3368" is the short cite, not an Id. row besides (the cite
+    keeps what it stands for, or takes the Id.'s when it found none); in "Id. at 438-39,
+    117 S. Ct. 891" the parallel is the Id.'s, not a row of its own."""
+    kept: list[Found] = []
+    skip: Found | None = None
+    for i, f in enumerate(items):
+        if f is skip:
+            continue
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if (
+            nxt is not None
+            and f.rec.form == "id"
+            and f.rec.pin
+            and nxt.rec.kind == "case"
+            and nxt.rec.form == "full"
+            and _nameless(nxt.rec)
+            and nxt.rec.cites
+            and _JUST_SPACE.fullmatch(text, f.rec.end, nxt.rec.start)
+        ):
+            f.rec.cites = list(nxt.rec.cites)
+            f.rec.end = nxt.rec.end
+            f.rec.text = text[f.rec.start : nxt.rec.end]
+            f.tail = max(f.tail, nxt.tail)
+            for other in items:
+                if other.target is nxt:
+                    other.target = f
+            skip = nxt
+            kept.append(f)
+            continue
+        if (
+            nxt is not None
+            and f.rec.form == "id"
+            and not f.rec.pin
+            and nxt.rec.kind == "case"
+            and (nxt.rec.form == "short" or (nxt.rec.form == "full" and _nameless(nxt.rec)))
+            and _JUST_SPACE.fullmatch(text, f.rec.end, nxt.rec.start)
+        ):
+            if nxt.target is None and nxt.rec.form == "short":
+                nxt.target = f.target
+            for other in items:
+                if other.target is f:
+                    other.target = nxt
+            continue
+        kept.append(f)
+    return kept
 
 
 def _with_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:
@@ -290,8 +350,9 @@ def _own_header_cite(text: str, f: Found, opinion: Opinion) -> bool:
     Dist. LEXIS 14297"; a table's "21 F.3d 420") names the opinion at hand.
     """
     rec = f.rec
-    # a header stands before a body: a text of a few lines has none
-    if rec.form != "full" or rec.kind != "case" or len(text) < 2000:
+    # a header stands on its own line before a body: a text of one paragraph has none
+    # (an unpublished opinion of a page has one: "16 F.3d 401\n\nNOTICE: ...")
+    if rec.form != "full" or rec.kind != "case" or "\n" not in text[rec.end :]:
         return False
     if rec.start > min(HEAD_CHARS, len(text) // 5):
         return False

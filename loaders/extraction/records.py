@@ -28,8 +28,29 @@ from .names import (
 from .sentences import closing_paren
 
 # between parallels: pins, a public-domain cite's paragraph ("2014 WI 69, ¶ 22, 355 Wis.
-# 2d 668")
-_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*(?:{PIN}|¶¶?\s*\d+(?:\s*[-–]\s*\d+)?))*\s*,\s*$")
+# 2d 668"), a bracket that opens the parallels ("505 U.S. 437, 446 [112 S. Ct. 2572]")
+# (a pin may add a note: "837-39 & n. 17")
+_GAP_PIN = rf"(?:{PIN}|¶¶?\s*\d+(?:\s*[-–]\s*\d+)?)(?:\s*&\s*nn?\.\s*\d+)?"
+_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{_GAP_PIN})*(?:\s*,\s*|\s*\[\s*)$")
+# older and OCR'd reporters: "184 N.Y. 126, 131; 76 N.E. 1032", "250 U.S. 525, 538 40
+# S.Ct. 2": full cites only, each reporter once
+_LOOSE_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{_GAP_PIN})*(?:\s+|\s*;\s*)$")
+# after a semicolon only a reporter that parallels the one before: a regional reporter
+# after a state's own, or one Supreme Court reporter after another ("459 F. Supp. 1020,
+# 1079; 520 F.2d 676" are two cases)
+_REGIONAL = re.compile(r"^(?:A\.|N\.E\.|N\.W\.|P\.|S\.E\.|S\.W\.|So\.)\s?(?:[23]d)?$")
+_SCOTUS = re.compile(r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?)$")
+_FEDERAL = re.compile(r"^(?:F\.|B\.R\.|Fed\.|T\.C\.|Ct\.|M\.J\.|Vet\.|WL|U\.S\.|S\.\s?Ct|L\.\s?Ed)")
+
+
+def _parallel_reporters(a: str, b: str) -> bool:
+    """Whether cites in reporters `a` and `b` may be parallels of one case."""
+    if _SCOTUS.match(a) and _SCOTUS.match(b):
+        return True
+    regional = [r for r in (a, b) if _REGIONAL.match(r)]
+    return len(regional) == 1 and not any(_FEDERAL.match(r) for r in (a, b))
+
+
 _PIN_AFTER = re.compile(rf"^\s*,?\s*({PIN}(?:\s*[,&]\s*{PIN})*)(?=[\s,;.)]|$)")
 # A parenthetical after a citation: at most this long (a quoted paragraph), else unclosed.
 PARENTHETICAL_REACH = 3000
@@ -39,9 +60,13 @@ _PAREN_AHEAD = re.compile(r"[\s,]*\(")
 def group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
     """Indices of eyecite citations, grouped so that parallel cites share a group.
 
-    A full case cite joins the group before it when only pins and commas stand
-    between them and it has no case name of its own ("Liberty Lobby, 477 U.S. at
-    255, 106 S.Ct. 2505": the S. Ct. cite is a parallel of the short cite).
+    A case cite joins the group before it when only pins and commas stand between
+    them and it has no case name of its own ("Liberty Lobby, 477 U.S. at 255, 106
+    S.Ct. 2505": the S. Ct. cite is a parallel of the short cite; "Id. 334 U.S. at
+    740, 68 S.Ct. at 1255" is one short cite in two reporters). Older
+    and OCR'd texts part parallels by a semicolon or a space ("Silz v. Hesterberg, 184
+    N.Y. 126, 131; 76 N.E. 1032"): a full cite without a name of its own then joins a
+    full group that has no cite of its reporter yet.
     """
     from eyecite.models import FullCaseCitation, ShortCaseCitation
 
@@ -51,13 +76,26 @@ def group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
         start, end = c.span()
         prev = cites[groups[-1][-1]] if groups else None
         case_like = (FullCaseCitation, ShortCaseCitation)
+        gap = text[prev_end:start]
         if (
             prev is not None
             and isinstance(c, case_like)
             and isinstance(prev, case_like)
-            and _PARALLEL_GAP.match(text[prev_end:start])
-            and (isinstance(c, FullCaseCitation) or isinstance(prev, FullCaseCitation))
+            and _PARALLEL_GAP.match(gap)
             and str(c.groups.get("reporter")) != str(prev.groups.get("reporter"))
+        ) or (
+            prev is not None
+            and isinstance(c, FullCaseCitation)
+            and all(isinstance(cites[j], FullCaseCitation) for j in groups[-1])
+            and _LOOSE_PARALLEL_GAP.match(gap)
+            and str(c.groups.get("reporter"))
+            not in {str(cites[j].groups.get("reporter")) for j in groups[-1]}
+            and (
+                ";" not in gap
+                or _parallel_reporters(
+                    str(prev.groups.get("reporter")).strip(), str(c.groups.get("reporter")).strip()
+                )
+            )
         ):
             groups[-1].append(i)
         else:

@@ -468,7 +468,8 @@ def _plausible_courts(ids: list[str], text: str) -> list[str]:
 
 
 def header_citations(header: str) -> list[str]:
-    """The opinion's own citations: a header line that holds nothing but citations."""
+    """The opinion's own citations: a header line that holds nothing but citations (and
+    the year of the decision after them)."""
     from eyecite import get_citations
     from eyecite.models import FullCaseCitation
 
@@ -496,7 +497,8 @@ def header_citations(header: str) -> list[str]:
         rest = line
         for c in cites:
             rest = rest.replace(c.matched_text(), "")
-        if re.fullmatch(r"[\s,;]*", rest):
+        # "258 U.S. 549 (1922)": CourtListener's header of an opinion, with its year
+        if re.fullmatch(r"[\s,;]*(?:\((?:1[6-9]|20)\d{2}\))?[\s,;]*", rest):
             own.extend(c.corrected_citation() for c in cites)
     return own
 
