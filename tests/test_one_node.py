@@ -341,3 +341,22 @@ def test_the_parallel_after_an_id_is_the_ids_own() -> None:
         ("id", "Id. at 438-39, 117 S. Ct. 891", "438-39", "519 U.S. 433"),
     ]
     assert [a.id for a in authorities] == ["519 U.S. 433"]
+
+
+def test_a_short_parallel_after_an_id_is_the_ids_own() -> None:
+    # 13 F.3d 432 (1st Cir. 1993) quotes Halper, then "Id. at 448, 109 S.Ct. at 1901-02."
+    text = (
+        "Petitioner relies primarily on two recent Supreme Court cases, Austin v. United States, "
+        "--- U.S. ----, 113 S. Ct. 2801, 125 L. Ed. 2d 488 (1993) and United States v. Halper, "
+        "490 U.S. 435, 109 S. Ct. 1892, 104 L. Ed. 2d 487 (1989).\n\nSimply put, a civil as well "
+        "as a criminal sanction constitutes punishment when the sanction as applied in the "
+        "individual case serves the goals of punishment.\n\nId. at 448, 109 S.Ct. at 1901-02.\n\n"
+        "We recognize that the language"
+    )
+    _, citations = _build(_op("13 F.3d 432", text))
+    assert [(c.form, c.text, c.authority) for c in citations][-1] == (
+        "id",
+        "Id. at 448, 109 S.Ct. at 1901-02",
+        "490 U.S. 435",
+    )
+    assert len(citations) == 3

@@ -123,7 +123,8 @@ def _ids_with_their_cite(items: list[Found], text: str) -> list[Found]:
     """An "Id." that a cite of its case follows is one occurrence with it: "Id., 458
     U.S. at 801, 102 S. Ct. 3368" is the short cite, not an Id. row besides (the cite
     keeps what it stands for, or takes the Id.'s when it found none); in "Id. at 438-39,
-    117 S. Ct. 891" the parallel is the Id.'s, not a row of its own."""
+    117 S. Ct. 891" and "Id. at 52, 92 S.Ct. at 2363" the parallel is the Id.'s, not a
+    row of its own."""
     kept: list[Found] = []
     skip: Found | None = None
     for i, f in enumerate(items):
@@ -135,9 +136,9 @@ def _ids_with_their_cite(items: list[Found], text: str) -> list[Found]:
             and f.rec.form == "id"
             and f.rec.pin
             and nxt.rec.kind == "case"
-            and nxt.rec.form == "full"
+            and (nxt.rec.form == "short" or (nxt.rec.form == "full" and nxt.rec.cites))
             and _nameless(nxt.rec)
-            and nxt.rec.cites
+            and not (nxt.rec.form == "short" and nxt.rec.short_name)
             and _JUST_SPACE.fullmatch(text, f.rec.end, nxt.rec.start)
         ):
             f.rec.cites = list(nxt.rec.cites)
