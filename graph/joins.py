@@ -182,7 +182,9 @@ def join_same_case(uf: UnionFind, citations: list[Citation]) -> None:
         ):
             root = uf.find(c.cites[0])
             named[root].append(c)
-            strings[root].update(c.cites)
+            # a nominative cite is also its U.S. Reports page: "3 How. 197" is "44 U.S.
+            # 197", which "286 U.S. 1" of the same name contradicts
+            strings[root].update(c.cites, (us for x in c.cites if (us := us_reports(x))))
     dated: dict[tuple[str, int, str], set[str]] = defaultdict(set)
     by_court: dict[tuple[str, str], set[str]] = defaultdict(set)
     names: dict[str, set[str]] = {}

@@ -360,3 +360,21 @@ def test_a_short_parallel_after_an_id_is_the_ids_own() -> None:
         "490 U.S. 435",
     )
     assert len(citations) == 3
+
+
+def test_a_nominative_cite_without_a_year_is_not_a_later_case_of_its_name() -> None:
+    # Supreme Court opinions cite two Taylor v. United States: 3 How. 197 (1845), without a
+    # year, and 286 U.S. 1 (1932). "3 How. 197" is "44 U.S. 197": two U.S. pages, two cases
+    old = _op(
+        "267 U.S. 132",
+        "Wood v. United States, 16 Pet. 342, 10 L. Ed. 987; Taylor v. United States, 3 How. "
+        "197, 205, 11 L. Ed. 559. They turned upon express provisions of applicable Acts",
+    )
+    new = _op(
+        "374 U.S. 23",
+        "Jones v. United States, 342 U.S. 48, 52 (1951); Taylor v. United States, 286 U.S. 1, 5 "
+        "(1932).",
+    )
+    authorities, _ = _build(old, new)
+    taylor = sorted(a.citations for a in authorities if a.name == "Taylor v. United States")
+    assert taylor == [["286 U.S. 1"], ["44 U.S. 197", "11 L. Ed. 559", "3 How. 197"]]
