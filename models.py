@@ -15,7 +15,7 @@ OPINION_COLUMNS = (
 CITATION_COLUMNS = (
     "opinion", "authority", "form", "kind", "text", "start", "end", "cites", "name", "pin",
     "signal", "parenthetical", "quote", "proposition", "page", "footnote", "treatment",
-    "notes", "history", "source", "via", "subkind",
+    "notes", "history", "source", "via", "subkind", "role",
 )  # fmt: skip
 # where a build writes each opinion's text (graph.tables.TEXTS)
 TEXT_FILE = "texts.jsonl"
@@ -128,6 +128,8 @@ class Citation:
     # the pin of each of `cites` ("436 U.S. 658, 691, 98 S. Ct. 2018, 2036")
     pins: list[str | None] = field(default_factory=list)
     subkind: str | None = None  # the finer kind of a non-case authority (SUBKINDS)
+    # what it does in its sentence: support, mention, history, quoting (extraction.roles)
+    role: str | None = None
 
     def row(self) -> dict[str, Any]:
         """The citations.jsonl row."""

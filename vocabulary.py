@@ -50,9 +50,15 @@ SIGNALS = (
 
 MARKUP = r"[*_]{0,2}"
 
+# the court and year in square brackets of New York's official style ("96 AD3d 1050 [1st
+# Dept 2012]"): part of the citation, like "(1st Cir. 2012)"
+BRACKETED_DATE = re.compile(r"[ \t]*\[[^\[\]\n]{0,40}?\b(?:1[6-9]|20)\d{2}\]")
+
+# "e.g." as older reporters print it, "e. g."
+_EG = r"e\.\s?g\."
 SIGNAL = re.compile(
     rf"(?<![\w.])({MARKUP}(?:but\s+)?(?:see(?:{MARKUP}\s+(?:also|generally))?|cf\.|compare|contra|accord"
-    rf"|e\.g\.)(?:{MARKUP},?\s*{MARKUP}e\.g\.)?{MARKUP}),?{MARKUP}(?=\s)",
+    rf"|{_EG})(?:{MARKUP},?\s*{MARKUP}{_EG})?{MARKUP}),?{MARKUP}(?=\s)",
     re.I,
 )
 
@@ -67,8 +73,8 @@ def canonical_signal(raw: str) -> str:
     """
     s = re.sub(r"[*_]", "", raw).lower().strip(" ,")
     s = re.sub(r"\s+", " ", s)
-    eg = bool(re.search(r"e\.g\.", s))
-    base = re.sub(r",?\s*e\.g\.,?", "", s).strip(" ,")
+    eg = bool(re.search(_EG, s))
+    base = re.sub(rf",?\s*{_EG},?", "", s).strip(" ,")
     words = {
         "see": "See",
         "see also": "See also",
@@ -385,6 +391,8 @@ SECOND_HAND = re.compile(
 HISTORY = re.compile(
     r",?\s*((?:aff'd|affirmed|rev'd|reversed|vacated|modified|remanded|cert\.\s+denied|"
     r"cert\.\s+granted|cert\.\s+dismissed|reh'g\s+denied|reh'g\s+granted|appeal\s+dismissed|"
+    # New York: leave to appeal ("lv granted 19 NY3d 958 [2012]")
+    r"lv\.?\s+(?:granted|denied|dismissed)|leave\s+to\s+appeal\s+(?:granted|denied|dismissed)|"
     r"overruled|abrogated|superseded|withdrawn|amended)"
     r"(?:\s+(?:in\s+part|and\s+remanded|on\s+other\s+grounds|as\s+moot|per\s+curiam))*"
     r"(?:,?\s+and\s+(?:aff'd|rev'd|vacated|remanded)(?:\s+in\s+part)?)*"

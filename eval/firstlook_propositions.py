@@ -366,6 +366,8 @@ def evaluate(corpus_dir: Path) -> tuple[list[dict[str, Any]], list[str], str]:
             res["none"] = bool(tokens(gold)) and not tokens(got)
             res["hist_label"] = lab.get("role") == "history"
             res["hist_got"] = row.source == "history"
+            res["role_label"] = lab.get("role") or "support"
+            res["role_got"] = getattr(row, "role", None) or "support"
         results.append(res)
     return results, errors, sorted(set(files) - set(texts))
 
@@ -393,6 +395,8 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
         "none": mean([float(r["none"]) for r in matched]),
         "hist_recall": (sum(r["hist_got"] for r in hist), len(hist)),
         "hist_false": sum(r["hist_got"] and not r["hist_label"] for r in matched),
+        "role": mean([float(r["role_label"] == r["role_got"]) for r in matched]),
+        "role_all_support": mean([float(r["role_label"] == "support") for r in matched]),
     }
 
 
@@ -419,7 +423,8 @@ def table(results: list[dict[str, Any]]) -> list[str]:
             f"| {src} | {s['labelled']} | {s['read']} | {s['located']} | {s['matched']} "
             f"| {fmt(s['f1_matched'])} | {fmt(s['f1_all'])} | {fmt(s['base_matched'])} "
             f"| {fmt(s['base_all'])} | {fmt(s['signal'], True)} | {fmt(s['paren'], True)} "
-            f"| {fmt(s['none'], True)} | n/a (history proxy {hr}/{hn}, +{s['hist_false']}) |"
+            f"| {fmt(s['none'], True)} | {fmt(s['role'], True)} (all support: "
+            f"{fmt(s['role_all_support'], True)}; history {hr}/{hn}, +{s['hist_false']}) |"
         )
     return lines
 

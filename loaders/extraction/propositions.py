@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ...models import Citation, Opinion
 from ...vocabulary import (
+    BRACKETED_DATE,
     DOCKET_CLAUSE,
     HISTORY,
     MARKUP,
@@ -41,6 +42,7 @@ from ...vocabulary import (
     TREATMENT,
     canonical_signal,
 )
+from .roles import assign_roles
 from .sentences import (
     PARAGRAPH_END,
     bare_subject,
@@ -176,7 +178,7 @@ def _scan_tail(text: str, c: Citation, limit: int) -> tuple[int, list[tuple[int,
     pos = c.end
     parens: list[tuple[int, int]] = []
     while pos < limit:
-        m = PIN_CLAUSE.match(text, pos, limit)
+        m = PIN_CLAUSE.match(text, pos, limit) or BRACKETED_DATE.match(text, pos, limit)
         if m and m.end() > pos:
             pos = m.end()
             continue
@@ -234,7 +236,8 @@ def _holders(cites: dict[int, _Cite], starts: list[int]) -> dict[int, tuple[int,
 
 
 def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
-    """Set proposition, signal, parenthetical, quote, treatment, notes, history, parent.
+    """Set proposition, signal, parenthetical, quote, treatment, notes, history, parent,
+    role.
 
     Args:
         opinion: the opinion the citations were found in (offsets refer to its text).
@@ -250,6 +253,7 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
     _attach_history(text, citations, cites, order)
     _attach_sentences(opinion, citations, cites, order, regions)
     _share_outer_propositions(text, citations, cites, order)
+    assign_roles(opinion, citations, {i: cites[i].head for i in cites})
 
 
 def _clauses(

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ...models import Citation
-from ...vocabulary import PIN
+from ...vocabulary import BRACKETED_DATE, PIN
 from .found import Found
 from .laws import law_key, law_kind, law_pin, law_subkind
 from .names import (
@@ -289,6 +289,10 @@ def parentheticals_end(text: str, end: int) -> int:
     """
     pos = _pin_end(text, end)
     while True:
+        bracket = BRACKETED_DATE.match(text, pos)
+        if bracket:  # New York's "[1st Dept 2012]", "[2012]"
+            pos = bracket.end()
+            continue
         m = _PAREN_AHEAD.match(text[pos : pos + 20])
         if not m:
             return pos
