@@ -91,3 +91,19 @@ def test_see_e_g_with_a_space_is_a_signal() -> None:
     (leyra,) = extract(Opinion(id="x", source="x.txt", text=text))
     assert leyra.signal == "See, e.g.,"
     assert leyra.proposition is not None and leyra.proposition.startswith("And, of course")
+
+
+def test_to_the_same_effect_cites_support_the_sentence_before() -> None:
+    # Haynes v. Washington, 373 U.S. 503 (1963)
+    text = (
+        'But, as declared in Ward v. Texas, 316 U.S. 547, 550, "when, as in this case, the '
+        "question is properly raised as to whether a defendant has been denied the due process "
+        "of law . . . we cannot be precluded by the verdict of a jury from determining whether "
+        "the circumstances under which the confession was made were such that its admission in "
+        'evidence amounts to a denial of due process." To the same effect, see, e. g., Spano v. '
+        "New York, 360 U.S. 315; Thomas v. Arizona, 356 U.S. 390, 393."
+    )
+    ward, spano, thomas = extract(Opinion(id="x", source="x.txt", text=text))
+    assert spano.proposition == thomas.proposition == ward.proposition
+    assert spano.proposition is not None and spano.proposition.startswith("But, as declared")
+    assert (spano.signal, thomas.signal) == ("See, e.g.,", "See, e.g.,")

@@ -48,6 +48,8 @@ from .sentences import (
     bare_subject,
     closing_paren,
     is_abbreviation,
+    is_heading,
+    paragraph_start,
     quotation_spans,
     sentence_spans,
     skip_space,
@@ -493,12 +495,17 @@ def _last_stop(text: str, lo: int, start: int) -> int:
     return lo + cut if cut >= 0 else lo
 
 
+_SAME_EFFECT = re.compile(r"(?i)(?:and\s+)?(?:to\s+the\s+same\s+effect|similarly|likewise)")
+
+
 def _is_lead_in(before: str) -> bool:
     """True when nothing but punctuation or a record cite precedes the citation clause.
 
     "Second Amended Complaint (Dkt. No. 96) at 17-21; see Vaca ..." is still a citation
     sentence: a textual sentence always has lowercase words of its own.
     """
+    if _SAME_EFFECT.fullmatch(before.strip(" ,:;*_")):
+        return True  # "To the same effect, see X; Y.": the sentence before, again
     words = [w for w in re.findall(r"\b[a-z]{3,}\b", before) if w not in _RECORD_WORDS]
     return not words
 
@@ -548,10 +555,10 @@ def _preceding_proposition(
         and PARAGRAPH_END.search(text, spans[kk][1], head)
         and text[spans[kk][0]] not in "\"“'"
     ):
-        para_start = _paragraph_start(text, spans[kk][0])
+        para_start = paragraph_start(text, spans[kk][0])
         if para_start >= region[0] and not any(para_start <= a < spans[kk][1] for a, _ in clauses):
             para = _clean(text[para_start : spans[kk][1]])
-            if len(re.findall(r"[.?!]", para)) > 1 and not _is_heading(para):
+            if len(re.findall(r"[.?!]", para)) > 1 and not is_heading(para):
                 return para, True
     footnotes = footnotes or []
     in_body = region not in footnotes
@@ -560,25 +567,10 @@ def _preceding_proposition(
         if in_body and any(a <= s < b for a, b in footnotes):
             kk -= 1  # a footnote set in the body's flow: the body's sentence is before it
             continue
-        if not _is_citation_sentence(text, s, e, clauses) and not _is_heading(text[s:e]):
+        if not _is_citation_sentence(text, s, e, clauses) and not is_heading(text[s:e]):
             return _clean(_residue(text, s, e, clauses)) or None, False
         kk -= 1
     return None, False
-
-
-def _paragraph_start(text: str, pos: int) -> int:
-    ends = [m.end() for m in PARAGRAPH_END.finditer(text, max(0, pos - 5000), pos + 1)]
-    return skip_space(text, ends[-1]) if ends else max(0, pos - 5000)
-
-
-def _is_heading(s: str) -> bool:
-    """A caption or heading line ("DISCUSSION", "FOR THE DISTRICT OF CONNECTICUT")."""
-    s = s.strip()
-    if not s:
-        return True
-    if len(re.findall(r"\b[a-z]{3,}\b", s)) < 3:
-        return True
-    return s[-1] not in ".?!:;\"”’')" and len(s) < 120
 
 
 def _continues(after: str) -> bool:
@@ -616,7 +608,7 @@ def _clause_proposition(
         and not re.search(r"[,;][\"”]$", before)
         and bool(re.match(r"[\s,]*(?:and\s*,[\s,]*)?" + _APPOSITIVE_GOES_ON, after))
     )
-    if _is_heading(text[s:e]):
+    if is_heading(text[s:e]):
         return None, True
     if textual or len(re.findall(r"[A-Za-z]{2,}", before)) < 3:
         return _clean(_residue(text, s, e, clauses if others is None else others)) or None, True

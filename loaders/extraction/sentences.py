@@ -270,3 +270,19 @@ def bare_subject(text: str, c: Citation, tail: int, signal: str | None) -> bool:
         and signal is None
         and re.match(r"\s+[a-z]", text[tail : tail + 3]) is not None
     )
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding `pos` starts (at most 5,000 characters back)."""
+    ends = [m.end() for m in PARAGRAPH_END.finditer(text, max(0, pos - 5000), pos + 1)]
+    return skip_space(text, ends[-1]) if ends else max(0, pos - 5000)
+
+
+def is_heading(s: str) -> bool:
+    """A caption or heading line ("DISCUSSION", "FOR THE DISTRICT OF CONNECTICUT")."""
+    s = s.strip()
+    if not s:
+        return True
+    if len(re.findall(r"\b[a-z]{3,}\b", s)) < 3:
+        return True
+    return s[-1] not in ".?!:;\"”’')" and len(s) < 120
