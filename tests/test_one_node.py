@@ -378,3 +378,16 @@ def test_a_nominative_cite_without_a_year_is_not_a_later_case_of_its_name() -> N
     authorities, _ = _build(old, new)
     taylor = sorted(a.citations for a in authorities if a.name == "Taylor v. United States")
     assert taylor == [["286 U.S. 1"], ["44 U.S. 197", "11 L. Ed. 559", "3 How. 197"]]
+
+
+def test_cites_of_two_federal_court_levels_are_never_parallels() -> None:
+    # 354 U.S. 298 (Yates v. United States, 1957), citing Dennis's
+    # history "aff'd, 183 F.2d 201, 341 U.S. 494": the Second Circuit and the Supreme Court
+    text = (
+        "see also United States v. Dennis, unreported (D. C. S. D. N. Y.), No. C. 128-87, aff'd, "
+        "183 F.2d 201, 341 U.S. 494. We too think this statute should be read"
+    )
+    assert [r.cites for r in find_citations(_op("yates", text)) if r.kind == "case"] == [
+        ["183 F.2d 201"],
+        ["341 U.S. 494"],
+    ]

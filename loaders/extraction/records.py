@@ -43,6 +43,28 @@ _SCOTUS = re.compile(r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?)$")
 _FEDERAL = re.compile(r"^(?:F\.|B\.R\.|Fed\.|T\.C\.|Ct\.|M\.J\.|Vet\.|WL|U\.S\.|S\.\s?Ct|L\.\s?Ed)")
 
 
+# the federal reporters by the court level they report: cites of two levels are two
+# decisions ("aff'd, 183 F.2d 201, 341 U.S. 494"), never parallels
+_FEDERAL_LEVEL = (
+    (re.compile(r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?)$"), "supreme"),
+    (re.compile(r"^(?:F\.(?:\s?(?:2d|3d|4th))?|F\.\s?App'x|Fed\.\s?Appx\.?)$"), "circuit"),
+    (re.compile(r"^(?:F\.\s?Supp\.(?:\s?[23]d)?|F\.R\.D\.|B\.R\.)$"), "district"),
+)
+
+
+def _federal_level(reporter: str) -> str | None:
+    for pattern, level in _FEDERAL_LEVEL:
+        if pattern.match(reporter.strip()):
+            return level
+    return None
+
+
+def _two_levels(a: str, b: str) -> bool:
+    """Whether reporters `a` and `b` report federal courts of two levels."""
+    la, lb = _federal_level(a), _federal_level(b)
+    return la is not None and lb is not None and la != lb
+
+
 def _parallel_reporters(a: str, b: str) -> bool:
     """Whether cites in reporters `a` and `b` may be parallels of one case."""
     if _SCOTUS.match(a) and _SCOTUS.match(b):
@@ -83,11 +105,13 @@ def group_parallels(text: str, cites: list[Any]) -> list[list[int]]:
             and isinstance(prev, case_like)
             and _PARALLEL_GAP.match(gap)
             and str(c.groups.get("reporter")) != str(prev.groups.get("reporter"))
+            and not _two_levels(str(c.groups.get("reporter")), str(prev.groups.get("reporter")))
         ) or (
             prev is not None
             and isinstance(c, FullCaseCitation)
             and all(isinstance(cites[j], FullCaseCitation) for j in groups[-1])
             and _LOOSE_PARALLEL_GAP.match(gap)
+            and not _two_levels(str(c.groups.get("reporter")), str(prev.groups.get("reporter")))
             and str(c.groups.get("reporter"))
             not in {str(cites[j].groups.get("reporter")) for j in groups[-1]}
             and (
