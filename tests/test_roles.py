@@ -107,3 +107,32 @@ def test_to_the_same_effect_cites_support_the_sentence_before() -> None:
     assert spano.proposition == thomas.proposition == ward.proposition
     assert spano.proposition is not None and spano.proposition.startswith("But, as declared")
     assert (spano.signal, thomas.signal) == ("See, e.g.,", "See, e.g.,")
+
+
+def test_a_sentence_that_goes_on_past_its_one_citation_is_its_proposition() -> None:
+    # Haynes v. Washington, 373 U.S. 503 (1963); Martinez v. California, 444 U.S. 277 (1980)
+    haynes = (
+        "The Washington Supreme Court affirmed the conviction, with four of nine judges "
+        "dissenting. 58 Wash. 2d 716, 364 P.2d 935. Certiorari was granted, 370 U.S. 902, to "
+        "consider whether the admission of the petitioner's written and signed confession into "
+        "evidence against him at trial constituted a denial of due process of law."
+    )
+    granted = extract(Opinion(id="x", source="x.txt", text=haynes))[-1]
+    assert granted.proposition == (
+        "Certiorari was granted, to consider whether the admission of the petitioner's written "
+        "and signed confession into evidence against him at trial constituted a denial of due "
+        "process of law."
+    )
+    martinez = (
+        'Although a § 1983 claim has been described as "a species of tort liability," Imbler v. '
+        "Pachtman, 424 U.S. 409, 417, it is perfectly clear that not every injury in which a "
+        "state official has played some part is actionable under that statute."
+    )
+    imbler = [
+        c for c in extract(Opinion(id="y", source="y.txt", text=martinez)) if c.kind == "case"
+    ]
+    assert imbler[0].proposition == (
+        'Although a § 1983 claim has been described as "a species of tort liability," it is '
+        "perfectly clear that not every injury in which a state official has played some part is "
+        "actionable under that statute."
+    )

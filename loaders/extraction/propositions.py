@@ -47,10 +47,13 @@ from .sentences import (
     PARAGRAPH_END,
     bare_subject,
     closing_paren,
+    home_region,
     is_abbreviation,
     is_heading,
+    note_regions,
     paragraph_start,
     quotation_spans,
+    region_of,
     sentence_spans,
     skip_space,
     word_start,
@@ -87,7 +90,7 @@ _SLIP_PAGE = re.compile(r"(?<=\w) -\d{1,3}- (?=\w)")
 _SPACE_BEFORE_CLOSE = re.compile(r"\s+([,;:)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _EMPTY_PARENS = re.compile(r"\(\s*[,;]?\s*\)")
-_PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
+_PUNCT_RUN = re.compile(r"([,;:][\"”’']?)(?:\s*[,;:])+")
 _PUNCT_BEFORE_END = re.compile(r"[,;:]+\s*(?=[.?!]$)")
 _NOTE_CALL_LEAD = re.compile(r"^n\d{1,3}\s+(?=[A-Z])")
 
@@ -249,7 +252,7 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
         return
     text = opinion.text
     order = sorted(range(len(citations)), key=lambda i: citations[i].start)
-    regions = _regions(opinion)
+    regions = note_regions(opinion)
     cites = _clauses(text, citations, order, regions)
     _nest(text, citations, cites)
     _attach_history(text, citations, cites, order)
@@ -268,7 +271,7 @@ def _clauses(
         c = citations[i]
         nxt = citations[order[rank + 1]].start if rank + 1 < len(order) else len(text)
         lo = max(
-            prev_tail if prev_tail <= c.start else 0, c.start - 400, _region_of(regions, c.start)[0]
+            prev_tail if prev_tail <= c.start else 0, c.start - 400, region_of(regions, c.start)[0]
         )
         cites[i] = _clause(text, i, c, _last_stop(text, lo, c.start), nxt)
         prev_tail = max(prev_tail, cites[i].tail)
@@ -411,7 +414,7 @@ def _attach_unit(text: str, unit: list[tuple[Citation, _Cite]], sentences: _Sent
     clause_spans, regions = sentences.clauses, sentences.regions
     k = max(0, bisect_right(sentences.starts, first.head) - 1)
     s, e = sentences.spans[k]
-    region = _home(regions, first.head)
+    region = home_region(regions, first.head)
     before = text[s : first.head]
     after = text[last.tail : e]
     window = ""
@@ -458,6 +461,23 @@ def _share_outer_propositions(
             c.quote = citations[c.parent].quote
         if c.source == "history":
             c.signal = None
+
+
+def _without_sourcing(inner: str) -> str:
+    """An explanatory parenthetical without its own sourcing parentheticals.
+
+    ("The act ... opinion." (alteration in original) (quoting Grava ...)) explains
+    with the quotation; where the quotation came from is not part of it.
+    """
+    out = inner
+    for m in reversed(list(re.finditer(r"\(", inner))):
+        close = closing_paren(inner, m.start(), len(inner))
+        if close is None:
+            continue
+        nested = inner[m.start() + 1 : close]
+        if SOURCING.match(nested.strip()) and _clean(out[: m.start()]):
+            out = out[: m.start()] + out[close + 1 :]
+    return _clean(out)
 
 
 def _join(old: str | None, new: str) -> str:
@@ -608,8 +628,20 @@ def _clause_proposition(
         and not re.search(r"[,;][\"”]$", before)
         and bool(re.match(r"[\s,]*(?:and\s*,[\s,]*)?" + _APPOSITIVE_GOES_ON, after))
     )
+    # "Certiorari was granted, 370 U.S. 902, to consider whether ...": the sentence goes
+    # on past its one citation, which supports all of it
+    # (not "X, see A, but Y" nor "Even if X, cf. A, Y": a signal gives the clause before)
+    goes_on = (
+        not signal
+        and len(re.findall(r"[A-Za-z]{2,}", before)) >= 3
+        and len(re.findall(r"\b[a-z]{2,}\b", after)) >= 3
+        and not re.match(r"[\s,;]*(?:but|and|or|nor|yet|while|whereas)\b", after)
+        and not any(head < a < e for a, _ in clauses)
+    )
     if is_heading(text[s:e]):
         return None, True
+    if goes_on and not textual:
+        return _clean(_residue(text, s, e, clauses)) or None, False
     if textual or len(re.findall(r"[A-Za-z]{2,}", before)) < 3:
         return _clean(_residue(text, s, e, clauses if others is None else others)) or None, True
     return _clean(before) or None, False
@@ -627,23 +659,6 @@ def _parentheticals(text: str, c: Citation, ci: _Cite) -> None:
             continue
         if c.parenthetical is None:
             c.parenthetical = _without_sourcing(inner)
-
-
-def _without_sourcing(inner: str) -> str:
-    """An explanatory parenthetical without its own sourcing parentheticals.
-
-    ("The act ... opinion." (alteration in original) (quoting Grava ...)) explains
-    with the quotation; where the quotation came from is not part of it.
-    """
-    out = inner
-    for m in reversed(list(re.finditer(r"\(", inner))):
-        close = closing_paren(inner, m.start(), len(inner))
-        if close is None:
-            continue
-        nested = inner[m.start() + 1 : close]
-        if SOURCING.match(nested.strip()) and _clean(out[: m.start()]):
-            out = out[: m.start()] + out[close + 1 :]
-    return _clean(out)
 
 
 def _quote(prop: str) -> str | None:
@@ -668,25 +683,3 @@ def _treatment(window: str) -> str | None:
         if pattern.search(window):
             return word
     return None
-
-
-def _regions(opinion: Opinion) -> list[tuple[int, int]]:
-    """Body and footnote spans: a proposition never crosses from one into another."""
-    return sorted((a, b) for a, b, _ in opinion.footnotes)
-
-
-def _home(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """The footnote that holds `pos`, or the whole text for the body."""
-    for a, b in regions:
-        if a <= pos < b:
-            return (a, b)
-    return (0, 10**12)
-
-
-def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in regions:
-        if a <= pos < b:
-            return (a, b)
-    # the body: from the end of the footnote before pos to the start of the next
-    lo = max([b for a, b in regions if b <= pos] or [0])
-    return (lo, 10**12)

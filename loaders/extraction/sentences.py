@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from ...models import Citation
+from ...models import Citation, Opinion
 from ...vocabulary import ABBREVIATIONS, SIGNAL
 
 __all__ = ["sentence_spans", "is_abbreviation", "quotation_spans", "ABBREVIATIONS"]
@@ -286,3 +286,26 @@ def is_heading(s: str) -> bool:
     if len(re.findall(r"\b[a-z]{3,}\b", s)) < 3:
         return True
     return s[-1] not in ".?!:;\"”’')" and len(s) < 120
+
+
+def note_regions(opinion: Opinion) -> list[tuple[int, int]]:
+    """Body and footnote spans: a proposition never crosses from one into another."""
+    return sorted((a, b) for a, b, _ in opinion.footnotes)
+
+
+def home_region(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The footnote that holds `pos`, or the whole text for the body."""
+    for a, b in regions:
+        if a <= pos < b:
+            return (a, b)
+    return (0, 10**12)
+
+
+def region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The footnote that holds `pos`, or the stretch of body text around it."""
+    for a, b in regions:
+        if a <= pos < b:
+            return (a, b)
+    # the body: from the end of the footnote before pos to the start of the next
+    lo = max([b for a, b in regions if b <= pos] or [0])
+    return (lo, 10**12)
