@@ -136,3 +136,24 @@ def test_a_sentence_that_goes_on_past_its_one_citation_is_its_proposition() -> N
         "perfectly clear that not every injury in which a state official has played some part is "
         "actionable under that statute."
     )
+
+
+def test_the_author_line_ends_the_caption_before_the_first_sentence() -> None:
+    # United States v. Martin (5th Cir. 2010), a slip opinion PDF: the reflowed caption
+    # runs into the first sentence after "Circuit Judge:"
+    text = (
+        "UNITED STATES OF AMERICA,\n\nPlaintiff - Appellee v. JERROLD MARTIN, also known as Jay, "
+        "Defendant - Appellant Appeals from the United States District Court for the Western "
+        "District of Louisiana Before JOLLY and DENNIS, Circuit Judges, and JORDAN, District "
+        "Judge. * E. GRADY JOLLY, Circuit Judge: This case presents a question of whether a "
+        "district court has jurisdiction to modify a sentence under 18 U.S.C. § 3582(c)(2) while "
+        "an appeal of the original sentence is pending before this court. We determine that in "
+        "this case it does."
+    )
+    (statute,) = extract(Opinion(id="x", source="x.pdf", text=text))
+    assert statute.proposition == (
+        "This case presents a question of whether a district court has jurisdiction to modify a "
+        "sentence under 18 U.S.C. § 3582(c)(2) while an appeal of the original sentence is "
+        "pending before this court."
+    )
+    assert statute.role == "mention"

@@ -140,6 +140,12 @@ class _Blocks:
         return i >= 0 and self.starts[i] < pos < self.ends[i]
 
 
+_AUTHOR_LINE = re.compile(
+    r"\b(?:(?:Senior\s+|Chief\s+)?(?:Circuit|District|Bankruptcy|Magistrate)\s+Judge|Chief\s+Judge"
+    r"|Associate\s+Justice|C\.\s?J\.|J\.|PER\s+CURIAM)\s*:[ \t]*(?=[A-Z\"“])"
+)
+
+
 def sentence_spans(
     text: str,
     protected: Iterable[tuple[int, int]] = (),
@@ -158,6 +164,8 @@ def sentence_spans(
     """
     blocks = _Blocks(list(protected) + _bracket_spans(text) + quotation_spans(text))
     cuts: set[int] = {p for p in hard if 0 < p < len(text)}
+    # the author line opens the opinion: "E. GRADY JOLLY, Circuit Judge: This case ..."
+    cuts |= {m.end() for m in _AUTHOR_LINE.finditer(text) if not blocks.inside(m.end())}
     for m in _END.finditer(text):
         cut = m.end()
         if not _NEXT_START.match(text, cut) or blocks.inside(cut):
