@@ -63,6 +63,8 @@ def test_a_decision_of_the_case_at_hand_is_its_history() -> None:
     )
     roles = dict(_roles(text, name="Haynes v. Washington"))
     assert roles["370 U.S. 902"] == "history"
+    # the decision below, cited without a name after the story of its disposition
+    assert roles["58 Wash. 2d 716, 364 P.2d 935"] == "history"
     # a decision cited by the case's own name: "State v. Haynes" in Haynes v. Washington
     assert same_case("State v. Haynes", "Haynes v. Washington")
     assert not same_case("Smith v. Jones", "United States v. Smith")

@@ -7,8 +7,9 @@
   district court also relied on On Command Video Corp. v. Columbia Pictures, 777 F. Supp.
   787").
 - **history**: what became of a cited case ("aff'd, 510 U.S. 3"), or a decision of the
-  case at hand itself ("The Washington Supreme Court affirmed the conviction. 58 Wash. 2d
-  716." in Haynes v. Washington; "we granted certiorari, 385 U. S. 917").
+  case at hand itself: cited by the case's own name, or without a name after the story of
+  a disposition ("The Washington Supreme Court affirmed the conviction. 58 Wash. 2d 716."
+  in Haynes v. Washington; "we granted certiorari, 385 U. S. 917").
 - **quoting**: a source cited second-hand, inside "(quoting X)" or "(citing X)".
 """
 
@@ -30,6 +31,12 @@ _MENTION_VERBS = re.compile(
 )
 # a decision of the case at hand, cited without a name: "we granted certiorari, 385 U.S. 917"
 _PROCEDURE = re.compile(r"\b(?:certiorari|probable jurisdiction)\b", re.I)
+# a court's disposition told as a story, then its cite without a name: the decisions below
+# ("The Washington Supreme Court affirmed the conviction ... 58 Wash. 2d 716.")
+_DISPOSITION = re.compile(
+    r"\b(?:[Cc]ourt|[Jj]udge|[Jj]ury|[Bb]oard|[Pp]anel)\b[^.;]{0,120}?\b(?:affirmed|reversed|"
+    r"denied|granted|dismissed|upheld|sustained|vacated|awarded|remanded|entered judgment)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z(\"“])|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 _GENERIC = frozenset(GOVERNMENT) | {"united", "states", "america", "state", "people"}
@@ -52,7 +59,9 @@ def _role(opinion: Opinion, c: Citation, head: int) -> str:
     if c.kind == "case" and c.form == "full":
         if c.name and opinion.name and same_case(c.name, opinion.name):
             return "history"
-        if not _two_parties(c.name) and _PROCEDURE.search(sentence):
+        if not _two_parties(c.name) and (
+            _PROCEDURE.search(sentence) or _DISPOSITION.search(c.proposition or "")
+        ):
             return "history"
     before = text[max(0, head - 40) : head].rstrip(" *_")
     in_words = bool(re.search(r"[A-Za-z0-9]$", before)) and not c.signal
