@@ -62,6 +62,7 @@ _LAST_WORD = re.compile(r"\s+\S+$")
 
 
 def stem(cite: str) -> str:
+    """A citation without its page: its volume and reporter ("556 U.S." of "556 U.S. 662")."""
     return _LAST_WORD.sub("", cite)
 
 
