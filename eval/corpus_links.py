@@ -28,6 +28,21 @@ def _cl_id(uri: str) -> str:
     return m.group(1) if m else uri
 
 
+def build_links(build: Path, key_of: dict[str, str]) -> set[tuple[str, str]]:
+    """The build's corpus links, as (citing, cited) pairs of `key_of` its opinion ids
+    (subsequent history is no citation of its own)."""
+    out = set()
+    for line in (build / "citations.jsonl").read_text().splitlines():
+        c = json.loads(line)
+        if c.get("source") == "history" and c.get("via"):
+            continue
+        cited = key_of.get(c.get("authority"))
+        citing = key_of.get(c["opinion"])
+        if cited and citing and cited != citing:
+            out.add((citing, cited))
+    return out
+
+
 def links(build: Path, corpus: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]], dict]:
     """(ours, theirs, names): the corpus links of the build and of CourtListener, as
     pairs of CourtListener ids (the files' stems), and each id's name."""
@@ -39,15 +54,7 @@ def links(build: Path, corpus: Path) -> tuple[set[tuple[str, str]], set[tuple[st
         stem_of[op["id"]] = stem
         names[stem] = op.get("name") or stem
     corpus_ids = set(stem_of.values())
-    ours = set()
-    for line in (build / "citations.jsonl").read_text().splitlines():
-        c = json.loads(line)
-        if c.get("source") == "history" and c.get("via"):
-            continue
-        cited = stem_of.get(c.get("authority"))
-        citing = stem_of.get(c["opinion"])
-        if cited and citing and cited != citing:
-            ours.add((citing, cited))
+    ours = build_links(build, stem_of)
     theirs = set()
     for f in sorted(corpus.glob("*.json")):
         if f.stem not in corpus_ids:
@@ -89,15 +96,7 @@ def citator_links(
             if ids:
                 marked.add(cluster)
             theirs |= {(cluster, c) for c in ids if c in corpus and c != cluster}
-    ours = set()
-    for line in (build / "citations.jsonl").read_text().splitlines():
-        c = json.loads(line)
-        if c.get("source") == "history" and c.get("via"):
-            continue
-        cited = cluster_of.get(c.get("authority"))
-        citing = cluster_of.get(c["opinion"])
-        if cited and citing and cited != citing and citing in marked:
-            ours.add((citing, cited))
+    ours = {(a, b) for a, b in build_links(build, cluster_of) if a in marked}
     return ours, theirs, names
 
 

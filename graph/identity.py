@@ -259,8 +259,8 @@ def _authority(
     own_strings: set[str],
     opinion: str | None,
     corpus: _CorpusIndex,
-    inherited: list[str] | None = None,
-    uf: UnionFind | None = None,
+    inherited: list[str],
+    uf: UnionFind,
 ) -> Authority:
     """The authority a set of full citations names, by the mode of their metadata
     (`inherited`: names of the cases nameless history citations of it follow)."""
@@ -273,11 +273,11 @@ def _authority(
     name = (
         _mode([r.name for r in recs if r.name and is_full_name(r.name)])
         or _mode([r.name for r in recs])
-        or _mode(inherited or [])
+        or _mode(inherited)
     )
     year = _mode([r.year for r in recs])
     court = _mode([court_of(r) if r.kind == "case" else r.court for r in recs])
-    joined_by = {uf.why[k] for k in keyed if k in uf.why} if uf else set()
+    joined_by = {uf.why[k] for k in keyed if k in uf.why}
     if opinion is None and kind == "case":
         opinion = _match_docket(keyed, name, court, corpus)
         if opinion:
@@ -417,24 +417,21 @@ def _short_authority(
     }
     if len(local) == 1:
         return local.pop()
+    pin = _first_page(c.pin)
+
+    def reaches(a: Authority) -> bool:
+        """Whether the pages the corpus cites `a` at run from its first page to `pin`."""
+        firsts = [_first_page(x.rsplit(" ", 1)[-1]) for x in a.citations if stem(x) == vr]
+        return pin is not None and any(
+            p is not None and p <= pin <= reach.get(a.id, 0) + 5 for p in firsts
+        )
+
     if word:
         hits = {a.id for a in by_stem.get(vr, []) if named(a)}
     else:
-        page = _first_page(c.pin)
-        hits = {
-            a.id
-            for a in by_stem.get(vr, [])
-            if page is not None
-            and any(
-                stem(x) == vr
-                and _first_page(x.rsplit(" ", 1)[-1]) is not None
-                and _first_page(x.rsplit(" ", 1)[-1]) <= page <= reach.get(a.id, 0) + 5  # type: ignore[operator]
-                for x in a.citations
-            )
-        }
+        hits = {a.id for a in by_stem.get(vr, []) if reaches(a)}
     if len(hits) == 1:
         return hits.pop()
-    pin = _first_page(c.pin)
     written = f"{vr} at {pin}" if pin is not None else f"{vr} at ___"
     aid = f"{c.short_name}, {vr}" if c.short_name else written
     if aid not in authorities:

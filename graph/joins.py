@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..loaders.extraction.records import federal_level
 from ..models import Citation
 from .names import distinctive_words, is_full_name, names_match, short_name
 
@@ -67,25 +68,16 @@ def stem(cite: str) -> str:
 
 
 # The early volumes of the United States Reports were first published under their
-# reporters' names, page for page (Bluebook T1): "21 Wall. 558" is "88 U.S. 558". The U.S.
-# volume of nominative volume n is n + the offset.
-_NOMINATIVE_US = {
-    "Dall.": 0,
-    "Cranch": 4,
-    "Wheat.": 13,
-    "Pet.": 25,
-    "How.": 41,
-    "Black": 65,
-    "Wall.": 67,
-}
-_NOMINATIVE_VOLUMES = {
-    "Dall.": 4,
-    "Cranch": 9,
-    "Wheat.": 12,
-    "Pet.": 16,
-    "How.": 24,
-    "Black": 2,
-    "Wall.": 23,
+# reporters' names, page for page (Bluebook T1): "21 Wall. 558" is "88 U.S. 558".
+# Reporter: (U.S. volume of its volume 1, less one; its last volume).
+_NOMINATIVE = {
+    "Dall.": (0, 4),
+    "Cranch": (4, 9),
+    "Wheat.": (13, 12),
+    "Pet.": (25, 16),
+    "How.": (41, 24),
+    "Black": (65, 2),
+    "Wall.": (67, 23),
 }
 _NOMINATIVE_CITE = re.compile(r"^(\d+) (Dall\.|Cranch|Wheat\.|Pet\.|How\.|Black|Wall\.) (\d+)$")
 _US_WITH_NOMINATIVE = re.compile(r"^(\d+ U\.S\.) ?\(\d+ [A-Za-z.]+\) (\d+)$")
@@ -97,16 +89,10 @@ def us_reports(cite: str) -> str | None:
     "5 U.S. 137"), else None."""
     m = _NOMINATIVE_CITE.match(cite)
     if m:
-        volume, reporter, page = int(m.group(1)), m.group(2), m.group(3)
-        if 1 <= volume <= _NOMINATIVE_VOLUMES[reporter]:
-            return f"{volume + _NOMINATIVE_US[reporter]} U.S. {page}"
-        return None
+        volume, (offset, last), page = int(m.group(1)), _NOMINATIVE[m.group(2)], m.group(3)
+        return f"{volume + offset} U.S. {page}" if 1 <= volume <= last else None
     m = _US_WITH_NOMINATIVE.match(cite)
     return f"{m.group(1)} {m.group(2)}" if m else None
-
-
-# reporters of the Supreme Court's decisions only: their cites name the court
-_SCOTUS_SERIES = {"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d"}
 
 
 def court_of(c: Citation) -> str | None:
@@ -114,7 +100,7 @@ def court_of(c: Citation) -> str | None:
     the Supreme Court's decisions only (eyecite leaves "111 S. Ct. 403" without one)."""
     if c.court:
         return c.court
-    return "scotus" if any(series(x) in _SCOTUS_SERIES for x in c.cites) else None
+    return "scotus" if any(federal_level(series(x)) == "supreme" for x in c.cites) else None
 
 
 def slip_key(c: Citation) -> str:
@@ -208,7 +194,7 @@ def join_same_case(uf: UnionFind, citations: list[Citation]) -> None:
             for b in ordered[i + 1 :]:
                 if links.find(a) != links.find(b) and same_name(a, b):
                     links.union([a, b])
-    cases = _groups(links, strings)
+    cases = {g: roots for g, roots in _groups(links).items() if _one_page(roots, strings)}
     for roots in cases.values():
         uf.union(roots, "same name, court and year")
     # a citation without a year: with the citations of its name and court, dated (of
@@ -225,7 +211,7 @@ def join_same_case(uf: UnionFind, citations: list[Citation]) -> None:
                         loose.union(
                             [root, f"year:{links.find(other)}" if other in links.parent else other]
                         )
-    for members in _groups(loose, {}).values():
+    for members in _groups(loose).values():
         years = [m[5:] for m in members if m.startswith("year:")]
         roots = [
             r for m in members for r in (cases.get(m[5:], []) if m.startswith("year:") else [m])
@@ -234,29 +220,23 @@ def join_same_case(uf: UnionFind, citations: list[Citation]) -> None:
             len(roots) > 1
             and len(years) <= 1
             and (not years or years[0] in cases)
-            and _one_page_per_reporter(s for r in roots for s in strings[r])
+            and _one_page(roots, strings)
         ):
             uf.union(roots, "same name and court")
 
 
-def _groups(links: UnionFind, strings: dict[str, set[str]]) -> dict[str, list[str]]:
-    """The sets of `links`; with `strings`, only those that give each reporter one page."""
+def _groups(links: UnionFind) -> dict[str, list[str]]:
+    """The sets of `links`, by their representative."""
     groups: dict[str, list[str]] = defaultdict(list)
     for key in links.parent:
         groups[links.find(key)].append(key)
-    if not strings:
-        return groups
-    return {
-        g: roots
-        for g, roots in groups.items()
-        if _one_page_per_reporter(s for r in roots for s in strings[r])
-    }
+    return groups
 
 
-def _one_page_per_reporter(cites: Iterable[str]) -> bool:
-    """Whether `cites` name each reporter (volume and series) with one page."""
+def _one_page(roots: list[str], strings: dict[str, set[str]]) -> bool:
+    """Whether the citations of `roots`, all together, give each reporter one page."""
     seen: dict[str, str] = {}
-    return all(seen.setdefault(series(cite), cite) == cite for cite in cites)
+    return all(seen.setdefault(series(x), x) == x for r in roots for x in strings[r])
 
 
 def series(cite: str) -> str:

@@ -131,42 +131,45 @@ def _ids_with_their_cite(items: list[Found], text: str) -> list[Found]:
         if f is skip:
             continue
         nxt = items[i + 1] if i + 1 < len(items) else None
-        if (
-            nxt is not None
-            and f.rec.form == "id"
-            and f.rec.pin
-            and nxt.rec.kind == "case"
-            and (nxt.rec.form == "short" or (nxt.rec.form == "full" and nxt.rec.cites))
-            and _nameless(nxt.rec)
-            and not (nxt.rec.form == "short" and nxt.rec.short_name)
-            and _JUST_SPACE.fullmatch(text, f.rec.end, nxt.rec.start)
-        ):
+        if nxt is None or not _cite_of_the_id(f, nxt, text):
+            kept.append(f)
+        elif f.rec.pin:  # the cite is the Id.'s parallel
             f.rec.cites = list(nxt.rec.cites)
             f.rec.end = nxt.rec.end
             f.rec.text = text[f.rec.start : nxt.rec.end]
             f.tail = max(f.tail, nxt.tail)
-            for other in items:
-                if other.target is nxt:
-                    other.target = f
+            _retarget(items, nxt, f)
             skip = nxt
             kept.append(f)
-            continue
-        if (
-            nxt is not None
-            and f.rec.form == "id"
-            and not f.rec.pin
-            and nxt.rec.kind == "case"
-            and (nxt.rec.form == "short" or (nxt.rec.form == "full" and _nameless(nxt.rec)))
-            and _JUST_SPACE.fullmatch(text, f.rec.end, nxt.rec.start)
-        ):
+        else:  # the Id. is the cite's
             if nxt.target is None and nxt.rec.form == "short":
                 nxt.target = f.target
-            for other in items:
-                if other.target is f:
-                    other.target = nxt
-            continue
-        kept.append(f)
+            _retarget(items, f, nxt)
     return kept
+
+
+def _cite_of_the_id(f: Found, nxt: Found, text: str) -> bool:
+    """Whether `nxt` is the case cite an "Id." `f` gives with it (only spaces and commas
+    between, no case name of its own)."""
+    r = nxt.rec
+    if (
+        f.rec.form != "id"
+        or r.kind != "case"
+        or not _JUST_SPACE.fullmatch(text, f.rec.end, r.start)
+    ):
+        return False
+    if f.rec.pin:
+        return _nameless(r) and (
+            (r.form == "short" and not r.short_name) or (r.form == "full" and bool(r.cites))
+        )
+    return r.form == "short" or (r.form == "full" and _nameless(r))
+
+
+def _retarget(items: list[Found], old: Found, new: Found) -> None:
+    """Short forms that stood for `old` stand for `new`."""
+    for other in items:
+        if other.target is old:
+            other.target = new
 
 
 def _with_sections(items: list[Found], text: str, taken: Taken) -> list[Found]:

@@ -32,12 +32,6 @@ DOCKET_CITE = re.compile(
     r"(?(open)\s*[\])])?)?"
     r"(?P<note>(?<=,\s)nn?\.\s*\d+|(?<=,)nn?\.\s*\d+)?"
 )
-# the reporters a slip cite leaves blank, as eyecite writes them
-_REPORTER_FORM = {
-    "U.S.": "U.S.", "S.Ct.": "S. Ct.", "F.2d": "F.2d", "F.3d": "F.3d", "F.4th": "F.4th",
-    "F.Supp.": "F. Supp.", "F.Supp.2d": "F. Supp. 2d", "F.Supp.3d": "F. Supp. 3d",
-    "F.App'x": "F. App'x",
-}  # fmt: skip
 _HAS_DOCKET = re.compile(rf"Nos?\.\s*{DOCKET_NUMBER}")
 
 
@@ -86,10 +80,17 @@ def docket_citations(opinion_id: str, text: str, taken: Taken) -> list[Found]:
         else:
             # "United States v. Johnson, F.3d, n. 7 (3d Cir. 1994)": keyed by its name
             # (graph.joins.slip_key), as eyecite's "562 U.S. ___"
-            reporter = re.sub(r"\s", "", m.group("reporter"))
-            rec.volume, rec.reporter = "___", _REPORTER_FORM.get(reporter, reporter)
+            rec.volume, rec.reporter = "___", _canonical_reporter(m.group("reporter"))
             rec.cites = [f"___ {rec.reporter} ___"]
             rec.notes = "slip"
         items.append(Found(rec=rec))
         taken.append((start, end))
     return items
+
+
+def _canonical_reporter(written: str) -> str:
+    """The reporter as eyecite writes it ("S.Ct." -> "S. Ct.", "F. 3d" -> "F.3d")."""
+    from reporters_db import VARIATIONS_ONLY
+
+    written = " ".join(written.split())
+    return VARIATIONS_ONLY.get(written, [written])[0]

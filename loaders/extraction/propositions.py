@@ -256,9 +256,9 @@ def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
     cites = _clauses(text, citations, order, regions)
     _nest(text, citations, cites)
     _attach_history(text, citations, cites, order)
-    _attach_sentences(opinion, citations, cites, order, regions)
+    starts = _attach_sentences(opinion, citations, cites, order, regions)
     _share_outer_propositions(text, citations, cites, order)
-    assign_roles(opinion, citations, {i: cites[i].head for i in cites})
+    assign_roles(opinion, citations, {i: cites[i].head for i in cites}, starts)
 
 
 def _clauses(
@@ -368,9 +368,10 @@ def _attach_sentences(
     cites: dict[int, _Cite],
     order: list[int],
     regions: list[tuple[int, int]],
-) -> None:
+) -> list[int]:
     """The proposition of each top-level citation, from its sentence or clause; a string
-    cite shares one, and a signal carries on to the citations after it."""
+    cite shares one, and a signal carries on to the citations after it. Returns where
+    the opinion's sentences start."""
     text = opinion.text
     top = [i for i in order if citations[i].parent is None]
     protected = [(cites[i].head, cites[i].tail) for i in top]
@@ -389,6 +390,7 @@ def _attach_sentences(
     sentences = _Sentences(spans, [s for s, _ in spans], clause_spans, regions)
     for unit in _string_cites(text, cites, top):
         _attach_unit(text, [(citations[i], cites[i]) for i in unit], sentences)
+    return sentences.starts
 
 
 def _string_cites(text: str, cites: dict[int, _Cite], top: list[int]) -> list[list[int]]:

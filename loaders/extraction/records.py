@@ -39,7 +39,6 @@ _LOOSE_PARALLEL_GAP = re.compile(rf"^(?:\s*,\s*{_GAP_PIN})*(?:\s+|\s*;\s*)$")
 # after a state's own, or one Supreme Court reporter after another ("459 F. Supp. 1020,
 # 1079; 520 F.2d 676" are two cases)
 _REGIONAL = re.compile(r"^(?:A\.|N\.E\.|N\.W\.|P\.|S\.E\.|S\.W\.|So\.)\s?(?:[23]d)?$")
-_SCOTUS = re.compile(r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?)$")
 _FEDERAL = re.compile(r"^(?:F\.|B\.R\.|Fed\.|T\.C\.|Ct\.|M\.J\.|Vet\.|WL|U\.S\.|S\.\s?Ct|L\.\s?Ed)")
 
 
@@ -52,7 +51,9 @@ _FEDERAL_LEVEL = (
 )
 
 
-def _federal_level(reporter: str) -> str | None:
+def federal_level(reporter: str) -> str | None:
+    """The level of the federal courts a reporter reports ("supreme" for "S. Ct.",
+    "circuit" for "F.3d", "district" for "F. Supp. 2d"), None for any other."""
     for pattern, level in _FEDERAL_LEVEL:
         if pattern.match(reporter.strip()):
             return level
@@ -61,13 +62,13 @@ def _federal_level(reporter: str) -> str | None:
 
 def _two_levels(a: str, b: str) -> bool:
     """Whether reporters `a` and `b` report federal courts of two levels."""
-    la, lb = _federal_level(a), _federal_level(b)
+    la, lb = federal_level(a), federal_level(b)
     return la is not None and lb is not None and la != lb
 
 
 def _parallel_reporters(a: str, b: str) -> bool:
     """Whether cites in reporters `a` and `b` may be parallels of one case."""
-    if _SCOTUS.match(a) and _SCOTUS.match(b):
+    if federal_level(a) == federal_level(b) == "supreme":
         return True
     regional = [r for r in (a, b) if _REGIONAL.match(r)]
     return len(regional) == 1 and not any(_FEDERAL.match(r) for r in (a, b))

@@ -16,9 +16,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ...models import Citation, Opinion
-from ...vocabulary import GOVERNMENT
+from ...vocabulary import GENERIC_PARTY_WORDS, GOVERNMENT
 
 ROLES = ("support", "mention", "history", "quoting")
 
@@ -37,25 +38,34 @@ _DISPOSITION = re.compile(
     r"\b(?:[Cc]ourt|[Jj]udge|[Jj]ury|[Bb]oard|[Pp]anel)\b[^.;]{0,120}?\b(?:affirmed|reversed|"
     r"denied|granted|dismissed|upheld|sustained|vacated|awarded|remanded|entered judgment)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z(\"“])|\n\s*\n")
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
-_GENERIC = frozenset(GOVERNMENT) | {"united", "states", "america", "state", "people"}
+_GENERIC = frozenset(GOVERNMENT) | GENERIC_PARTY_WORDS
 
 
-def assign_roles(opinion: Opinion, citations: list[Citation], heads: dict[int, int]) -> None:
-    """Set `role` on each of `opinion`'s citations (`heads`: where each citation's clause,
-    its signal and case name included, starts)."""
+def assign_roles(
+    opinion: Opinion, citations: list[Citation], heads: dict[int, int], starts: list[int]
+) -> None:
+    """Set `role` on each of `opinion`'s citations.
+
+    Args:
+        opinion: the opinion.
+        citations: its citations.
+        heads: where each citation's clause, its signal and case name included, starts.
+        starts: where each sentence of the opinion starts (extraction.sentences).
+    """
     for i, c in enumerate(citations):
-        c.role = _role(opinion, c, heads.get(i, c.start))
+        head = heads.get(i, c.start)
+        k = bisect_right(starts, head) - 1
+        c.role = _role(opinion, c, head, starts[k] if k >= 0 else 0)
 
 
-def _role(opinion: Opinion, c: Citation, head: int) -> str:
+def _role(opinion: Opinion, c: Citation, head: int, sentence_start: int) -> str:
     if c.source == "history":
         return "history"
     if c.source == "parenthetical":
         return "quoting"
     text = opinion.text
-    sentence = _sentence_before(text, head)
+    sentence = text[sentence_start:head]
     if c.kind == "case" and c.form == "full":
         if c.name and opinion.name and same_case(c.name, opinion.name):
             return "history"
@@ -77,13 +87,6 @@ def _two_parties(name: str | None) -> bool:
     """Whether a case name names both parties (eyecite may take "Certiorari was granted"
     for the name of a cite that has none)."""
     return bool(name and re.search(r"\sv\.?\s", name))
-
-
-def _sentence_before(text: str, head: int) -> str:
-    """The words of the sentence a citation stands in, up to the citation."""
-    window = text[max(0, head - 400) : head]
-    ends = list(_SENTENCE_END.finditer(window))
-    return window[ends[-1].end() :] if ends else window
 
 
 def same_case(cited: str, own: str) -> bool:
