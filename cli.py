@@ -383,7 +383,7 @@ def show(query: tuple[str, ...], out: Path, as_json: bool) -> None:
     """
     from dataclasses import asdict
 
-    from .graph.query import cites, citing, find
+    from .graph.query import cites, citing, find, status_of
     from .graph.tables import read_tables
     from .viz.terminal import show as render
 
@@ -400,6 +400,7 @@ def show(query: tuple[str, ...], out: Path, as_json: bool) -> None:
         sys.exit(1)
     result = {
         "match": asdict(match),
+        "status": status_of(tables, match.id),
         "cited_by": [asdict(g) for g in citing(tables, match.id)],
         "cites": cites(tables, match.id) if match.in_corpus else [],
     }

@@ -15,13 +15,14 @@ OPINION_COLUMNS = (
 CITATION_COLUMNS = (
     "opinion", "authority", "form", "kind", "text", "start", "end", "cites", "name", "pin",
     "signal", "parenthetical", "quote", "proposition", "page", "footnote", "treatment",
-    "notes", "history", "source", "via", "subkind", "role",
+    "notes", "history", "source", "via", "subkind", "role", "relation", "treatment_words",
+    "part",
 )  # fmt: skip
 # where a build writes each opinion's text (graph.tables.TEXTS)
 TEXT_FILE = "texts.jsonl"
 AUTHORITY_COLUMNS = (
     "id", "kind", "label", "name", "citations", "court", "year", "opinion", "subkind",
-    "joined_by", "unresolved",
+    "joined_by", "unresolved", "status", "status_by", "status_passage", "treated_by",
 )  # fmt: skip
 # the finer kinds of authority (`subkind`): a non-case authority's family where known
 SUBKINDS = (
@@ -130,6 +131,14 @@ class Citation:
     subkind: str | None = None  # the finer kind of a non-case authority (SUBKINDS)
     # what it does in its sentence: support, mention, history, quoting (extraction.roles)
     role: str | None = None
+    # how a second-hand citation is used by the one whose parenthetical holds it:
+    # "quoting", "citing", "cited in" ... (apart from `treatment`)
+    relation: str | None = None
+    # the words that gave `treatment` (the sentence of "we overrule X")
+    treatment_words: str | None = None
+    # the opinion of the text the citation stands in: majority, concurrence, dissent...
+    # (extraction.treatment.opinion_parts); only the majority speaks for the court
+    part: str | None = None
 
     def row(self) -> dict[str, Any]:
         """The citations.jsonl row."""
@@ -158,6 +167,14 @@ class Authority:
     joined_by: list[str] = field(default_factory=list)
     # a short form ("Sosa, 542 U.S. at 724") whose full citation is nowhere in the corpus
     unresolved: bool = False
+    # is it still good law: overruled, abrogated, superseded, disapproved, limited,
+    # questioned, criticized, declined to follow (graph.status), by which opinion (or,
+    # from history, which authority), with the words that say so
+    status: str | None = None
+    status_by: str | None = None
+    status_passage: str | None = None
+    # every such treatment: {"treatment", "by", "words", "start"}
+    treated_by: list[dict[str, Any]] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
         """The authorities.jsonl row."""

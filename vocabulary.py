@@ -402,19 +402,40 @@ HISTORY = re.compile(
     re.I,
 )
 
+# the treatments read from the words of a citation's sentence (extraction.treatment);
+# the overruling family is read by its own rules there
 TREATMENT = (
     (
-        re.compile(
-            r"\bdeclin(?:e|ed|es|ing)\s+to\s+follow\b|\b(?:do|does|did|will)\s+not\s+follow\b", re.I
-        ),
+        re.compile(r"\b(?:we|court)\s+(?:\w+\s+)?declin(?:e|ed|es)\s+to\s+follow\b", re.I),
         "declined to follow",
     ),
-    (re.compile(r"\bdistinguish(?:ed|es|ing|able)\b", re.I), "distinguished"),
-    (re.compile(r"\boverrul(?:ed|es|ing)\b", re.I), "overruled"),
-    (re.compile(r"\babrogat(?:ed|es|ing)\b", re.I), "abrogated"),
-    (re.compile(r"\bsupersed(?:ed|es|ing)\b", re.I), "superseded"),
-    (re.compile(r"\bdisapprov(?:ed|es|ing)\b", re.I), "disapproved"),
+    # the court's own word: "X is distinguishable", "we distinguish X" (not "as
+    # distinguished from", nor what another court or a party distinguished)
+    (
+        re.compile(
+            r"\b(?:is|are|was|were|be)\s+(?:\w+ly\s+)?distinguishable\b"
+            r"|\b[Ww]e\s+(?:\w+\s+)?distinguish(?:ed)?\b",
+        ),
+        "distinguished",
+    ),
+    # "superseded by statute", not a "superseding indictment"
+    (
+        re.compile(
+            r"\bsuperseded\s+(?:by\s+(?:statute|(?:the\s+)?(?:\d{4}\s+)?amendments?|rule)|"
+            r"on\s+other\s+grounds)\b",
+            re.I,
+        ),
+        "superseded",
+    ),
     (re.compile(r"\bcriticiz(?:ed|es|ing)\b", re.I), "criticized"),
+    (
+        re.compile(
+            r"\b(?:limit(?:ed|s)?|confin(?:ed|es?))\s+(?:\w+\s+){0,3}?to\s+(?:its|their)\s+"
+            r"(?:own\s+|particular\s+|peculiar\s+)?facts\b",
+            re.I,
+        ),
+        "limited",
+    ),
     (
         re.compile(
             r"\b(?:called\s+into\s+question|question(?:ed|s|ing)\s+(?:the\s+)?(?:holding|reasoning|continued\s+validity))\b",

@@ -34,6 +34,7 @@ from .names import (
     names_match,
     short_name,
 )
+from .status import apply_status
 
 # Official reporters first: the id and label of a case use the best citation known.
 _REPORTER_RANK = [
@@ -93,7 +94,9 @@ def identify(
     _label_by_short_forms(authorities, resolved)
     # authorities reached only through self-citations are not part of the graph
     used = {c.authority for c in resolved}
-    return [a for a in authorities.values() if a.id in used], resolved
+    kept = [a for a in authorities.values() if a.id in used]
+    apply_status(kept, resolved)
+    return kept, resolved
 
 
 def _label_by_short_forms(authorities: dict[str, Authority], resolved: list[Citation]) -> None:
@@ -353,6 +356,11 @@ def _authority_ids(
         else:
             aid = c.authority
         ids.append(aid)
+    # a name that comes before its full citation ("we overrule Lewis" above "Lewis v.
+    # United States, 348 U.S. 419" in a footnote) points forward
+    for i, c in enumerate(recs):
+        if ids[i] is None and c.antecedent is not None and c.antecedent > i:
+            ids[i] = ids[c.antecedent]
     return ids
 
 

@@ -30,6 +30,9 @@ def _occurrence(c: Citation) -> dict[str, Any]:
         "parenthetical": c.parenthetical,
         "quote": c.quote,
         "treatment": c.treatment,
+        "treatment_words": c.treatment_words,
+        "relation": c.relation,
+        "part": c.part,
         "notes": c.notes,
         "history": c.history,
         "page": c.page,
@@ -50,7 +53,8 @@ def build(
     Returns:
         A DiGraph with node attributes kind, label, name, court, year, citations,
         in_corpus, cited_by, joined_by (what made its citations one node), unresolved
-        (an unresolved short form), history_cites, pagerank, hub, authority_score
+        (an unresolved short form), status, status_by, status_passage (is it still good
+        law: graph.status), history_cites, pagerank, hub, authority_score
         (graph.metrics), and
         edge attributes weight, source, occurrences.
     """
@@ -77,6 +81,7 @@ def build(
             node = g.nodes[a.id]
             node["citations"] = sorted(set(node["citations"]) | set(a.citations))
             node["joined_by"] = list(a.joined_by)
+            node.update(_status(a))
             continue
         g.add_node(
             a.id,
@@ -91,6 +96,7 @@ def build(
             subkind=a.subkind,
             joined_by=list(a.joined_by),
             unresolved=a.unresolved,
+            **_status(a),
         )
     for c in citations:
         # subsequent history ("cert. denied, 506 U.S. 1000") is what became of the case
@@ -112,6 +118,13 @@ def build(
                 _add(g, c.via, c.authority, c, "parenthetical")
     add_metrics(g)
     return g
+
+
+def _status(a: Authority) -> dict[str, Any]:
+    """The node attributes of an authority's status (graph.status), where it has one."""
+    if not a.status:
+        return {}
+    return {"status": a.status, "status_by": a.status_by, "status_passage": a.status_passage}
 
 
 def _add(g: nx.DiGraph, u: str, v: str, c: Citation, source: str) -> None:

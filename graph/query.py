@@ -22,6 +22,7 @@ from ..models import Authority
 from ..vocabulary import PIN_TAIL, fold
 from .identity import short_name
 from .metrics import counts, hits
+from .status import SEVERITY
 from .tables import Records, Tables, from_tables, tables_of
 
 if TYPE_CHECKING:
@@ -387,7 +388,9 @@ def stats(
         form), `most_cited` (by citing opinions, then occurrences), `pagerank`,
         `hits` (authority and hub scores), `citing_most` (opinions with the most
         citations), `joined` (authorities that hold several citation strings: how
-        many, what joined them, the most cited of them) and `unresolved` (authorities
+        many, what joined them, the most cited of them), `status` (authorities the
+        corpus overrules or weakens: counts by status and the flagged ones, graph.status)
+        and `unresolved` (authorities
         reached only through short forms whose full citation appears nowhere in the
         corpus).
     """
@@ -434,6 +437,7 @@ def stats(
             for op in sorted(tally.per_opinion, key=lambda n: (-tally.per_opinion[n], n))[:top]
         ],
         "joined": _joined(tables, tally, top),
+        "status": _statuses(tables, index, top),
         "unresolved": [
             {
                 **node(n),
@@ -498,6 +502,40 @@ def _joined(tables: Tables, tally: _Tally, top: int) -> dict[str, Any]:
                 "opinions": len(tally.citing_ops[a["id"]]),
             }
             for a in several[:top]
+        ],
+    }
+
+
+def status_of(tables: Tables | Records, node: str) -> list[Row]:
+    """Every treatment that flags `node` (graph.status): what, by whom (`by_label`), the
+    words, the most severe first; empty for an authority nobody overruled or weakened."""
+    tables = tables_of(tables)
+    index = _Index(tables)
+    for a in tables.authorities:
+        if a["id"] == node:
+            rows = [{**t, "by_label": index.label(t["by"])} for t in a.get("treated_by") or []]
+            return sorted(rows, key=lambda t: SEVERITY.index(t["treatment"]))
+    return []
+
+
+def _statuses(tables: Tables, index: _Index, top: int) -> dict[str, Any]:
+    """How many authorities carry each status, and the flagged ones, the most severe and
+    most cited first."""
+    flagged = [a for a in tables.authorities if a.get("status")]
+    cited = Counter(c.get("authority") for c in tables.citations)
+    flagged.sort(key=lambda a: (SEVERITY.index(a["status"]), -cited[a["id"]], a["id"]))
+    return {
+        "counts": dict(Counter(a["status"] for a in flagged).most_common()),
+        "flagged": [
+            {
+                "id": a["id"],
+                "label": index.label(a["id"]),
+                "status": a["status"],
+                "by": a.get("status_by"),
+                "by_label": index.label(a["status_by"]) if a.get("status_by") else None,
+                "passage": a.get("status_passage"),
+            }
+            for a in flagged[:top]
         ],
     }
 

@@ -102,7 +102,7 @@ def test_nested_quoting_chain_shares_the_outer_proposition(ali) -> None:  # type
     assert campbell.parent is None
     assert portillo.parent == _index(ali, campbell)
     assert kingsley.parent == _index(ali, portillo)
-    assert portillo.treatment == kingsley.treatment == "quoting"
+    assert portillo.relation == kingsley.relation == "quoting"
     assert portillo.source == kingsley.source == "parenthetical"
     # "(quoting Portillo ...)" reports sourcing: it is a note, not an explanation
     assert campbell.parenthetical is None
@@ -298,7 +298,7 @@ def test_explanatory_quotation_keeps_out_its_own_sourcing() -> None:
         "constitute political activity sufficient to form the basis of persecution on account "
         'of political opinion."'
     )
-    assert grava.parent == _index(found, fedunyak) and grava.treatment == "quoting"
+    assert grava.parent == _index(found, fedunyak) and grava.relation == "quoting"
 
 
 def test_lowercase_cf_in_a_citation_clause() -> None:

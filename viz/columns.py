@@ -99,6 +99,10 @@ def node_attributes(data: dict[str, Any], node_id: str | None = None) -> dict[st
         "in_corpus": bool(data.get("in_corpus")),
         "joined_by": "; ".join(data.get("joined_by") or []) or None,
         "unresolved": bool(data.get("unresolved")),
+        # is it still good law (graph.status): overruled, abrogated ... by which node
+        "status": _text(data.get("status")),
+        "status_by": _text(data.get("status_by")),
+        "status_passage": _text(data.get("status_passage")),
         "cited_by": int(_number(data.get("cited_by")) or 0),
         "pagerank": _number(data.get("pagerank")),
         "hub": _number(data.get("hub")),

@@ -25,6 +25,7 @@ import networkx as nx
 
 from ..graph.metrics import counts
 from ..graph.outputs import atomic_write
+from ..graph.status import RED
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per kind of authority.
 KIND_COLOURS = {
@@ -231,7 +232,7 @@ def _network(g: nx.DiGraph, sub: nx.DiGraph) -> Any:
 
     net = Network(directed=True)
     net.node_ids = _IdList()
-    _add_nodes(net, sub, {n: i + 1 for i, n in enumerate(ranked(g))})
+    _add_nodes(net, sub, {n: i + 1 for i, n in enumerate(ranked(g))}, g)
     for u, v, d in sub.edges(data=True):
         occurrences = [_occurrence(o) for o in d.get("occurrences") or []]
         signals = sorted({o.get("signal") or NO_SIGNAL for o in occurrences}) or [NO_SIGNAL]
@@ -247,7 +248,9 @@ def _network(g: nx.DiGraph, sub: nx.DiGraph) -> Any:
     return net
 
 
-def _add_nodes(net: Any, sub: nx.DiGraph, rank_order: dict[Any, int]) -> None:
+def _add_nodes(
+    net: Any, sub: nx.DiGraph, rank_order: dict[Any, int], whole: nx.DiGraph | None = None
+) -> None:
     """Every node of `sub`, placed (layout), sized by citations and by PageRank, and
     carrying what its panel shows; `rank_order`: its place by PageRank in the whole graph."""
     positions = layout(sub)
@@ -282,7 +285,23 @@ def _add_nodes(net: Any, sub: nx.DiGraph, rank_order: dict[Any, int]) -> None:
             rank=rank_order[n],
             size_cited=max(by_cited[n], floor),
             size_pagerank=max(by_rank[n], floor),
+            **_flag(sub if whole is None else whole, d),
         )
+
+
+def _flag(g: nx.DiGraph, d: dict[str, Any]) -> dict[str, Any]:
+    """A node's citator flag: its status (graph.status), who gave it, and the words."""
+    status = d.get("status")
+    if not status:
+        return {}
+    by = d.get("status_by")
+    by_label = g.nodes[by].get("label") if by in g else by
+    return {
+        "status": status,
+        "flag": "red" if status in RED else "amber",
+        "status_by_label": by_label,
+        "status_passage": d.get("status_passage"),
+    }
 
 
 def _courts(sub: nx.DiGraph) -> dict[str, str]:

@@ -16,6 +16,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..graph.status import RED
+
 Row = dict[str, Any]
 
 
@@ -57,6 +59,8 @@ def passage(row: Row, heading: str | None = None) -> RenderableType:
         line.append(f" ({_line(row['parenthetical'])})")
     if row.get("treatment"):
         line.append(f"  [{row['treatment']}]", style="yellow")
+    if row.get("part") and row["part"] != "majority":
+        line.append(f"  (in a {_line(row['part'])})", style="dim")
     if row.get("via_label"):
         line.append(f"  in the parenthetical of {row['via_label']}", style="dim")
     parts: list[RenderableType] = [line]
@@ -83,6 +87,16 @@ def show(result: dict[str, Any]) -> list[RenderableType]:
     out.append(title)
     if m.get("citations"):
         out.append(Text(" = ".join(m["citations"]), style="dim"))
+    for t in result.get("status") or []:
+        flag = Text(
+            f"{t['treatment'].upper()}",
+            style="bold red" if t["treatment"] in RED else "bold yellow",
+        )
+        by = t.get("by_label") or t.get("by")
+        flag.append(f" by {_line(by)}" if by else "")
+        if t.get("words"):
+            flag.append(f": {_line(t['words'])}", style="default")
+        out.append(flag)
 
     groups = result["cited_by"]
     n = sum(len(g["passages"]) for g in groups)
@@ -185,6 +199,8 @@ def stats(s: dict[str, Any]) -> list[RenderableType]:
         )
     out.append(joined)
 
+    out.append(_status_table(s))
+
     unresolved = _table(
         f"Unresolved short forms ({c['unresolved']}): full citation nowhere in the corpus",
         "authority",
@@ -198,3 +214,24 @@ def stats(s: dict[str, Any]) -> list[RenderableType]:
         )
     out.append(unresolved)
     return out
+
+
+def _status_table(s: dict[str, Any]) -> Table:
+    """The authorities the corpus overrules or weakens (graph.status)."""
+    st = s.get("status") or {"counts": {}, "flagged": []}
+    flagged = _table(
+        "Status: "
+        + (
+            ", ".join(f"{n} {what}" for what, n in st["counts"].items())
+            or "nothing overruled or weakened"
+        ),
+        "authority",
+        "status",
+        "by",
+        "passage",
+    )
+    for r in st["flagged"]:
+        flagged.add_row(
+            *_cells(r["label"], r["status"], r.get("by_label") or "", r.get("passage") or "")
+        )
+    return flagged

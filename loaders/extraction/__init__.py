@@ -26,5 +26,19 @@ def extract(opinion: Opinion) -> list[Citation]:
     from .propositions import attach_propositions
 
     citations = find_citations(opinion)
-    attach_propositions(opinion, citations)
-    return citations
+    added = attach_propositions(opinion, citations)
+    return merge(citations, added) if added else citations
+
+
+def merge(citations: list[Citation], added: list[Citation]) -> list[Citation]:
+    """`citations` and `added` in text order, `antecedent` and `parent` renumbered."""
+    both = citations + added
+    order = sorted(range(len(both)), key=lambda i: (both[i].start, i))
+    new_index = {old: new for new, old in enumerate(order)}
+    out = [both[i] for i in order]
+    for c in out:
+        if c.antecedent is not None:
+            c.antecedent = new_index[c.antecedent]
+        if c.parent is not None:
+            c.parent = new_index[c.parent]
+    return out

@@ -39,7 +39,6 @@ from ...vocabulary import (
     SIGNAL_WITH,
     SIGNALS,
     SOURCING,
-    TREATMENT,
     canonical_signal,
 )
 from .roles import assign_roles
@@ -58,6 +57,7 @@ from .sentences import (
     skip_space,
     word_start,
 )
+from .treatment import attach_treatments, sentence_treatment
 
 __all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]
 
@@ -240,25 +240,28 @@ def _holders(cites: dict[int, _Cite], starts: list[int]) -> dict[int, tuple[int,
     return out
 
 
-def attach_propositions(opinion: Opinion, citations: list[Citation]) -> None:
+def attach_propositions(opinion: Opinion, citations: list[Citation]) -> list[Citation]:
     """Set proposition, signal, parenthetical, quote, treatment, notes, history, parent,
-    role.
+    role, part; return the name-only references a treatment adds ("we overrule Parratt").
 
     Args:
         opinion: the opinion the citations were found in (offsets refer to its text).
         citations: its citations in text order, as loaders.citations finds them.
     """
     if not citations:
-        return
+        return []
     text = opinion.text
     order = sorted(range(len(citations)), key=lambda i: citations[i].start)
     regions = note_regions(opinion)
     cites = _clauses(text, citations, order, regions)
     _nest(text, citations, cites)
     _attach_history(text, citations, cites, order)
-    starts = _attach_sentences(opinion, citations, cites, order, regions)
+    spans = _attach_sentences(opinion, citations, cites, order, regions)
     _share_outer_propositions(text, citations, cites, order)
-    assign_roles(opinion, citations, {i: cites[i].head for i in cites}, starts)
+    assign_roles(opinion, citations, {i: cites[i].head for i in cites}, [s for s, _ in spans])
+    return attach_treatments(
+        opinion, citations, spans, {i: (v.head, v.tail) for i, v in cites.items()}
+    )
 
 
 def _clauses(
@@ -303,7 +306,7 @@ def _clause(text: str, i: int, c: Citation, lo: int, nxt: int) -> _Cite:
 
 def _nest(text: str, citations: list[Citation], cites: dict[int, _Cite]) -> None:
     """A citation inside another's parenthetical is used second-hand: its `parent` is
-    that citation and its treatment the word that introduces it ("quoting", "citing")."""
+    that citation and its relation the word that introduces it ("quoting", "citing")."""
     holders = _holders(cites, [c.start for c in citations])
     for i in cites:
         best = holders.get(i)
@@ -316,7 +319,7 @@ def _nest(text: str, citations: list[Citation], cites: dict[int, _Cite]) -> None
         # the word that introduces it within the parenthetical ("quoting", "citing")
         segment = re.split(r"[;]", inner)[-1] if ";" in inner else inner
         how = SECOND_HAND.search(segment) or SECOND_HAND.search(inner)
-        c.treatment = re.sub(r"\s+", " ", how.group(1).lower()) if how else "citing"
+        c.relation = re.sub(r"\s+", " ", how.group(1).lower()) if how else "citing"
 
 
 def _attach_history(
@@ -368,10 +371,10 @@ def _attach_sentences(
     cites: dict[int, _Cite],
     order: list[int],
     regions: list[tuple[int, int]],
-) -> list[int]:
+) -> list[tuple[int, int]]:
     """The proposition of each top-level citation, from its sentence or clause; a string
-    cite shares one, and a signal carries on to the citations after it. Returns where
-    the opinion's sentences start."""
+    cite shares one, and a signal carries on to the citations after it. Returns the
+    opinion's sentences."""
     text = opinion.text
     top = [i for i in order if citations[i].parent is None]
     protected = [(cites[i].head, cites[i].tail) for i in top]
@@ -390,7 +393,7 @@ def _attach_sentences(
     sentences = _Sentences(spans, [s for s, _ in spans], clause_spans, regions)
     for unit in _string_cites(text, cites, top):
         _attach_unit(text, [(citations[i], cites[i]) for i in unit], sentences)
-    return sentences.starts
+    return spans
 
 
 def _string_cites(text: str, cites: dict[int, _Cite], top: list[int]) -> list[list[int]]:
@@ -443,7 +446,8 @@ def _attach_unit(text: str, unit: list[tuple[Citation, _Cite]], sentences: _Sent
         _parentheticals(text, c, ci)
         if c.signal is None and prop and not textual:
             c.quote = prop if block else _quote(prop)
-        c.treatment = c.treatment or _treatment(window)
+        if c.treatment is None:
+            c.treatment, c.treatment_words = sentence_treatment(window)
 
 
 def _share_outer_propositions(
@@ -459,7 +463,7 @@ def _share_outer_propositions(
             root = citations[root].parent  # type: ignore[assignment]
         c.proposition = citations[root].proposition
         _parentheticals(text, c, cites[i])
-        if c.treatment == "quoting":
+        if c.relation == "quoting":
             c.quote = citations[c.parent].quote
         if c.source == "history":
             c.signal = None
@@ -677,11 +681,3 @@ def _quote(prop: str) -> str | None:
     parts = [_clean(prop[a + 1 : b - 1]) for a, b in outer]
     parts = [p for p in parts if len(p) > 1]
     return " ... ".join(parts) if parts else None
-
-
-def _treatment(window: str) -> str | None:
-    """What the citing court does with an authority, from the words of its sentence."""
-    for pattern, word in TREATMENT:
-        if pattern.search(window):
-            return word
-    return None

@@ -257,6 +257,11 @@ def _short_record(
     else:
         guess = getattr(meta, "antecedent_guess", None) or getattr(meta, "plaintiff", None)
         name = clean_party(guess or "") or None
+        # eyecite guesses the last word before "supra": "States" in "Toledo Newspaper Co.
+        # v. United States, supra"; the whole name before it is the better guide
+        before = short_name_before(text, start) if form == "supra" else None
+        if before and re.search(r"\sv\.?\s", before):
+            name = before
     return Citation(
         opinion=opinion_id,
         form=form,
