@@ -29,12 +29,23 @@ def _rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def sample(build: Path, n: int, seed: int = 21) -> list[dict]:
-    """N negative treatments of the build, with their context."""
+def sample(build: Path, n: int, seed: int = 21, exclude: list[Path] | None = None) -> list[dict]:
+    """N negative treatments of the build, with their context; rows of earlier samples
+    (`exclude`: judged files, same opinion, citation and words) are not drawn again."""
     texts = {r["id"]: r["text"] for r in _rows(build / "texts.jsonl")}
     labels = {a["id"]: a.get("label") or a.get("name") for a in _rows(build / "authorities.jsonl")}
     sources = {o["id"]: Path(o["source"]).name for o in _rows(build / "opinions.jsonl")}
-    found = [c for c in _rows(build / "citations.jsonl") if c.get("treatment") in NEGATIVE]
+    seen = {
+        (r["opinion"], r["citation"], r["treatment"])
+        for path in exclude or []
+        for r in json.loads(path.read_text(encoding="utf-8"))
+    }
+    found = [
+        c
+        for c in _rows(build / "citations.jsonl")
+        if c.get("treatment") in NEGATIVE
+        and (sources.get(c["opinion"]), c["text"], c["treatment"]) not in seen
+    ]
     found.sort(key=lambda c: (c["opinion"], c["start"]))
     picked = random.Random(seed).sample(found, min(n, len(found)))
     out = []
@@ -75,11 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--score", type=Path)
+    ap.add_argument("--seed", type=int, default=21)
+    ap.add_argument("--exclude", type=Path, nargs="*", help="earlier samples, not drawn again")
     args = ap.parse_args(argv)
     if args.score:
         print(json.dumps(score(args.score)))
         return 0
-    rows = sample(args.build, args.n)
+    rows = sample(args.build, args.n, args.seed, args.exclude)
     text = json.dumps(rows, indent=1, ensure_ascii=False)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -78,15 +78,13 @@ def test_that_doctrine_looks_back_to_swift_v_tyson_and_butler_writes_apart() -> 
     assert {c.part for c in found if c.start < butler} == {"majority"}
 
 
-def test_did_not_overrule_is_no_overruling() -> None:
+def test_did_not_overrule_is_no_overruling_but_no_longer_view_that_decision_is() -> None:
     found = _found(BRADEN)
-    assert not [
-        c for c in found if c.treatment in ("overruled", "abrogated") and "Ahrens" in (c.text or "")
-    ]
-    assert not any(
-        "did not specifically overrule" in (c.treatment_words or "")
-        for c in found
-        if c.treatment in ("overruled", "abrogated")
+    assert not any("did not specifically overrule" in (c.treatment_words or "") for c in found)
+    (ahrens,) = [c for c in found if c.treatment == "abrogated"]
+    assert "335 U.S. 188" in ahrens.cites  # Ahrens v. Clark, named "in view of ... since" it
+    assert ahrens.treatment_words.startswith(
+        "In view of these developments since Ahrens v. Clark, we can no longer view that decision"
     )
 
 

@@ -57,7 +57,7 @@ from .sentences import (
     skip_space,
     word_start,
 )
-from .treatment import attach_treatments, sentence_treatment
+from .treatment import attach_treatments
 
 __all__ = ["attach_propositions", "canonical_signal", "SIGNALS"]
 
@@ -422,7 +422,6 @@ def _attach_unit(text: str, unit: list[tuple[Citation, _Cite]], sentences: _Sent
     region = home_region(regions, first.head)
     before = text[s : first.head]
     after = text[last.tail : e]
-    window = ""
     textual = False
     block = False
     if _is_lead_in(before) and not _continues(after):
@@ -436,7 +435,6 @@ def _attach_unit(text: str, unit: list[tuple[Citation, _Cite]], sentences: _Sent
         prop, textual = _clause_proposition(
             text, s, e, first.head, clause_spans, first.signal, after_words, others
         )
-        window = _residue(text, s, e, others if textual else clause_spans)
     signal: str | None = None
     for c, ci in unit:
         if ci.signal:
@@ -446,8 +444,6 @@ def _attach_unit(text: str, unit: list[tuple[Citation, _Cite]], sentences: _Sent
         _parentheticals(text, c, ci)
         if c.signal is None and prop and not textual:
             c.quote = prop if block else _quote(prop)
-        if c.treatment is None:
-            c.treatment, c.treatment_words = sentence_treatment(window)
 
 
 def _share_outer_propositions(

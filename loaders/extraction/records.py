@@ -259,9 +259,12 @@ def _short_record(
         name = clean_party(guess or "") or None
         # eyecite guesses the last word before "supra": "States" in "Toledo Newspaper Co.
         # v. United States, supra"; the whole name before it is the better guide
-        before = short_name_before(text, start) if form == "supra" else None
-        if before and re.search(r"\sv\.?\s", before):
-            name = before
+        if form == "supra":
+            before = short_name_before(text, start)
+            if not (before and re.search(r"\sv\.?\s", before)):
+                before = name_before(text, start)  # "X Co. v. Y Research, Inc., supra"
+            if before and re.search(r"\sv\.?\s", before):
+                name = before
     return Citation(
         opinion=opinion_id,
         form=form,

@@ -32,13 +32,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...models import Citation, Opinion
-from ...vocabulary import GENERIC_PARTY_WORDS, NAME_STOP_WORDS, TREATMENT, VERSUS
+from ...vocabulary import GENERIC_PARTY_WORDS, NAME_STOP_WORDS, VERSUS
 from .sentences import quotation_spans
 
 TREATMENTS = (
     "overruled", "abrogated", "superseded", "disapproved", "limited", "questioned",
-    "criticized", "distinguished", "followed", "declined to follow",
+    "criticized", "declined to follow", "distinguished", "followed",
 )  # fmt: skip
+_RANK = {t: i for i, t in enumerate(TREATMENTS)}
 # the treatments that take a case off the books (a citator's red flag)
 NEGATIVE = frozenset({"overruled", "abrogated", "superseded", "disapproved"})
 # treatments that weaken it (a citator's yellow flag)
@@ -135,7 +136,7 @@ _ADV += r"necessarily|too|simply|must|should|to\s+that\s+extent|in\s+part|pro\s+
 class _Trigger:
     pattern: re.Pattern[str]
     treatment: str
-    voice: str  # "active": the case follows; "passive": it comes before
+    voice: str  # "active": the case follows; "passive": it comes before; "first": right after
 
 
 def _t(pattern: str, treatment: str, voice: str) -> _Trigger:
@@ -179,7 +180,7 @@ TRIGGERS: tuple[_Trigger, ...] = (
         r"\b(?:is|are)\s+(?:not|no\s+longer)\s+to\s+be\s+followed\b"
         r"|\b(?:should|will|can)\s+no\s+longer\s+be\s+followed\b"
         r"|\b(?:does|do|did)\s+not\s+state\s+the\s+(?:correct|true|proper)\s+(?:rule|law)\b"
-        r"|\b(?:was|were)\s+wrongly\s+decided\b|\b(?:is|are)\s+no\s+longer\s+the\s+law\b",
+        r"|\b(?:is|are)\s+no\s+longer\s+the\s+law\b",
         "overruled",
         "passive",
     ),
@@ -190,11 +191,69 @@ TRIGGERS: tuple[_Trigger, ...] = (
         "abrogated",
         "active",
     ),
+    # "we must regard the cases of X and Y as overruled"
+    _t(
+        r"\b[Ww]e\b[^.;]{0,40}?\b(?:regard|consider|treat|deem)\s+"
+        r"(?=[^.;]{0,200}?\bas\s+(?:overruled|no\s+longer\s+(?:good\s+)?law)\b)",
+        "overruled",
+        "active",
+    ),
     # "we repudiate the rule of X", "we abandon the doctrine of X"
     _t(
         r"\b[Ww]e\s+(?:\w+\s+){0,3}?(?:repudiate|abandon|disavow|recede\s+from)\s+"
         r"(?=(?:the|its|that)\b)",
         "abrogated",
+        "active",
+    ),
+    # --- the treatments that do not take a case off the books ---
+    # "X, on which appellant relies, is distinguishable", "X is inapposite"
+    _t(
+        r"\b(?:is|are|was|were|be)\s+(?:\w+ly\s+|also\s+|thus\s+|therefore\s+|plainly\s+)?"
+        r"(?:distinguishable|inapposite|not\s+(?:on\s+point|apposite|controlling|analogous))\b",
+        "distinguished",
+        "passive",
+    ),
+    _t(r"\b[Ww]e\s+(?:\w+\s+){0,2}?distinguish\b", "distinguished", "active"),
+    # "Unlike X, 1 F.3d 1, this case ...": the case right after "unlike"
+    _t(r"(?:^|(?<=[.;,(]\s))[Uu]nlike\s+(?:in\s+)?(?=\S)", "distinguished", "first"),
+    _t(
+        r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:decline|refuse)\s+to\s+(?:follow|adopt)\b",
+        "declined to follow",
+        "active",
+    ),
+    _t(
+        r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:disagree\s+with|part\s+company\s+with)\s+",
+        "declined to follow",
+        "first",
+    ),
+    _t(
+        r"\b(?:was|were)\s+wrongly\s+decided\b|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+        r"(?:unpersuasive|poorly\s+reasoned)\b",
+        "criticized",
+        "passive",
+    ),
+    _t(r"\bcall(?:s|ed|ing)?\s+into\s+(?:question|doubt)\b", "questioned", "active"),
+    _t(
+        r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:limited|confined)\s+to\s+(?:its|their)\s+"
+        r"(?:own\s+|particular\s+|peculiar\s+)?facts\b",
+        "limited",
+        "passive",
+    ),
+    _t(
+        r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:limit|confine)\b(?=[^.;]{0,120}\bfacts\b)",
+        "limited",
+        "active",
+    ),
+    _t(
+        r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?superseded\s+(?:by\s+"
+        r"(?:statute|(?:the\s+)?(?:\d{4}\s+)?amendments?|rule|regulation)|on\s+other\s+grounds)\b",
+        "superseded",
+        "passive",
+    ),
+    _t(
+        r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:follow|adopt\s+the\s+(?:reasoning|rule|approach|test|"
+        r"holding)\s+of)\b",
+        "followed",
         "active",
     ),
 )
@@ -206,13 +265,17 @@ _NOT_THE_COURTS = re.compile(
     r"contend\w*|invite[sd]?|inviting|request\w*|whether|unless|if|"
     r"would|might|could|may|without|hesitat\w*|question\s+(?:is|was))\b|n['’]t\b"
 )
+_EXTENT = re.compile(r"\b(?:in\s*so\s+far|so\s+far|to\s+the\s+extent)\b", re.I)
 # a question the sentence asks, not an answer it gives
-_OPEN_QUESTION = re.compile(r"\b(?:whether|unless|if)\b", re.I)
+_OPEN_QUESTION = re.compile(
+    r"\b(?:whether|unless|if|argu\w*|contend\w*|urg(?:e|es|ed|ing)|assert\w*|claim(?:s|ed|ing)?)\b",
+    re.I,
+)
 # a case named by the way, not as the subject or object of the overruling: "in view of
 # Caldarola", "in Escobedo", "O'Malley's words"
 _BY_THE_WAY = re.compile(
     r"\b(?:in\s+view\s+of|in\s+light\s+of|since|after|following|unlike|"
-    r"(?<!decision\s)(?<!decisions\s)(?<!case\s)(?<!cases\s)(?<!rule\s)(?<!holding\s)in|with|by|under|"
+    r"(?<=and\s)in|(?<=or\s)in|(?<=as\s)in|(?<=,\s)in|with|by|under|"
     r"see|cf\.|compare|than|from)\s+(?:the\s+)?$",
     re.I,
 )
@@ -241,7 +304,7 @@ _PLURAL = re.compile(r"\b(?:those|these|they|them|each|both|cases|decisions|hold
 # where the object of an active overruling ends
 _OBJECT_END = re.compile(
     r"\b(?:to\s+the\s+extent|insofar|in\s+so\s+far|because|since|in\s+light\s+of|as\s+|"
-    r"which|who|where|and\s+(?:hold|reaffirm|adopt|conclude)|so\s+far)\b|[;:]"
+    r"which|who|where|we|and\s+(?:hold|reaffirm|adopt|conclude)|so\s+far)\b|[;:]"
 )
 
 
@@ -252,6 +315,7 @@ class _Mention:
     target: int  # the index of the citation (or of the full citation a name refers to)
     named: bool  # a name without a citation at this spot
     here: bool = True  # in the sentence of the treatment (not found by looking back)
+    aside: bool = False  # named in passing ("in view of X"): an antecedent, never a subject
 
 
 def attach_treatments(
@@ -308,25 +372,19 @@ def _apply(
     quotes: list[tuple[int, int]],
     tails: list[tuple[int, int]],
 ) -> None:
-    bounds = [
-        s + k.end()
-        for k in re.finditer(r"[;:]\s", text[s : m.start()])
-        if not any(0 <= s + k.start() - t <= 2 for _h, t in tails)
-    ]
-    clause_start = max([s, *bounds])
-    before = text[clause_start : m.start()]
-    near = text[max(clause_start, m.start() - 70) : m.start()]
-    segments = near.split(",")
-    near = ",".join(segments[-2:]) if len(segments[-1].split()) < 2 else segments[-1]
-    if _NOT_THE_COURTS.search(near) or _REPORTED.search(before) or _OPEN_QUESTION.search(before):
+    clause_start = _clause_start(text, s, m, tails)
+    if not _the_courts_own(text, clause_start, m, quotes):
         return
-    if any(a + 25 < m.start() < b for a, b in quotes):
-        return  # someone else's words: "we said there was 'no doubt that X is no longer good law'"
+    before = text[clause_start : m.start()]
     after = text[m.end() : e]
     treatment = trig.treatment
     if treatment == "=verb":
         verb = m.group(1).lower()
         treatment = next(v for k, v in _VERB_OBJECTS.items() if verb.startswith(k[:-1]))
+    if treatment != "superseded":  # only a statute or rule is superseded as well as a case
+        mentions = [k for k in mentions if k.named or citations[k.target].kind == "case"]
+    antecedents = mentions  # what "it", "that decision" may stand for
+    mentions = [k for k in mentions if not k.aside]
     if trig.voice == "passive":
         if re.match(r"\s*(?:by|in)\b", after) and not re.match(
             r"\s*(?:by|in)\s+(?:this|today|our)", after
@@ -341,9 +399,16 @@ def _apply(
             first = [k for k in targets if k.start < clause_start + anaphor.start()]
             chosen = first[-1:] or targets[-1:]
         elif _ANAPHOR.search(subject):
-            chosen = _look_back(history, plural=bool(_PLURAL.search(subject)))
+            plural = bool(_PLURAL.search(subject))
+            earlier = [k for k in antecedents if k.start < clause_start]
+            if earlier:
+                chosen = earlier if plural else earlier[-1:]
+            else:
+                chosen = _look_back(_kept(history, citations, treatment), plural=plural)
         else:
             chosen = []
+    elif trig.voice == "first":
+        chosen = [k for k in mentions if m.end() <= k.start <= m.end() + 3][:1]
     else:
         if _PROCEDURAL.match(after):
             return
@@ -351,14 +416,14 @@ def _apply(
         end = m.end() + (stop.start() if stop else len(after))
         targets = [k for k in mentions if m.end() <= k.start < end]
         obj = text[m.end() : end].strip()
-        earlier = [k for k in mentions if k.start < m.start()]
+        earlier = [k for k in antecedents if k.start < m.start()]
         plural = bool(_PLURAL.match(obj))
         if targets:
             chosen = targets
         elif _ANAPHOR.match(obj) and earlier:
             chosen = earlier if plural else earlier[-1:]
         elif _ANAPHOR.match(obj):
-            chosen = _look_back(history, plural=plural)
+            chosen = _look_back(_kept(history, citations, treatment), plural=plural)
         else:
             chosen = []
     words = re.sub(r"\s+", " ", text[s:e]).strip()
@@ -366,9 +431,47 @@ def _apply(
         _mark(text, k, treatment, words, m, citations, added, parts)
 
 
+def _kept(
+    history: list[list[_Mention]], citations: list[Citation], treatment: str
+) -> list[list[_Mention]]:
+    """The mentions a treatment can reach: cases (and, for "superseded", laws too)."""
+    if treatment == "superseded":
+        return history
+    return [[k for k in ms if k.named or citations[k.target].kind == "case"] for ms in history]
+
+
+def _clause_start(text: str, s: int, m: re.Match[str], tails: list[tuple[int, int]]) -> int:
+    """Where the clause of a trigger starts: after the last ";" or ":" of its sentence that
+    is not a string cite's semicolon."""
+    bounds = [
+        s + k.end()
+        for k in re.finditer(r"[;:]\s", text[s : m.start()])
+        if not any(0 <= s + k.start() - t <= 2 for _h, t in tails)
+    ]
+    return max([s, *bounds])
+
+
+def _the_courts_own(
+    text: str, clause_start: int, m: re.Match[str], quotes: list[tuple[int, int]]
+) -> bool:
+    """Whether a trigger is the court's own act: not negated, argued, asked, reported, nor
+    inside someone else's quotation ("we said there was 'no doubt that X is no longer good
+    law'")."""
+    before = text[clause_start : m.start()]
+    near = text[max(clause_start, m.start() - 70) : m.start()]
+    segments = near.split(",")
+    near = ",".join(segments[-2:]) if len(segments[-1].split()) < 2 else segments[-1]
+    if _EXTENT.search(before):  # "so far as that case is not in accord ..., it is overruled"
+        near = text[max(clause_start, m.start() - 25) : m.start()]
+    if _NOT_THE_COURTS.search(near) or _REPORTED.search(before) or _OPEN_QUESTION.search(before):
+        return False
+    return not any(a + 25 < m.start() < b for a, b in quotes)
+
+
 def _look_back(history: list[list[_Mention]], plural: bool) -> list[_Mention]:
     """The case(s) the last sentences named, for "it", "that case", "those decisions"."""
     for mentions in reversed(history):
+        mentions = [k for k in mentions if not k.aside] or mentions
         if mentions:
             targets = {k.target: k for k in mentions}
             picked = [
@@ -392,8 +495,9 @@ def _mark(
     name ("we overrule Parratt") or an anaphor ("that case is overruled")."""
     if k.here and not k.named:
         c = citations[k.target]
-        c.treatment = treatment
-        c.treatment_words = words
+        if c.treatment is None or _RANK.get(treatment, 99) < _RANK.get(c.treatment, 99):
+            c.treatment = treatment
+            c.treatment_words = words
         return
     full = citations[k.target]
     start, end = (k.start, k.end) if k.here else (m.start(), m.end())
@@ -436,21 +540,24 @@ _NOT_HANDLES = frozenset(
 def _handles(opinion: Opinion, citations: list[Citation]) -> list[tuple[str, int]]:
     """(word, index of a full case citation) for the names a text calls cases by: the
     distinctive words of the first party ("Parratt", "Seagram" of Joseph E. Seagram &
-    Sons), or of the second where the first is a government ("Lynah" for United States
-    v. Lynah). A word two cited cases share names neither."""
+    Sons), or of the second where the first is a government or a State ("Lynah" for
+    United States v. Lynah, "Sanders" for Arkansas v. Sanders). A word two cited cases
+    share names neither."""
     own = {w.lower() for w in _CAP_WORD.findall(opinion.name or "")}
-    words_of: dict[str, set[str]] = {}
     out: list[tuple[str, int]] = []
     for i, c in enumerate(citations):
         if c.form != "full" or c.kind != "case" or not c.name or not c.cites:
             continue
+        name = _LEAD_WORDS.sub("", c.name)
         if (
-            re.search(r"\d|\.\s+(?:See|Cf|But|Accord|Compare|And|The|In)\b", c.name)
-            or len(VERSUS.findall(c.name)) > 1
-            or len(c.name.split()) > 14
+            re.search(r"\d|\.\s+(?:See|Cf|But|Accord|Compare|And|The|In)\b", name)
+            or len(VERSUS.findall(name)) > 1
+            or len(name.split()) > 14
         ):
             continue  # a name that ran into the text before it
-        for party in VERSUS.split(c.name)[:2]:
+        for party in VERSUS.split(name)[:2]:
+            if party.strip().lower() in _STATES:
+                continue
             words = [
                 w
                 for w in _CAP_WORD.findall(party)
@@ -460,13 +567,34 @@ def _handles(opinion: Opinion, citations: list[Citation]) -> list[tuple[str, int
                 and w.lower() not in own
             ]
             if words and len(party.split()) <= 7 and not re.search(r"\sand\s", party):
-                for w in words[:4]:
-                    out.append((w, i))
-                    words_of.setdefault(w, set()).add(c.cites[0])
-                break
+                out.extend((w, i) for w in words[:4])
             if words:
                 break
-    return [(w, i) for w, i in out if len(words_of[w]) == 1]
+    return [(w, i) for w, i in out if _one_case(w, out, citations)]
+
+
+# words a name extraction may carry in front of a case name ("Thus, in Metro ...")
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:thus|since|in|see|also|and|under|but|cf\.?|compare|accord|after|while|when|as)"
+    r"[\s,]+)+",
+    re.I,
+)
+
+
+def _one_case(word: str, handles: list[tuple[str, int]], citations: list[Citation]) -> bool:
+    """Whether every citation a word names is one case: each shares a cite or a name with
+    another ("13 Wall. 29" and "80 U.S. 29" of Low v. Austin are one case by name)."""
+    owners = [citations[i] for w, i in handles if w == word]
+    groups: list[tuple[set[str], set[str]]] = []
+    for c in owners:
+        cites, names = set(c.cites), {_LEAD_WORDS.sub("", c.name or "").lower()}
+        joined = [g for g in groups if g[0] & cites or g[1] & names]
+        for g in joined:
+            cites |= g[0]
+            names |= g[1]
+            groups.remove(g)
+        groups.append((cites, names))
+    return len(groups) == 1
 
 
 def _mentions(
@@ -485,9 +613,10 @@ def _mentions(
         head, tail = clauses.get(i, (c.start, c.end))
         if s <= c.start < e:
             covered.append((head, tail))
-            if c.kind == "case" and c.parent is None:
+            if c.parent is None and c.source != "history":
                 found.append(_Mention(head, tail, i, False))
-    found = [k for k in found if not _by_the_way(text, k)]
+    for k in found:
+        k.aside = _by_the_way(text, k)
     if not handles:
         return found
     sentence = text[s:e]
@@ -497,8 +626,11 @@ def _mentions(
             if any(h <= a < t for h, t in covered):
                 continue
             j = _nearest(handles, word, a, citations)
-            found.append(_Mention(a, a + len(word), j if j is not None else i, True))
-    found = [k for k in found if not _by_the_way(text, k)]
+            j = j if j is not None else i
+            if _own_words(text, a, a + len(word), citations[j].name or ""):
+                found.append(_Mention(a, a + len(word), j, True))
+    for k in found:
+        k.aside = _by_the_way(text, k)
     found.sort(key=lambda k: k.start)
     return found
 
@@ -508,6 +640,39 @@ def _by_the_way(text: str, k: _Mention) -> bool:
     if re.match(r"['’]s\b", text[k.end : k.end + 3]):
         return True
     return bool(_BY_THE_WAY.search(text[max(0, k.start - 20) : k.start]))
+
+
+_STATES = frozenset(
+    {
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont",
+        "virginia", "washington", "wisconsin", "wyoming", "new hampshire", "new jersey",
+        "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+        "south carolina", "south dakota", "west virginia", "puerto rico", "district of columbia",
+    }
+)  # fmt: skip
+_CASE_NOUNS = frozenset({"case", "cases", "decision", "decisions", "doctrine", "rule", "opinion"})
+_NAME_RUN_WORD = re.compile(r"[A-Z][\w'’.-]*|&|of|the|de|v\.?")
+
+
+def _own_words(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the capitalized words next to a name all belong to the case's name: not
+    "Bank" of "Bank Merger Act", nor "Edison" of "Southern California Edison"."""
+    own = {w.lower().strip(".,") for w in re.findall(r"[\w'’.&-]+", name)}
+    before = re.findall(r"[\w'’&-]+|[^\w\s]", text[max(0, start - 60) : start])
+    after = re.findall(r"[\w'’&-]+|[^\w\s]", text[end : end + 60])
+    for words in (reversed(before), after):
+        for w in words:
+            if not _NAME_RUN_WORD.fullmatch(w) or w in {"of", "the", "de"}:
+                break
+            if re.fullmatch(r"[IVX]+|Ill|[A-Z]", w):
+                break  # a heading's number ("III", OCR's "Ill") or letter
+            if w.lower().strip(".,") not in own and w.lower() not in _CASE_NOUNS:
+                return False
+    return True
 
 
 def _dedupe(handles: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -526,16 +691,3 @@ def _nearest(
     if before:
         return max(before, key=lambda i: citations[i].start)
     return min(owners, key=lambda i: citations[i].start) if owners else None
-
-
-# --- the other treatments, from the words of the sentence --------------------------------
-
-
-def sentence_treatment(window: str) -> tuple[str | None, str | None]:
-    """What the citing court does with the authorities of a sentence, from its words
-    (distinguished, criticized, questioned, limited, followed ...), and the words."""
-    for pattern, word in TREATMENT:
-        m = pattern.search(window)
-        if m:
-            return word, re.sub(r"\s+", " ", m.group(0))
-    return None, None
