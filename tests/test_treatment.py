@@ -137,3 +137,22 @@ def test_status_in_graphml_tables_and_the_view(marchetti_out: Path) -> None:
     assert 'attr.name="status"' in graphml and ">overruled<" in graphml
     html = (marchetti_out / "graph.html").read_text(encoding="utf-8")
     assert '"flag":"red"' in html and '"status":"overruled"' in html
+
+
+GUGLIETTI = HERE / "194574.json"  # First Circuit, CourtListener JSON
+WAINWRIGHT = HERE / "195115.json"  # First Circuit, CourtListener JSON
+
+
+def test_this_case_is_distinguishable_from_the_case_after_from() -> None:
+    found = _found(GUGLIETTI)
+    (ref,) = [c for c in found if c.treatment == "distinguished" and c.form == "reference"]
+    assert ref.text == "Guglietti" and "900 F.2d 397" in ref.cites
+    assert ref.treatment_words == "This case is clearly distinguishable from Guglietti, however."
+
+
+def test_unlike_in_wainwright_opens_the_sentence() -> None:
+    found = _found(WAINWRIGHT)
+    hits = [c for c in found if c.treatment == "distinguished"]
+    assert hits and {c.text for c in hits} == {"Wainwright"}
+    assert all("237 So. 2d 154" in c.cites for c in hits)
+    assert all(c.treatment_words.startswith("Unlike in Wainwright,") for c in hits)

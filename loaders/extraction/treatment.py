@@ -27,12 +27,12 @@ BLACK, with whom ..., dissenting."). Only the majority speaks for the court.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...models import Citation, Opinion
-from ...vocabulary import GENERIC_PARTY_WORDS, NAME_STOP_WORDS, VERSUS
+from .casenames import dedupe, nearest, own_words
+from .casenames import handles as name_handles
+from .parts import opinion_parts, part_at
 from .sentences import quotation_spans
 
 TREATMENTS = (
@@ -44,87 +44,6 @@ _RANK = {t: i for i, t in enumerate(TREATMENTS)}
 NEGATIVE = frozenset({"overruled", "abrogated", "superseded", "disapproved"})
 # treatments that weaken it (a citator's yellow flag)
 CAUTION = frozenset({"limited", "questioned", "criticized", "declined to follow"})
-
-# --- the parts of a combined text -----------------------------------------------------------
-
-_JUSTICE = (
-    r"(?:(?:MR\.?|Mr\.?|MS\.?|Ms\.?)\s+)?(?:(?:CHIEF|Chief|ASSOCIATE|Associate)\s+)?"
-    r"(?:JUSTICE|Justice|JUDGE|Judge)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:(?:Chief|Circuit|Senior|District)\s+)?"
-    r"(?:J|C\.\s?J|JJ|Judge|Justice)\.?"
-)
-_SEPARATE = re.compile(
-    rf"^\s*(?:{_JUSTICE})(?:[^.\n]{{0,300}}?)[,(]?\s*\(?"
-    r"(concurring\s+in\s+part\s+and\s+dissenting\s+in\s+part|dissenting\s+in\s+part|"
-    r"concurring\s+in\s+(?:the\s+)?(?:judgment|result)(?:\s+in\s+part)?|"
-    r"concurring|dissenting)\b[^\n]{0,40}$",
-)
-_MAJORITY = re.compile(
-    rf"^\s*(?:(?:{_JUSTICE})[^\n]{{0,120}}?delivered\s+the\s+opinion\s+of\s+the\s+[Cc]ourt|"
-    r"PER\s+CURIAM|Per\s+Curiam|OPINION\s+OF\s+THE\s+COURT)\b"
-)
-_SEPARATE_TYPE = re.compile(r"dissent|concur", re.I)
-# a separate opinion headed only by its author ("Mr. Justice Butler."), after the majority's
-_BARE_AUTHOR = re.compile(
-    r"^\s*[•*]?\s*(?:MR\.?|Mr\.?|MS\.?|Ms\.?)?\s*(?:CHIEF\s+|Chief\s+)?(?:JUSTICE|Justice)\s+"
-    r"[A-Z][\w'’.-]+\.?\s*$"
-)
-_SAYS_DISSENT = re.compile(r"\bdissent|\bI\s+(?:am\s+unable|cannot|can\s+not)\s+agree\b", re.I)
-_SAYS_CONCUR = re.compile(r"\bconcur", re.I)
-
-
-def opinion_parts(opinion: Opinion) -> list[tuple[int, str]]:
-    """Where each opinion of the text starts and its type: (offset, part), in order.
-
-    A text the source already typed as a separate opinion (a dissent, a concurrence) is
-    one part; otherwise the majority runs until a separate opinion's heading.
-    """
-    kind = (opinion.type or "").lower()
-    if _SEPARATE_TYPE.search(kind):
-        return [(0, _part_name(kind))]
-    parts = [(0, "majority")]
-    text = opinion.text
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group(0)
-        if len(line) > 420:
-            continue
-        sep = _SEPARATE.match(line)
-        if sep:
-            part = _part_name(sep.group(1))
-        elif _BARE_AUTHOR.match(line) and m.start() > 2000:
-            after = text[m.end() : m.end() + 3000]
-            part = (
-                "dissent"
-                if _SAYS_DISSENT.search(after)
-                else "concurrence"
-                if _SAYS_CONCUR.search(after)
-                else "separate opinion"
-            )
-        elif _MAJORITY.match(line) and len(parts) > 1:
-            part = "majority"
-        else:
-            continue
-        if parts[-1][1] != part:
-            parts.append((m.start(), part))
-    return parts
-
-
-def _part_name(words: str) -> str:
-    words = re.sub(r"\s+", " ", words.lower())
-    if "dissent" in words and "concur" in words:
-        return "concurrence in part, dissent in part"
-    if "dissent" in words:
-        return "dissent"
-    if "judgment" in words or "result" in words:
-        return "concurrence in the judgment"
-    return "concurrence"
-
-
-def part_at(parts: list[tuple[int, str]], offset: int) -> str:
-    """The part of the opinion in which `offset` stands."""
-    i = bisect_right([p[0] for p in parts], offset) - 1
-    return parts[max(i, 0)][1]
-
 
 # --- the overruling family ------------------------------------------------------------------
 
@@ -209,15 +128,15 @@ TRIGGERS: tuple[_Trigger, ...] = (
     # "X, on which appellant relies, is distinguishable", "X is inapposite"
     _t(
         r"\b(?:is|are|was|were|be)\s+(?:\w+ly\s+|also\s+|thus\s+|therefore\s+|plainly\s+)?"
-        r"(?:distinguishable|inapposite|not\s+(?:on\s+point|apposite|controlling|analogous))\b",
+        r"(?:distinguishable|inapposite|not\s+(?:on\s+point|apposite))\b",
         "distinguished",
         "passive",
     ),
     _t(r"\b[Ww]e\s+(?:\w+\s+){0,2}?distinguish\b", "distinguished", "active"),
     # "Unlike X, 1 F.3d 1, this case ...": the case right after "unlike"
-    _t(r"(?:^|(?<=[.;,(]\s))[Uu]nlike\s+(?:in\s+)?(?=\S)", "distinguished", "first"),
+    _t(r"(?:^|(?<=[.;,]\s))[Uu]nlike\s+(?:in\s+)?", "distinguished", "first"),
     _t(
-        r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:decline|refuse)\s+to\s+(?:follow|adopt)\b",
+        r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:decline|refuse)\s+to\s+follow\b",
         "declined to follow",
         "active",
     ),
@@ -260,7 +179,7 @@ TRIGGERS: tuple[_Trigger, ...] = (
 
 # words that make an overruling someone's wish, a refusal, a question or a hypothesis
 _NOT_THE_COURTS = re.compile(
-    r"\b(?:not|never|no\s+need|need\s+not|declined?|declines|declining|refuse[sd]?|refusing|"
+    r"\b(?:not|cannot|never|no\s+need|need\s+not|declined?|declines|declining|refuse[sd]?|refusing|"
     r"refrain\w*|reluctan\w*|urge[sd]?|urging|ask(?:s|ed|ing)?|argue[sd]?|argues|arguing|"
     r"contend\w*|invite[sd]?|inviting|request\w*|whether|unless|if|"
     r"would|might|could|may|without|hesitat\w*|question\s+(?:is|was))\b|n['’]t\b"
@@ -268,21 +187,36 @@ _NOT_THE_COURTS = re.compile(
 _EXTENT = re.compile(r"\b(?:in\s*so\s+far|so\s+far|to\s+the\s+extent)\b", re.I)
 # a question the sentence asks, not an answer it gives
 _OPEN_QUESTION = re.compile(
-    r"\b(?:whether|unless|if|argu\w*|contend\w*|urg(?:e|es|ed|ing)|assert\w*|claim(?:s|ed|ing)?)\b",
+    r"\b(?:whether|unless|if|argu\w*|contend\w*|contention|urg(?:e|es|ed|ing)|assert\w*|"
+    r"claim(?:s|ed|ing)?|assum\w*|suggestion|counter(?:s|ed)?|maintain\w*|insist\w*)\b",
     re.I,
+)
+# a separate opinion speaking of the court's: "my colleagues' reference to Nickens"
+_SEPARATE_VOICE = re.compile(
+    r"\b(?:my\s+(?:colleagues|brethren)|the\s+majority|[Tt]he\s+Court\s+today|"
+    r"I\s+(?:would|dissent|concur|respectfully))\b"
+)
+# a party's position told anywhere before in the sentence: "Petitioners maintain that X
+# cannot be squared ... and ask that we recognize ...: X is no longer good law"
+_THEIR_POSITION = re.compile(
+    r"\b(?:[Pp]etitioners?|[Rr]espondents?|[Aa]ppellants?|[Aa]ppellees?|[Pp]laintiffs?|"
+    r"[Dd]efendants?|[Tt]he\s+(?:[Gg]overnment|State|[Dd]issent)|[Cc]ounsel)\b[^.;]{0,60}?"
+    r"\b(?:maintain|argue|contend|urge|ask|insist|assert|suggest|submit|request)s?\b"
 )
 # a case named by the way, not as the subject or object of the overruling: "in view of
 # Caldarola", "in Escobedo", "O'Malley's words"
 _BY_THE_WAY = re.compile(
     r"\b(?:in\s+view\s+of|in\s+light\s+of|since|after|following|unlike|"
-    r"(?<=and\s)in|(?<=or\s)in|(?<=as\s)in|(?<=,\s)in|with|by|under|"
+    r"(?<=and\s)in|(?<=or\s)in|(?<=as\s)in|(?<=,\s)in|(?<=cited\s)in|(?<=quoted\s)in|"
+    r"(?<=relied\son\s)in|with|by|under|"
     r"see|cf\.|compare|than|from)\s+(?:the\s+)?$",
     re.I,
 )
 # a reported overruling: "X was overruled in Y", "three years ago"
 _REPORTED = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur)\s+Court\s+(?:\w+\s+){0,2}?(?:found|held|said|stated|"
-    r"concluded|noted|explained|observed|thought|reasoned)\b|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur)\s+(?:\w+\s+){0,2}?(?:[Cc]ourt|[Jj]udge|[Pp]anel|[Bb]oard)\s+"
+    r"(?:\w+\s+){0,2}?(?:found|held|said|stated|concluded|noted|explained|observed|thought|"
+    r"reasoned|ruled|determined)\b|\b(?:was|were)\s+(?:found|held|deemed|thought|said)\b|"
     r"\b[Ww]e\s+(?:said|stated|noted|explained|observed)\s+(?:that|there|in)\b|"
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|had)\s+(?:\w+\s+)?$|"
     r"\b(?:ago|last\s+Term|previously|earlier|subsequently|since\s+been)\b"
@@ -298,6 +232,12 @@ _ANAPHOR = re.compile(
     r"\b(?:(?:that|this|those|these|the|such|both|either)\s+(?:earlier\s+|prior\s+|former\s+)?"
     r"(?:case|cases|decision|decisions|holding|holdings|doctrine|rule|precedent|precedents|"
     r"opinion|line\s+of\s+cases)|it|they|them|each|both|the\s+latter|the\s+former)\b",
+    re.I,
+)
+# "the case before us", "this case": the case at hand, never a cited one
+_AT_HAND = re.compile(
+    r"\b(?:the|this)\s+(?:case|matter|appeal)\s+(?:before\s+us|at\s+(?:bar|hand)|here)\b|"
+    r"\bthis\s+(?:case|appeal)\b|\bthe\s+(?:instant|present)\s+case\b",
     re.I,
 )
 _PLURAL = re.compile(r"\b(?:those|these|they|them|each|both|cases|decisions|holdings)\b", re.I)
@@ -337,7 +277,7 @@ def attach_treatments(
     for c in citations:
         c.part = part_at(parts, c.start)
     text = opinion.text
-    handles = _handles(opinion, citations)
+    handles = name_handles(opinion, citations)
     added: list[Citation] = []
     history: list[list[_Mention]] = []
     quotes = quotation_spans(text)
@@ -373,10 +313,8 @@ def _apply(
     tails: list[tuple[int, int]],
 ) -> None:
     clause_start = _clause_start(text, s, m, tails)
-    if not _the_courts_own(text, clause_start, m, quotes):
+    if not _the_courts_own(text, (s, e), clause_start, m, quotes, trig.treatment == "=verb"):
         return
-    before = text[clause_start : m.start()]
-    after = text[m.end() : e]
     treatment = trig.treatment
     if treatment == "=verb":
         verb = m.group(1).lower()
@@ -385,47 +323,20 @@ def _apply(
         mentions = [k for k in mentions if k.named or citations[k.target].kind == "case"]
     antecedents = mentions  # what "it", "that decision" may stand for
     mentions = [k for k in mentions if not k.aside]
+    kept = _kept(history, citations, treatment)
     if trig.voice == "passive":
-        if re.match(r"\s*(?:by|in)\b", after) and not re.match(
-            r"\s*(?:by|in)\s+(?:this|today|our)", after
-        ):
-            return  # "X was overruled by Y": a report, or an agent that is not this court
-        targets = [k for k in mentions if clause_start <= k.start < m.start()]
-        subject = before
-        if targets and not (_ANAPHOR.search(subject) and not _PLURAL.search(subject)):
-            chosen = targets
-        elif targets:
-            anaphor = list(_ANAPHOR.finditer(subject))[-1]
-            first = [k for k in targets if k.start < clause_start + anaphor.start()]
-            chosen = first[-1:] or targets[-1:]
-        elif _ANAPHOR.search(subject):
-            plural = bool(_PLURAL.search(subject))
-            earlier = [k for k in antecedents if k.start < clause_start]
-            if earlier:
-                chosen = earlier if plural else earlier[-1:]
-            else:
-                chosen = _look_back(_kept(history, citations, treatment), plural=plural)
-        else:
-            chosen = []
+        chosen = _subject(text, m, clause_start, mentions, antecedents, kept, treatment)
     elif trig.voice == "first":
-        chosen = [k for k in mentions if m.end() <= k.start <= m.end() + 3][:1]
+        # "Here, unlike in Mitchell, ...": a contrast with the case at hand, not between
+        # two cited cases ("in Janusaitis, unlike in Hyland")
+        at_hand = (
+            text[m.start()] == "U"  # a sentence that opens "Unlike X, ..."
+            or _AT_HAND.search(text[s:e])
+            or re.search(r"\b[Hh]ere\b", text[s:e])
+        )
+        chosen = [k for k in mentions if m.end() <= k.start <= m.end() + 3][:1] if at_hand else []
     else:
-        if _PROCEDURAL.match(after):
-            return
-        stop = _OBJECT_END.search(after)
-        end = m.end() + (stop.start() if stop else len(after))
-        targets = [k for k in mentions if m.end() <= k.start < end]
-        obj = text[m.end() : end].strip()
-        earlier = [k for k in antecedents if k.start < m.start()]
-        plural = bool(_PLURAL.match(obj))
-        if targets:
-            chosen = targets
-        elif _ANAPHOR.match(obj) and earlier:
-            chosen = earlier if plural else earlier[-1:]
-        elif _ANAPHOR.match(obj):
-            chosen = _look_back(_kept(history, citations, treatment), plural=plural)
-        else:
-            chosen = []
+        chosen = _object(text, m, e, mentions, antecedents, kept, treatment)
     words = re.sub(r"\s+", " ", text[s:e]).strip()
     for k in chosen:
         _mark(text, k, treatment, words, m, citations, added, parts)
@@ -440,6 +351,82 @@ def _kept(
     return [[k for k in ms if k.named or citations[k.target].kind == "case"] for ms in history]
 
 
+def _subject(
+    text: str,
+    m: re.Match[str],
+    clause_start: int,
+    mentions: list[_Mention],
+    antecedents: list[_Mention],
+    history: list[list[_Mention]],
+    treatment: str,
+) -> list[_Mention]:
+    """What a passive treats: the cases named just before it ("Kahriger and Lewis are
+    overruled"), the one "it" / "that decision" stands for, or for "this case is
+    distinguishable from X", the case after "from"."""
+    before, after = text[clause_start : m.start()], text[m.end() : m.end() + 200]
+    if re.match(r"\s*(?:by|in)\b", after) and not re.match(
+        r"\s*(?:by|in)\s+(?:this|today|our)", after
+    ):
+        return []  # "X was overruled by Y": a report, or an agent that is not this court
+    targets = [k for k in mentions if clause_start <= k.start < m.start()]
+    subject = _AT_HAND.sub(" ", before)
+    if subject != before and treatment == "distinguished":
+        hit = re.match(r"[^.;]{0,40}?\bfrom\s+", after)
+        k0 = m.end() + hit.end() if hit else -1
+        return [k for k in antecedents if k0 <= k.start <= k0 + 4][:1]
+    if targets and not _ANAPHOR.search(subject):
+        return _nearest_group(text, targets)
+    if targets and _PLURAL.search(subject):
+        return targets
+    if targets:
+        anaphor = list(_ANAPHOR.finditer(subject))[-1]
+        first = [k for k in targets if k.start < clause_start + anaphor.start()]
+        return first[-1:] or targets[-1:]
+    if not _ANAPHOR.search(subject):
+        return []
+    plural = bool(_PLURAL.search(subject))
+    earlier = [k for k in antecedents if k.start < clause_start]
+    if earlier:
+        return earlier if plural else earlier[-1:]
+    return _look_back(history, plural, treatment, _bare(subject))
+
+
+def _object(
+    text: str,
+    m: re.Match[str],
+    e: int,
+    mentions: list[_Mention],
+    antecedents: list[_Mention],
+    history: list[list[_Mention]],
+    treatment: str,
+) -> list[_Mention]:
+    """What an active treats: the cases named after the verb ("we overrule Parratt"), or
+    the ones "it" / "those decisions" stands for."""
+    after = text[m.end() : e]
+    if _PROCEDURAL.match(after):
+        return []
+    stop = _OBJECT_END.search(after)
+    end = m.end() + (stop.start() if stop else len(after))
+    targets = [k for k in mentions if m.end() <= k.start < end]
+    obj = text[m.end() : end].strip()
+    earlier = [k for k in antecedents if k.start < m.start()]
+    plural = bool(_PLURAL.match(obj))
+    if targets:
+        return targets
+    if _ANAPHOR.match(obj) and earlier:
+        return earlier if plural else earlier[-1:]
+    if _ANAPHOR.match(obj):
+        return _look_back(history, plural, treatment, _bare(obj))
+    return []
+
+
+def _bare(words: str) -> bool:
+    """Whether the anaphor of a clause is a bare pronoun ("they", "them"), not a noun
+    ("these cases")."""
+    found = list(_ANAPHOR.finditer(words))
+    return bool(found) and found[-1].group(0).lower() in {"it", "they", "them", "each", "both"}
+
+
 def _clause_start(text: str, s: int, m: re.Match[str], tails: list[tuple[int, int]]) -> int:
     """Where the clause of a trigger starts: after the last ";" or ":" of its sentence that
     is not a string cite's semicolon."""
@@ -452,11 +439,17 @@ def _clause_start(text: str, s: int, m: re.Match[str], tails: list[tuple[int, in
 
 
 def _the_courts_own(
-    text: str, clause_start: int, m: re.Match[str], quotes: list[tuple[int, int]]
+    text: str,
+    span: tuple[int, int],
+    clause_start: int,
+    m: re.Match[str],
+    quotes: list[tuple[int, int]],
+    verb: bool,
 ) -> bool:
-    """Whether a trigger is the court's own act: not negated, argued, asked, reported, nor
-    inside someone else's quotation ("we said there was 'no doubt that X is no longer good
-    law'")."""
+    """Whether a trigger is the court's own act: not negated, argued, asked, reported,
+    said by a separate opinion, nor inside someone else's quotation ("we said there was
+    'no doubt that X is no longer good law'")."""
+    s, e = span
     before = text[clause_start : m.start()]
     near = text[max(clause_start, m.start() - 70) : m.start()]
     segments = near.split(",")
@@ -465,11 +458,23 @@ def _the_courts_own(
         near = text[max(clause_start, m.start() - 25) : m.start()]
     if _NOT_THE_COURTS.search(near) or _REPORTED.search(before) or _OPEN_QUESTION.search(before):
         return False
-    return not any(a + 25 < m.start() < b for a, b in quotes)
+    if verb and _NOT_THE_COURTS.search(m.group(0)):
+        return False  # "the Court declined to overrule Kungys"
+    if any(a + 25 < m.start() < b for a, b in quotes):
+        return False
+    if _THEIR_POSITION.search(text[s : m.start()]):
+        return False
+    return not _SEPARATE_VOICE.search(text[s:e])
 
 
-def _look_back(history: list[list[_Mention]], plural: bool) -> list[_Mention]:
-    """The case(s) the last sentences named, for "it", "that case", "those decisions"."""
+def _look_back(
+    history: list[list[_Mention]], plural: bool, treatment: str, bare_pronoun: bool = False
+) -> list[_Mention]:
+    """The case(s) the last sentences named, for "it", "that case", "those decisions".
+    "They are distinguishable" is left alone: "they" is as often a kind of case the text
+    described ("the circuit court cases favoring abstention") as the cases it cited."""
+    if plural and bare_pronoun and treatment not in NEGATIVE:
+        return []
     for mentions in reversed(history):
         mentions = [k for k in mentions if not k.aside] or mentions
         if mentions:
@@ -525,78 +530,6 @@ def _mark(
     )
 
 
-# --- names --------------------------------------------------------------------------------
-
-_CAP_WORD = re.compile(r"[A-Z][A-Za-z'’-]{2,}")
-_NOT_HANDLES = frozenset(
-    {"the", "in", "re", "ex", "parte", "matter", "estate", "united", "states", "state",
-     "people", "commonwealth", "city", "county", "board", "town", "village", "department",
-     "commissioner", "director", "secretary", "national", "american", "federal", "first",
-     "new", "north", "south", "east", "west", "court", "this", "that", "mr", "co", "inc",
-     "justice", "judge", "chief", "see", "also", "but", "and", "compare", "accord"}
-)  # fmt: skip
-
-
-def _handles(opinion: Opinion, citations: list[Citation]) -> list[tuple[str, int]]:
-    """(word, index of a full case citation) for the names a text calls cases by: the
-    distinctive words of the first party ("Parratt", "Seagram" of Joseph E. Seagram &
-    Sons), or of the second where the first is a government or a State ("Lynah" for
-    United States v. Lynah, "Sanders" for Arkansas v. Sanders). A word two cited cases
-    share names neither."""
-    own = {w.lower() for w in _CAP_WORD.findall(opinion.name or "")}
-    out: list[tuple[str, int]] = []
-    for i, c in enumerate(citations):
-        if c.form != "full" or c.kind != "case" or not c.name or not c.cites:
-            continue
-        name = _LEAD_WORDS.sub("", c.name)
-        if (
-            re.search(r"\d|\.\s+(?:See|Cf|But|Accord|Compare|And|The|In)\b", name)
-            or len(VERSUS.findall(name)) > 1
-            or len(name.split()) > 14
-        ):
-            continue  # a name that ran into the text before it
-        for party in VERSUS.split(name)[:2]:
-            if party.strip().lower() in _STATES:
-                continue
-            words = [
-                w
-                for w in _CAP_WORD.findall(party)
-                if w.lower() not in _NOT_HANDLES
-                and w.lower() not in GENERIC_PARTY_WORDS
-                and w.lower() not in NAME_STOP_WORDS
-                and w.lower() not in own
-            ]
-            if words and len(party.split()) <= 7 and not re.search(r"\sand\s", party):
-                out.extend((w, i) for w in words[:4])
-            if words:
-                break
-    return [(w, i) for w, i in out if _one_case(w, out, citations)]
-
-
-# words a name extraction may carry in front of a case name ("Thus, in Metro ...")
-_LEAD_WORDS = re.compile(
-    r"^(?:(?:thus|since|in|see|also|and|under|but|cf\.?|compare|accord|after|while|when|as)"
-    r"[\s,]+)+",
-    re.I,
-)
-
-
-def _one_case(word: str, handles: list[tuple[str, int]], citations: list[Citation]) -> bool:
-    """Whether every citation a word names is one case: each shares a cite or a name with
-    another ("13 Wall. 29" and "80 U.S. 29" of Low v. Austin are one case by name)."""
-    owners = [citations[i] for w, i in handles if w == word]
-    groups: list[tuple[set[str], set[str]]] = []
-    for c in owners:
-        cites, names = set(c.cites), {_LEAD_WORDS.sub("", c.name or "").lower()}
-        joined = [g for g in groups if g[0] & cites or g[1] & names]
-        for g in joined:
-            cites |= g[0]
-            names |= g[1]
-            groups.remove(g)
-        groups.append((cites, names))
-    return len(groups) == 1
-
-
 def _mentions(
     text: str,
     s: int,
@@ -613,24 +546,27 @@ def _mentions(
         head, tail = clauses.get(i, (c.start, c.end))
         if s <= c.start < e:
             covered.append((head, tail))
-            if c.parent is None and c.source != "history":
-                found.append(_Mention(head, tail, i, False))
+            if c.parent is None and c.source != "history" and c.role != "history":
+                # a citation offered as support ("see Saporita") is not what is treated
+                found.append(_Mention(head, tail, i, False, aside=bool(c.signal)))
     for k in found:
-        k.aside = _by_the_way(text, k)
+        k.aside = k.aside or _by_the_way(text, k)
     if not handles:
         return found
     sentence = text[s:e]
-    for word, i in _dedupe(handles):
+    for word, i in dedupe(handles):
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence):
             a = s + m.start()
             if any(h <= a < t for h, t in covered):
                 continue
-            j = _nearest(handles, word, a, citations)
+            j = nearest(handles, word, a, citations)
             j = j if j is not None else i
-            if _own_words(text, a, a + len(word), citations[j].name or ""):
-                found.append(_Mention(a, a + len(word), j, True))
+            if own_words(text, a, a + len(word), citations[j].name or ""):
+                found.append(
+                    _Mention(a, _name_end(text, a + len(word), citations[j].name), j, True)
+                )
     for k in found:
-        k.aside = _by_the_way(text, k)
+        k.aside = k.aside or _by_the_way(text, k)
     found.sort(key=lambda k: k.start)
     return found
 
@@ -642,52 +578,23 @@ def _by_the_way(text: str, k: _Mention) -> bool:
     return bool(_BY_THE_WAY.search(text[max(0, k.start - 20) : k.start]))
 
 
-_STATES = frozenset(
-    {
-        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
-        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
-        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
-        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont",
-        "virginia", "washington", "wisconsin", "wyoming", "new hampshire", "new jersey",
-        "new mexico", "new york", "north carolina", "north dakota", "rhode island",
-        "south carolina", "south dakota", "west virginia", "puerto rico", "district of columbia",
-    }
-)  # fmt: skip
-_CASE_NOUNS = frozenset({"case", "cases", "decision", "decisions", "doctrine", "rule", "opinion"})
-_NAME_RUN_WORD = re.compile(r"[A-Z][\w'’.-]*|&|of|the|de|v\.?")
+def _name_end(text: str, end: int, name: str | None) -> int:
+    """Where a case's name that starts a mention ends: "Rogers" -> "Rogers v. Burlington"."""
+    own = {w.lower().strip(".,") for w in re.findall(r"[\w'’.&-]+", name or "")}
+    for m in re.finditer(r"\s*([\w'’&-]+\.?)", text[end : end + 80]):
+        if m.group(1).lower().strip(".,") not in own:
+            break
+        end += m.end() - m.start()
+    return end
 
 
-def _own_words(text: str, start: int, end: int, name: str) -> bool:
-    """Whether the capitalized words next to a name all belong to the case's name: not
-    "Bank" of "Bank Merger Act", nor "Edison" of "Southern California Edison"."""
-    own = {w.lower().strip(".,") for w in re.findall(r"[\w'’.&-]+", name)}
-    before = re.findall(r"[\w'’&-]+|[^\w\s]", text[max(0, start - 60) : start])
-    after = re.findall(r"[\w'’&-]+|[^\w\s]", text[end : end + 60])
-    for words in (reversed(before), after):
-        for w in words:
-            if not _NAME_RUN_WORD.fullmatch(w) or w in {"of", "the", "de"}:
-                break
-            if re.fullmatch(r"[IVX]+|Ill|[A-Z]", w):
-                break  # a heading's number ("III", OCR's "Ill") or letter
-            if w.lower().strip(".,") not in own and w.lower() not in _CASE_NOUNS:
-                return False
-    return True
-
-
-def _dedupe(handles: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
-    seen: dict[str, int] = {}
-    for word, i in handles:
-        seen.setdefault(word, i)
-    return list(seen.items())
-
-
-def _nearest(
-    handles: list[tuple[str, int]], word: str, at: int, citations: list[Citation]
-) -> int | None:
-    """The full citation a name stands for: the last one before it, else the first after."""
-    owners = [i for w, i in handles if w == word]
-    before = [i for i in owners if citations[i].start < at]
-    if before:
-        return max(before, key=lambda i: citations[i].start)
-    return min(owners, key=lambda i: citations[i].start) if owners else None
+def _nearest_group(text: str, targets: list[_Mention]) -> list[_Mention]:
+    """The cases named together just before a verb: "Kahriger and Lewis", "the Schwimmer,
+    Macintosh and Bland cases"; not a case the sentence named earlier for another reason."""
+    group = [targets[-1]]
+    for k in reversed(targets[:-1]):
+        gap = text[k.end : group[0].start]
+        if not re.fullmatch(r"[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?", gap):
+            break
+        group.insert(0, k)
+    return group
