@@ -199,7 +199,10 @@ def test_search_by_name_selects_monell_and_opens_its_panel(
     rows = [r for r in tables["citations"] if r["authority"] == monell["id"]]
     assert len({r["opinion"] for r in rows}) == 1  # Russo
     assert facts["Cited by"] == f"{len(rows)} citations in 1 opinion"
-    assert facts["HITS"].startswith("authority 0.")  # graph metrics (issue 7) scored it
+    # influence in words, the scores (graph metrics, issue 7) in its tooltip
+    assert re.fullmatch(r"ranks \d+(?:st|nd|rd|th) of 233 by influence", facts["Influence"])
+    tip = page.locator("#panel .influence").get_attribute("title")
+    assert tip.startswith("PageRank 0.") and "HITS authority 0." in tip
 
 
 @pytest.mark.parametrize("query", ["98 S. Ct. 2018", "436 us 658"])
@@ -473,3 +476,31 @@ def test_passage_quoting_through_a_parenthetical_is_listed_once_with_its_via(
     tags = page.locator("#passages .passage .tag").all_text_contents()
     for via in vias:
         assert f"via {sample_graph.nodes[via]['label']}" in tags
+
+
+@pytest.mark.parametrize(
+    ("query", "cite"), [("monnel", "436 U.S. 658"), ("kingsly", "135 S. Ct. 2466")]
+)
+def test_search_finds_a_misspelt_case_name(
+    sample_view: View, tables: dict[str, list[dict]], query: str, cite: str
+) -> None:
+    (case,) = [a for a in tables["authorities"] if cite in a["citations"]]
+    page = sample_view.page
+    page.locator("#search").fill(query)
+    assert page.locator("#search-status").text_content() == ""
+    page.locator("#search").press("Enter")
+    assert sample_view.js("window.citegraph.network.getSelectedNodes()") == [case["id"]]
+
+
+def test_a_passage_gives_its_pin_once(sample_view: View, tables: dict[str, list[dict]]) -> None:
+    monell = _monell(tables)
+    pinned = [
+        r
+        for r in tables["citations"]
+        if r["authority"] == monell["id"] and r["pin"] and r["pin"] in r["text"]
+    ]
+    assert pinned  # "436 U.S. at 694" carries its pin in its text
+    sample_view.click_node(monell["id"])
+    metas = sample_view.page.locator("#passages .passage .meta").all_text_contents()
+    assert metas and not any(re.search(r"at (\d+(?:-\d+)?), at \1\b", m) for m in metas)
+    assert any(f"{pinned[0]['text']} — in" in m for m in metas)
