@@ -21,26 +21,17 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from citegraph.graph.status import separate_part
+from nodes_per_case import norm  # eval/: one normal form of a citation for every eval
 
 ROOT = Path(__file__).resolve().parent.parent
 CITATOR = ROOT.parent / "shared" / "corpus" / "citator"
 SPLIT = ROOT / "tests" / "fixtures" / "gold" / "citator_split.json"
 OVERRULING = {"overruled", "abrogated", "disapproved"}
-SEPARATE = re.compile(r"dissent|concur", re.I)
-_CITE = re.compile(r"^(\d+)\s+(.+?)\s+(\S+)$")
-
-
-def norm(cite: str) -> str | None:
-    """Volume|reporter letters|page: "556 U. S. 662" and "556 U.S. 662" alike."""
-    m = _CITE.match(" ".join(cite.split()))
-    if not m:
-        return None
-    vol, rep, page = m.groups()
-    return f"{vol}|{re.sub(r'[^a-z0-9]', '', rep.lower())}|{page}"
 
 
 def pairs(split: str) -> list[dict[str, str]]:
@@ -91,8 +82,7 @@ def predictions(build: Path) -> dict[tuple[str, str], list[str]]:
         if c.get("treatment") not in OVERRULING or not c.get("authority"):
             continue
         op = opinions.get(c["opinion"], {})
-        part = c.get("part") or op.get("type") or "majority"
-        if SEPARATE.search(part):
+        if separate_part(c.get("part") or op.get("type")):
             continue
         words = c.get("treatment_words") or c.get("treatment")
         for key in cites_of.get(c["authority"], ()):

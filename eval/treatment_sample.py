@@ -15,17 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
-NEGATIVE = {
-    "overruled", "abrogated", "superseded", "disapproved", "limited", "questioned",
-    "criticized", "declined to follow", "distinguished",
-}  # fmt: skip
+from citegraph.graph.status import separate_part
+from citegraph.loaders.extraction.treatment import TREATMENTS
 
-
-SEPARATE = re.compile(r"dissent|concur|separate", re.I)
+NEGATIVE = set(TREATMENTS) - {"followed"}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -48,7 +44,7 @@ def sample(build: Path, n: int, seed: int = 21, exclude: list[Path] | None = Non
         c
         for c in _rows(build / "citations.jsonl")
         if c.get("treatment") in NEGATIVE
-        and not SEPARATE.search(c.get("part") or "")  # only the court's own words
+        and not separate_part(c.get("part"))  # only the court's own words
         and (sources.get(c["opinion"]), c["text"], c["treatment"]) not in seen
     ]
     found.sort(key=lambda c: (c["opinion"], c["start"]))

@@ -18,24 +18,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..loaders.extraction.treatment import CAUTION, NEGATIVE, TREATMENTS
 from ..models import Authority, Citation
 
 # the most severe first: the status an authority shows is the first it has
-SEVERITY = (
-    "overruled", "abrogated", "superseded", "disapproved", "limited", "questioned",
-    "criticized", "declined to follow",
-)  # fmt: skip
-RED = frozenset(SEVERITY[:4])
+SEVERITY = tuple(t for t in TREATMENTS if t in NEGATIVE | CAUTION)
+RED = NEGATIVE
 _HISTORY = re.compile(r"\b(overruled|abrogated|superseded|disapproved)\b", re.I)
 _SEPARATE = re.compile(r"dissent|concur|separate", re.I)
 
-__all__ = ["SEVERITY", "RED", "apply_status", "speaks_for_court"]
+__all__ = ["SEVERITY", "RED", "apply_status", "speaks_for_court", "separate_part"]
+
+
+def separate_part(part: str | None) -> bool:
+    """Whether a `Citation.part` is a separate opinion (a dissent, a concurrence)."""
+    return bool(part and _SEPARATE.search(part))
 
 
 def speaks_for_court(c: Citation) -> bool:
     """Whether a citation stands in the opinion of the court (not a dissent or
     concurrence)."""
-    return not (c.part and _SEPARATE.search(c.part))
+    return not separate_part(c.part)
 
 
 def apply_status(authorities: Iterable[Authority], citations: list[Citation]) -> None:

@@ -277,24 +277,31 @@ def attach_treatments(
     for c in citations:
         c.part = part_at(parts, c.start)
     text = opinion.text
-    handles = name_handles(opinion, citations)
+    hits = [
+        (k, trig, m)
+        for k, (s, e) in enumerate(spans)
+        for trig in TRIGGERS
+        for m in trig.pattern.finditer(text, s, e)
+    ]
     added: list[Citation] = []
-    history: list[list[_Mention]] = []
+    if not hits:
+        return added
+    # the cases each sentence names, worked out only for a sentence with a treatment and
+    # the four before it (what "it" / "that case" may look back to)
+    handles = name_handles(opinion, citations)
+    named: dict[int, list[_Mention]] = {}
+
+    def mentions_at(k: int) -> list[_Mention]:
+        if k not in named:
+            named[k] = _mentions(text, *spans[k], citations, clauses, handles)
+        return named[k]
+
     quotes = quotation_spans(text)
     tails = sorted(clauses.values())
-    for s, e in spans:
-        mentions = _mentions(text, s, e, citations, clauses, handles)
-        for trig in TRIGGERS:
-            for m in trig.pattern.finditer(text, s, e):
-                _apply(
-                    text, s, e, m, trig, mentions, history, citations, added, parts, quotes, tails
-                )
-        if mentions:
-            history.append(mentions)
-            history = history[-3:]
-        elif history:
-            history.append([])
-            history = history[-4:]
+    for k, trig, m in hits:
+        s, e = spans[k]
+        history = [mentions_at(j) for j in range(max(0, k - 4), k)]
+        _apply(text, s, e, m, trig, mentions_at(k), history, citations, added, parts, quotes, tails)
     return added
 
 
