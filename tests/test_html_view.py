@@ -244,6 +244,7 @@ def test_click_on_a_node_lists_the_passages_that_cite_it(
         "id": monell["id"],
         "cited": [],
         "citing": [russo["id"]],
+        "on_path": [],
     }
 
 
@@ -255,19 +256,18 @@ def test_click_on_an_edge_lists_its_propositions(
     edge = sample_view.js(
         """id => window.citegraph.data.edges.findIndex(e => e.to === id)""", monell["id"]
     )
-    sample_view.js(
-        "id => window.citegraph.network.focus(id, {scale: 1.2, animation: false})", monell["id"]
-    )
-    # a point of the edge that no node covers; the mouse lands on whole pixels, so the
-    # point is rounded and its neighbours must hit the same edge (else a second edge
-    # passing close by could take the click)
+    # a point of the edge that no node covers, in the middle of the view; the mouse lands
+    # on whole pixels, so the point is rounded and its neighbours must hit the same edge
+    # (else a second edge passing close by could take the click)
     x, y = sample_view.js(
         """i => { const c = window.citegraph, n = c.network, e = c.data.edges[i];
                   const a = n.getPosition(e.from), b = n.getPosition(e.to);
+                  n.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.2,
+                            animation: false});
                   const only = (p) => n.getNodeAt(p) === undefined && n.getEdgeAt(p) === i;
                   const near = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]];
                   const points = [];
-                  for (let t = 0.5; t < 0.95; t += 0.025) {
+                  for (let t = 0.3; t < 0.7; t += 0.02) {
                     const p = n.canvasToDOM({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
                     points.push({x: Math.round(p.x), y: Math.round(p.y)});
                   }
@@ -425,7 +425,8 @@ def test_text_from_an_opinion_never_runs_in_the_page(browser: Any, tmp_path: Pat
         assert HOSTILE_NAME in page.locator(".vis-tooltip").text_content()
         assert view.dialogs == []
         assert page.locator("img").count() == 0
-        assert page.locator("script").count() == 3  # the data block, vis-network, the view
+        # the data block, the passages' block, vis-network, the view
+        assert page.locator("script").count() == 4
         assert view.errors == [] and view.blocked == []
     finally:
         view.close()
@@ -472,7 +473,9 @@ def test_passage_quoting_through_a_parenthetical_is_listed_once_with_its_via(
     sample_view.js("id => window.citegraph.select(id)", vaca["id"])
     page = sample_view.page
     assert page.locator("#passages .passage").count() == len(rows)
-    assert page.locator("#panel h3").first.text_content() == f"Passages that cite it ({len(rows)})"
+    assert page.locator("#panel h3", has_text="Passages that cite it").text_content() == (
+        f"Passages that cite it ({len(rows)})"
+    )
     tags = page.locator("#passages .passage .tag").all_text_contents()
     for via in vias:
         assert f"via {sample_graph.nodes[via]['label']}" in tags

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ import networkx as nx
 from ..graph.metrics import counts
 from ..graph.outputs import atomic_write
 from ..graph.status import RED
+from .layout import layout, timeline
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per kind of authority.
 KIND_COLOURS = {
@@ -40,12 +42,13 @@ KIND_COLOURS = {
 CORPUS_COLOUR = "#000000"
 LAYOUT_THRESHOLD = 1000  # above this many nodes physics is off in the browser
 LABEL_CHARS = 60
+# a view of more nodes opens on an overview: the corpus opinions (at most
+# OVERVIEW_OPINIONS, the most important) and the OVERVIEW_AUTHORITIES most important others
+OVERVIEW_ABOVE = 2000
+OVERVIEW_OPINIONS = 1500
+OVERVIEW_AUTHORITIES = 300
 NO_SIGNAL = "(no signal)"
 UNKNOWN_COURT = "(unknown)"
-# best-connected nodes laid out by force; the rest spiral around them. Below 500 nodes
-# networkx uses its vectorised solver; from 500 on, a loop over the nodes 4x slower.
-_CORE = 499
-_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def _vis_asset(name: str) -> str:
@@ -93,74 +96,6 @@ def ranked(g: nx.DiGraph) -> list[Any]:
     return [n for n, _ in order]
 
 
-def layout(g: nx.DiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
-    """Positions for every node of `g`, in the view's pixel units.
-
-    The best-connected nodes (at most 499) are placed by networkx's force-directed
-    spring layout; every other node goes on a golden-angle spiral around the placed
-    neighbour it is most linked to (an authority cited once sits beside the opinion
-    that cites it). Linear in the edges beyond the core, so 20,000 nodes take seconds.
-    """
-    if not g.number_of_nodes():
-        return {}
-    und = g.to_undirected(as_view=True)
-    # the undirected neighbours as plain sets: a view merges two dicts on every read
-    near = {v: set(g.successors(v)).union(g.predecessors(v)) for v in g}
-    degree = {v: len(ws) + (v in ws) for v, ws in near.items()}  # a loop counts twice
-    order = sorted(g, key=lambda v: (-degree[v], str(v)))
-    # one seat in the core for the head of each component, biggest first, so that an
-    # opinion citing nothing the others cite lies beside the rest, not on a far ring
-    components = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(str, c))))
-    heads = [min(c, key=lambda v: (-degree[v], str(v))) for c in components]
-    seats = _CORE - min(len(heads), _CORE // 3)
-    core = [v for v in order[:seats] if degree[v] > 1] or order[:1]
-    in_core = set(core)
-    for c, head in zip(components, heads, strict=True):
-        if len(core) >= _CORE:
-            break
-        if in_core.isdisjoint(c):
-            core.append(head)
-            in_core.add(head)
-    scale = max(300.0, 60.0 * math.sqrt(g.number_of_nodes()))
-    # a plain graph in the core's order: a subgraph view iterates the set of its nodes,
-    # whose order (and so the layout) would change with the hash seed of the process
-    placed = nx.Graph()
-    placed.add_nodes_from(core)
-    placed.add_edges_from((v, w) for v in core for w in sorted(near[v] & in_core, key=str))
-    raw = nx.spring_layout(placed, seed=seed, scale=scale, iterations=60)
-    pos = {v: (float(p[0]), float(p[1])) for v, p in raw.items()}
-    around: Counter[Any] = Counter()
-
-    def place(v: Any, anchor: Any) -> None:
-        k = around[anchor]
-        around[anchor] += 1
-        r = 22.0 * math.sqrt(k + 2)
-        ax, ay = pos[anchor]
-        pos[v] = (ax + r * math.cos(k * _GOLDEN_ANGLE), ay + r * math.sin(k * _GOLDEN_ANGLE))
-
-    frontier = list(core)
-    ring = 0
-    unplaced = iter(order)
-    while True:
-        while frontier:
-            nxt = []
-            for u in frontier:
-                for v in sorted(near[u], key=lambda w: (-degree[w], str(w))):
-                    if v not in pos:
-                        place(v, u)
-                        nxt.append(v)
-            frontier = nxt
-        start = next((v for v in unplaced if v not in pos), None)
-        if start is None:
-            return pos
-        # a component the core does not reach: start it on a ring outside the rest
-        angle = ring * _GOLDEN_ANGLE
-        radius = scale * (1.1 + 0.01 * ring)
-        pos[start] = (radius * math.cos(angle), radius * math.sin(angle))
-        frontier = [start]
-        ring += 1
-
-
 def _sizes(values: dict[Any, float]) -> dict[Any, float]:
     lo = min(values.values(), default=0.0)
     hi = max(values.values(), default=0.0)
@@ -179,9 +114,34 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# what the page shows of a passage; the rest stays in the tables
+_PASSAGE_KEYS = (
+    "opinion",
+    "text",
+    "pin",
+    "page",
+    "footnote",
+    "signal",
+    "proposition",
+    "parenthetical",
+    "quote",
+    "treatment",
+    "form",
+    "part",
+)
+
+
 def _occurrence(o: dict[str, Any]) -> dict[str, Any]:
-    # `v or ...`: most values are set, and the comparisons cost more than the test
-    return {k: v for k, v in o.items() if v or not (v is None or v == "" or v == [])}
+    """The passage as the page shows it: empty values, a full form, the majority's
+    part and a quotation already inside the proposition left out (the page's default)."""
+    out = {k: o[k] for k in _PASSAGE_KEYS if o.get(k) or o.get(k) == 0}
+    if out.get("form") == "full":
+        del out["form"]
+    if out.get("part") == "majority":
+        del out["part"]
+    if "quote" in out and str(out["quote"]) in str(out.get("proposition") or ""):
+        del out["quote"]
+    return out
 
 
 def _court_names() -> dict[str, str]:
@@ -203,16 +163,22 @@ def graph_data(
         layout_threshold: above this many nodes, physics is off in the browser.
 
     Returns:
-        A dict with `nodes` and `edges` (built with pyvis), `counts`, `left_out`,
+        A dict with `nodes` and `edges` (built with pyvis), `passages` (the citing
+        passages of each edge, in the order of `edges`), `signals`, `counts`, `left_out`,
         `opinions` (label of every corpus opinion, for the passages), `courts`,
-        `colours` and `physics`.
+        `colours`, `physics`, `layout` (the one the page opens with: "time" when most
+        nodes are cases), `years` and `bands` (the time line's axes) and
+        `overview` (the ids a large view opens on, or None).
     """
     kept = most_important(g, max_nodes)
     sub = g if len(kept) == g.number_of_nodes() else g.subgraph(kept)
-    net = _network(g, sub)
+    line = timeline(sub)
+    nodes, edges, passages = _lean(_network(g, sub, line.positions))
     return {
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "nodes": nodes,
+        "edges": edges,
+        "passages": passages,
+        "signals": _signal_counts(passages),
         "counts": counts(g),
         "shown": {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges()},
         "left_out": _left_out(g, set(kept)),
@@ -223,16 +189,37 @@ def graph_data(
         "colours": KIND_COLOURS,
         "physics": sub.number_of_nodes() <= layout_threshold,
         "max_nodes": max_nodes,
+        "layout": "time" if _mostly_cases(sub) else "force",
+        "overview": _overview(sub),
+        "years": line.years,
+        "bands": line.bands,
     }
 
 
-def _network(g: nx.DiGraph, sub: nx.DiGraph) -> Any:
+def _mostly_cases(g: nx.DiGraph) -> bool:
+    """Whether most nodes are cases (then the view opens on the time line)."""
+    cases = sum(1 for _, kind in g.nodes(data="kind") if kind == "case")
+    return cases * 2 > g.number_of_nodes()
+
+
+def _overview(sub: nx.DiGraph) -> list[str] | None:
+    """The nodes a large view opens on: the corpus opinions and the most important
+    authorities (None: a view of at most OVERVIEW_ABOVE nodes opens whole)."""
+    if sub.number_of_nodes() <= OVERVIEW_ABOVE:
+        return None
+    order = ranked(sub)
+    opinions = [n for n in order if sub.nodes[n].get("in_corpus")][:OVERVIEW_OPINIONS]
+    others = [n for n in order if not sub.nodes[n].get("in_corpus")][:OVERVIEW_AUTHORITIES]
+    return [str(n) for n in opinions + others]
+
+
+def _network(g: nx.DiGraph, sub: nx.DiGraph, on_time: dict[Any, tuple[float, float]]) -> Any:
     """The pyvis Network of the nodes and edges of `sub` (the kept part of `g`)."""
     from pyvis.network import Network
 
     net = Network(directed=True)
     net.node_ids = _IdList()
-    _add_nodes(net, sub, {n: i + 1 for i, n in enumerate(ranked(g))}, g)
+    _add_nodes(net, sub, {n: i + 1 for i, n in enumerate(ranked(g))}, on_time, g)
     for u, v, d in sub.edges(data=True):
         occurrences = [_occurrence(o) for o in d.get("occurrences") or []]
         signals = sorted({o.get("signal") or NO_SIGNAL for o in occurrences}) or [NO_SIGNAL]
@@ -241,18 +228,51 @@ def _network(g: nx.DiGraph, sub: nx.DiGraph) -> Any:
             str(v),
             value=d.get("weight", 1),
             source_kind=d.get("source", "text"),
-            dashes=d.get("source", "text") != "text",
             signals=signals,
             occurrences=occurrences,
         )
     return net
 
 
+def _lean(net: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
+    """The nodes and edges as the page reads them, without what it derives itself
+    (pyvis's look, the short label, empty values) and with the passages apart: the
+    page parses them when a panel first needs them, not before it draws the graph."""
+    drop = {"color", "shape", "size", "label", "font", "title"}
+    nodes = [
+        {k: v for k, v in n.items() if k not in drop and not (v is None or v is False or v == [])}
+        for n in net.nodes
+    ]
+    for n in nodes:
+        for k in ("pagerank", "hub", "authority_score"):
+            if isinstance(n.get(k), float):
+                n[k] = float(f"{n[k]:.4g}")
+    edges, passages = [], []
+    for e in net.edges:
+        edges.append({k: v for k, v in e.items() if k not in ("occurrences", "arrows", "width")})
+        passages.append(e.get("occurrences") or [])
+    return nodes, edges, passages
+
+
+def _signal_counts(passages: list[list[dict[str, Any]]]) -> dict[str, int]:
+    """How many passages carry each signal (an edge without any counts once, unsigned)."""
+    out: Counter[str] = Counter()
+    for occurrences in passages:
+        for o in occurrences or [{}]:
+            out[o.get("signal") or NO_SIGNAL] += 1
+    return dict(out)
+
+
 def _add_nodes(
-    net: Any, sub: nx.DiGraph, rank_order: dict[Any, int], whole: nx.DiGraph | None = None
+    net: Any,
+    sub: nx.DiGraph,
+    rank_order: dict[Any, int],
+    on_time: dict[Any, tuple[float, float]],
+    whole: nx.DiGraph | None = None,
 ) -> None:
-    """Every node of `sub`, placed (layout), sized by citations and by PageRank, and
-    carrying what its panel shows; `rank_order`: its place by PageRank in the whole graph."""
+    """Every node of `sub`, placed (by force, and on the time line at `on_time`), sized
+    by citations and by PageRank, and carrying what its panel shows; `rank_order`: its
+    place by PageRank in the whole graph."""
     positions = layout(sub)
     by_cited = _sizes({n: float(d.get("cited_by") or 0) for n, d in sub.nodes(data=True)})
     by_rank = _sizes({n: float(d.get("pagerank") or 0.0) for n, d in sub.nodes(data=True)})
@@ -270,6 +290,8 @@ def _add_nodes(
             size=max(by_cited[n], floor),
             x=round(x, 1),
             y=round(y, 1),
+            tx=round(on_time[n][0], 1),
+            ty=round(on_time[n][1], 1),
             kind=kind,
             name=d.get("name"),
             full_label=full,
@@ -359,6 +381,9 @@ def script_json(data: Any) -> str:
     )
 
 
+_PLACEHOLDER = re.compile(r"/\*(VIS_CSS|VIS_JS|GRAPH_DATA|PASSAGE_DATA)\*/")
+
+
 def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None = None) -> str:
     """The whole page for graph `g`, as a string.
 
@@ -370,11 +395,15 @@ def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None =
     template = resources.files("citegraph.viz").joinpath("template.html").read_text("utf-8")
     data = graph_data(g, max_nodes=max_nodes)
     data["title"] = title
-    return (
-        template.replace("/*VIS_CSS*/", _vis_asset("vis-network.css"))
-        .replace("/*VIS_JS*/", _vis_asset("vis-network.min.js").replace("</script", "<\\/script"))
-        .replace("/*GRAPH_DATA*/", script_json(data))
-    )
+    passages = data.pop("passages")
+    parts = {
+        "VIS_CSS": _vis_asset("vis-network.css"),
+        "VIS_JS": _vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
+        "GRAPH_DATA": script_json(data),
+        "PASSAGE_DATA": script_json(passages),
+    }
+    # one pass: a placeholder's text inside what replaces another is left as it is
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
 
 
 def write_html(
