@@ -29,9 +29,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "courtlistener_ca1"
 
 
 def launch_chromium(playwright: Any) -> Any:
-    """Chromium, launched as tests/test_html_view.py launches it (headless, offline)."""
+    """Chromium, launched as the view's tests launch it (tests/conftest.py)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_html_view import CHROMIUM, CHROMIUM_ARGS
+    from conftest import CHROMIUM, CHROMIUM_ARGS
 
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
