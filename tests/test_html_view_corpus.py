@@ -137,6 +137,7 @@ def test_a_path_from_a_first_circuit_opinion_to_monell_with_its_propositions(
     corpus_view.js("id => window.citegraph.select(id)", lamboy)
     page.locator("#path-start").click()
     corpus_view.js("id => window.citegraph.select(id)", monell)
+    page.wait_for_selector("#paths > li")  # once the passages are unpacked
     first = page.locator("#paths > li").first
     assert [b.split(" (")[0] for b in first.locator("button").all_text_contents()] == [
         "Lamboy-Ortiz v. Ortiz-Vélez",

@@ -14,6 +14,8 @@ by PageRank and the page states what was left out.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import math
 import re
@@ -381,7 +383,20 @@ def script_json(data: Any) -> str:
     )
 
 
-_PLACEHOLDER = re.compile(r"/\*(VIS_CSS|VIS_JS|GRAPH_DATA|PASSAGE_DATA)\*/")
+_PLACEHOLDER = re.compile(r"/\*(VIS_CSS|VIS_JS|GRAPH_DATA|PASSAGE_ENCODING|PASSAGE_DATA)\*/")
+# passages longer than this go into the page as gzip (in base64): a quarter of the bytes
+# for the browser to read before it can draw the graph, unpacked once it has
+GZIP_PASSAGES_ABOVE = 1_000_000
+
+
+def _passage_block(passages: list[Any]) -> tuple[str, str]:
+    """The passages' script block: its encoding and its text (JSON, or gzip in base64;
+    deterministic: no time stamp in the gzip header)."""
+    text = script_json(passages)
+    if len(text) <= GZIP_PASSAGES_ABOVE:
+        return "json", text
+    packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+    return "gzip-base64", base64.b64encode(packed).decode("ascii")
 
 
 def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None = None) -> str:
@@ -395,12 +410,13 @@ def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None =
     template = resources.files("citegraph.viz").joinpath("template.html").read_text("utf-8")
     data = graph_data(g, max_nodes=max_nodes)
     data["title"] = title
-    passages = data.pop("passages")
+    encoding, passages = _passage_block(data.pop("passages"))
     parts = {
         "VIS_CSS": _vis_asset("vis-network.css"),
         "VIS_JS": _vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
         "GRAPH_DATA": script_json(data),
-        "PASSAGE_DATA": script_json(passages),
+        "PASSAGE_ENCODING": encoding,
+        "PASSAGE_DATA": passages,
     }
     # one pass: a placeholder's text inside what replaces another is left as it is
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
