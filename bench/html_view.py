@@ -1,17 +1,17 @@
-"""How long Chromium takes to show graph.html, and the screenshot in docs/.
+"""How long Chromium takes to show graph.html, and the screenshots in docs/.
 
-    python bench/html_view.py time [--corpus ../shared/corpus/courtlistener_ca1]
-                                   [--graph-cache /tmp/ca1.pickle] [--max-nodes N]
-    python bench/html_view.py screenshot docs/graph.png
+    python bench/html_view.py time [--corpus PATH] [--graph-cache /tmp/ca1.pickle]
+                                   [--max-nodes N]
+    python bench/html_view.py screenshots [docs/] [--graph-cache /tmp/ca1.pickle]
 
 `time` builds the graph of the corpus (or loads it from --graph-cache, written on the
 first run), writes graph.html, and opens it in Debian's Chromium (headless, through
 Playwright) next to the bundled sample (data/) as the baseline of the same run. "Shown"
 is the moment the page has laid out the graph and drawn it once (the page sets
 body[data-ready]); it reports wall seconds from navigation, the ratio to the sample,
-and how long a search-and-select and a filter take on the big page.
-
-This script reads ../shared (a benchmark may); the tests never do.
+and how long a search-and-select and a filter take on the big page. The corpus is the
+1,070 First Circuit opinions of tests/fixtures/courtlistener_ca1.tar.xz unless --corpus
+names another. `screenshots` writes the README's pictures of the view's features.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "courtlistener_ca1"
+# the 1,070 First Circuit opinions, as the tests read them (tests/test_html_view_corpus.py)
+CORPUS = ROOT / "tests" / "fixtures" / "courtlistener_ca1.tar.xz"
 
 
 def launch_chromium(playwright: Any) -> Any:
@@ -121,31 +122,76 @@ def time_views(args: argparse.Namespace) -> None:
     print(f"ratio corpus / sample (time to show): {ratio:.1f}x")
 
 
-def screenshot(args: argparse.Namespace) -> None:
+def _open(browser: Any, path: Path) -> Any:
+    page = browser.new_page(viewport={"width": 1400, "height": 860})
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
+    return page
+
+
+def _shot(page: Any, png: Path) -> None:
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(png))
+    print(f"wrote {png}")
+
+
+def _sample_shots(browser: Any, path: Path, out: Path) -> None:
+    """The time line, search, focus and paths, on the sample (data/)."""
+    page = _open(browser, path)
+    _shot(page, out / "view-time.png")
+    page.locator("#search").fill("monnel")
+    page.wait_for_timeout(200)
+    _shot(page, out / "view-search.png")
+    page.locator("#search").press("Enter")
+    page.wait_for_selector("#stands-for")
+    _shot(page, out / "graph.png")
+    page.locator("#reset").click()
+    page.evaluate("window.citegraph.select('21 F.3d 420')")
+    page.locator("#focus-hide").check()
+    page.wait_for_timeout(300)
+    _shot(page, out / "view-focus.png")
+    page.locator("#reset").click()
+    page.evaluate("window.citegraph.select('21 F.3d 420')")
+    page.locator("#path-start").click()
+    page.locator("#search").fill("892 F.2d 8")
+    page.locator("#search").press("Enter")
+    page.wait_for_selector("#paths > li")
+    page.evaluate(
+        """() => { const c = window.citegraph;
+                   c.network.fit({nodes: ['21 F.3d 420', '11 F.3d 18', '892 F.2d 8'],
+                                  animation: false}); }"""
+    )
+    _shot(page, out / "view-paths.png")
+    page.close()
+
+
+def _corpus_shots(browser: Any, path: Path, out: Path) -> None:
+    """The overview of a large build and what Rule 56 stands for."""
+    page = _open(browser, path)
+    _shot(page, out / "view-overview.png")
+    page.evaluate("window.citegraph.select('Fed. R. Civ. P. 56')")
+    page.wait_for_selector("#stands-for .group")
+    _shot(page, out / "view-stands-for.png")
+    page.close()
+
+
+def screenshots(args: argparse.Namespace) -> None:
+    """The screenshots of docs/ (README): the sample and the 1,070 First Circuit opinions."""
     from citegraph.viz.html import write_html
     from playwright.sync_api import sync_playwright
 
-    g = build_graph([ROOT / "data"], None)
+    sample = build_graph([ROOT / "data"], None)
+    big = build_graph([args.corpus], args.graph_cache)
+    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        path = Path(tmp) / "graph.html"
-        write_html(g, path, title="citegraph: the bundled sample (data/)")
+        small, large = Path(tmp) / "sample.html", Path(tmp) / "corpus.html"
+        write_html(sample, small, title="citegraph: the bundled sample (data/)")
+        write_html(big, large, title="citegraph: 1,070 First Circuit opinions")
         browser = launch_chromium(p)
-        page = browser.new_page(viewport={"width": 1400, "height": 860})
-        page.goto(path.as_uri())
-        page.wait_for_selector("body[data-ready]", state="attached", timeout=60_000)
-        page.locator("#search").fill(args.query)
-        page.wait_for_timeout(200)
-        page.locator("#search").press("Enter")
-        page.evaluate(
-            """() => { const c = window.citegraph, id = c.network.getSelectedNodes()[0];
-                       const e = c.data.edges.find(e => e.to === id);
-                       c.network.focus(e.from, {scale: 0.8, animation: false}); }"""
-        )
-        page.mouse.move(5, 5)
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(args.png))
+        _sample_shots(browser, small, args.out)
+        _corpus_shots(browser, large, args.out)
         browser.close()
-    print(f"wrote {args.png}")
 
 
 def main() -> None:
@@ -155,14 +201,15 @@ def main() -> None:
     t.add_argument("--corpus", type=Path, default=CORPUS)
     t.add_argument("--graph-cache", type=Path, help="pickle of the built graph (reused)")
     t.add_argument("--max-nodes", type=int, default=None)
-    s = sub.add_parser("screenshot", help="the sample's view with one node selected")
-    s.add_argument("png", type=Path)
-    s.add_argument("--query", default="Monell")
+    s = sub.add_parser("screenshots", help="the screenshots of docs/ (README)")
+    s.add_argument("out", type=Path, nargs="?", default=ROOT / "docs")
+    s.add_argument("--corpus", type=Path, default=CORPUS)
+    s.add_argument("--graph-cache", type=Path, help="pickle of the built graph (reused)")
     args = parser.parse_args()
     if args.command == "time":
         time_views(args)
     else:
-        screenshot(args)
+        screenshots(args)
 
 
 if __name__ == "__main__":

@@ -234,13 +234,16 @@ def test_size_toggle_sizes_nodes_by_pagerank_or_times_cited(
     page = sample_view.page
     sizes = "Object.fromEntries(window.citegraph.nodes.get().map(n => [n.id, n.size]))"
     nodes = sample_graph.nodes
-    for mode, key in (("pagerank", "pagerank"), ("cited", "cited_by")):
-        page.locator(f"input[name=size][value={mode}]").check()
-        size = sample_view.js(sizes)
-        assert size[max(nodes, key=lambda n: nodes[n][key])] == 32
-        outside = sorted((d[key], size[n]) for n, d in nodes(data=True) if not d["in_corpus"])
-        assert [s for _, s in outside] == sorted(s for _, s in outside)
-        assert all(size[n] >= 16 for n, d in nodes(data=True) if d["in_corpus"])
+    # by force at full size; on the time line, whose lanes are narrow, at 0.6 of it
+    for layout, scale in (("force", 1.0), ("time", 0.6)):
+        page.locator(f"input[name=layout][value={layout}]").check()
+        for mode, key in (("pagerank", "pagerank"), ("cited", "cited_by")):
+            page.locator(f"input[name=size][value={mode}]").check()
+            size = sample_view.js(sizes)
+            assert size[max(nodes, key=lambda n: nodes[n][key])] == pytest.approx(32 * scale)
+            outside = sorted((d[key], size[n]) for n, d in nodes(data=True) if not d["in_corpus"])
+            assert [s for _, s in outside] == sorted(s for _, s in outside)
+            assert all(size[n] >= 16 * scale for n, d in nodes(data=True) if d["in_corpus"])
 
 
 def test_max_nodes_keeps_the_most_important_and_says_what_it_left_out(

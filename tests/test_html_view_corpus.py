@@ -71,13 +71,19 @@ def test_a_large_build_opens_on_its_opinions_and_most_important_authorities(
     shown = corpus_view.visible_nodes()
     assert shown == _overview(corpus_view)
     authorities = shown - opinions
-    assert opinions <= shown and len(authorities) == 300
-    # the authorities shown are the most important: none left out outranks them
+    assert len(shown & opinions) == 300 and len(authorities) == 300
+    # the opinions and authorities shown are the most important: none left out outranks them
     rank = lambda n: corpus_graph.nodes[n]["pagerank"]  # noqa: E731
-    left_out = set(corpus_graph) - shown
-    assert min(map(rank, authorities)) >= max(map(rank, left_out))
+    assert min(map(rank, authorities)) >= max(map(rank, set(corpus_graph) - shown - opinions))
+    assert min(map(rank, shown & opinions)) >= max(map(rank, opinions - shown))
     notice = corpus_view.page.locator("#overview-bar").text_content()
-    assert "1,067 corpus opinions and the 300 most important authorities of 16," in notice
+    assert notice.startswith("Opened on an overview of 16,")
+    assert "the 300 most important of the 1,067 corpus opinions and the 300 most" in notice
+    # "corpus opinions only" shows every one of them
+    page = corpus_view.page
+    corpus_view.filter(lambda: page.locator("#corpus-only").check())
+    assert corpus_view.visible_nodes() == opinions
+    corpus_view.filter(lambda: page.locator("#corpus-only").uncheck())
     # labelled, one label per node, none over another
     labels = corpus_view.js("window.citegraph.labels()")
     assert len(labels) >= 10 and len({x["id"] for x in labels}) == len(labels)

@@ -44,10 +44,10 @@ KIND_COLOURS = {
 CORPUS_COLOUR = "#000000"
 LAYOUT_THRESHOLD = 1000  # above this many nodes physics is off in the browser
 LABEL_CHARS = 60
-# a view of more nodes opens on an overview: the corpus opinions (at most
-# OVERVIEW_OPINIONS, the most important) and the OVERVIEW_AUTHORITIES most important others
+# a view of more nodes opens on an overview: the OVERVIEW_OPINIONS most important corpus
+# opinions and the OVERVIEW_AUTHORITIES most important other authorities
 OVERVIEW_ABOVE = 2000
-OVERVIEW_OPINIONS = 1500
+OVERVIEW_OPINIONS = 300
 OVERVIEW_AUTHORITIES = 300
 NO_SIGNAL = "(no signal)"
 UNKNOWN_COURT = "(unknown)"
@@ -174,7 +174,8 @@ def graph_data(
     """
     kept = most_important(g, max_nodes)
     sub = g if len(kept) == g.number_of_nodes() else g.subgraph(kept)
-    line = timeline(sub)
+    first = _overview(sub)
+    line = timeline(sub, first)
     nodes, edges, passages = _lean(_network(g, sub, line.positions))
     return {
         "nodes": nodes,
@@ -192,7 +193,7 @@ def graph_data(
         "physics": sub.number_of_nodes() <= layout_threshold,
         "max_nodes": max_nodes,
         "layout": "time" if _mostly_cases(sub) else "force",
-        "overview": _overview(sub),
+        "overview": first,
         "years": line.years,
         "bands": line.bands,
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,7 +121,7 @@ BANDS = (
 )
 
 
-def timeline(g: nx.DiGraph) -> Timeline:
+def timeline(g: nx.DiGraph, first: Collection[Any] | None = None) -> Timeline:
     """The decision year on the x axis, the court's place in the hierarchy on the y axis.
 
     Each band of courts (`BANDS`) holds a column per year. A column is at most
@@ -131,29 +132,42 @@ def timeline(g: nx.DiGraph) -> Timeline:
     view's first nodes form a compact map. Nodes without a year go in the last band,
     under the median year of the dated nodes they are linked to (a statute sits where
     the opinions citing it were decided), or at the middle of the span.
+
+    `first`: the nodes a large view opens on. They alone size the columns and the years,
+    so that the first view is compact; the others go in rows outside their column's
+    grid, shown when a reader asks for them.
     """
     out = Timeline()
     years = _years(g)
     if not g.number_of_nodes():
         return out
-    columns = _columns(g, years)
-    rows = {b: min(_ROWS, max(1, -(-max(map(len, c.values())) // 2))) for b, c in columns.items()}
-    lanes = {(b, y): -(-len(c) // rows[b]) for b, cs in columns.items() for y, c in cs.items()}
-    width: dict[int, float] = defaultdict(float)
-    for (_, year), n in lanes.items():
-        width[year] = max(width[year], n * _LANE + _LANE)
+    keep = None if first is None else set(first)
+    columns = _columns(g, years, keep)
+    # the nodes that size a column: all, or those of `first` (which come first in it)
+    size = {
+        (b, y): len(c) if keep is None else sum(1 for v in c if v in keep)
+        for b, cs in columns.items()
+        for y, c in cs.items()
+    }
+    rows = {b: min(_ROWS, max(1, -(-max(size[b, y] for y in c) // 2))) for b, c in columns.items()}
+    lanes = {(b, y): max(1, -(-n // rows[b])) for (b, y), n in size.items()}
+    width: dict[int, float] = defaultdict(lambda: PX_PER_YEAR)
+    for (b, year), n in lanes.items():
+        if size[b, year]:
+            width[year] = max(width[year], PX_PER_DATED_YEAR, n * _LANE + _LANE)
     x = 0.0
-    stops = sorted(width)
+    stops = sorted({y for _, y in size})
     for k, year in enumerate(stops):
         if k:
-            x += (year - stops[k - 1]) * PX_PER_YEAR + max(width[stops[k - 1]], PX_PER_DATED_YEAR)
+            x += (year - stops[k - 1]) * PX_PER_YEAR + width[stops[k - 1]]
         out.years.append((year, x))
     x_of = dict(out.years)
     top = 0.0
     for band in sorted(columns):
         height = rows[band] * _ROW
         for year, column in columns[band].items():
-            _fill(out.positions, column, x_of[year], top, lanes[band, year], rows[band])
+            grid = (lanes[band, year], rows[band], size[band, year])
+            _fill(out.positions, column, x_of[year], top, grid)
         out.bands.append((BANDS[band], top - _BAND_GAP / 2, top + height + _BAND_GAP / 2))
         top += height + _BAND_GAP
     dated = set(years.values())
@@ -161,14 +175,20 @@ def timeline(g: nx.DiGraph) -> Timeline:
     return out
 
 
-def _columns(g: nx.DiGraph, years: dict[Any, int]) -> dict[int, dict[int, list[Any]]]:
-    """The nodes of each band and year, most important first (an undated node under
-    the median year of its dated neighbours, in the last band)."""
+def _columns(
+    g: nx.DiGraph, years: dict[Any, int], first: set[Any] | None
+) -> dict[int, dict[int, list[Any]]]:
+    """The nodes of each band and year, those of `first` first, then the most important
+    first (an undated node under the median year of its dated neighbours, in the last
+    band)."""
     columns: dict[int, dict[int, list[Any]]] = defaultdict(lambda: defaultdict(list))
     level = _court_levels()
     dated = sorted(set(years.values()))
     middle = dated[len(dated) // 2] if dated else 0
-    for v in _by_importance(g):
+    order = _by_importance(g)
+    if first is not None:
+        order = [v for v in order if v in first] + [v for v in order if v not in first]
+    for v in order:
         if v in years:
             band = level.get(str(g.nodes[v].get("court") or ""), 4)
             columns[band][years[v]].append(v)
@@ -183,11 +203,13 @@ def _fill(
     column: list[Any],
     x: float,
     top: float,
-    lanes: int,
-    rows: int,
+    grid: tuple[int, int, int],
 ) -> None:
-    """Place `column` (most important first) in a grid of `lanes` x `rows` slots whose
-    left edge is `x`, the first nodes in the slots nearest the grid's middle."""
+    """Place the first `inside` nodes of `column` in a grid of `lanes` x `rows` slots
+    whose left edge is `x` and top `top`, the first in the slots nearest its middle; the
+    rest in rows outside it, below and above in turn (over the next band: they are only
+    shown on demand, see `timeline`'s `first`)."""
+    lanes, rows, inside = grid
     mid_lane, mid_row = (lanes - 1) / 2, (rows - 1) / 2
     slots = sorted(
         ((lane, row) for lane in range(lanes) for row in range(rows)),
@@ -197,7 +219,11 @@ def _fill(
             s[0],
         ),
     )
-    for v, (lane, row) in zip(column, slots, strict=False):
+    for v, (lane, row) in zip(column[:inside], slots, strict=False):
+        pos[v] = (x + lane * _LANE, top + row * _ROW)
+    for k, v in enumerate(column[inside:]):
+        ring, lane = divmod(k, lanes)
+        row = rows + ring // 2 if ring % 2 == 0 else -1 - ring // 2
         pos[v] = (x + lane * _LANE, top + row * _ROW)
 
 
