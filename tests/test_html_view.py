@@ -338,7 +338,11 @@ def test_build_max_nodes_option_limits_the_view_not_the_tables(tmp_path: Path) -
     result = CliRunner().invoke(main, ["build", str(russo), "--out", str(out), "--max-nodes", "10"])
     assert result.exit_code == 0, result.output
     page = (out / "graph.html").read_text(encoding="utf-8")
-    blob = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)
+    blob = re.search(
+        r'<script id="graph-data" type="application/json" data-encoding="json">(.*?)</script>',
+        page,
+        re.S,
+    )
     data = json.loads(blob.group(1))
     graph = nx.read_graphml(out / "graph.graphml")  # the export keeps every node
     assert len(data["nodes"]) == 10

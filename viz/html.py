@@ -384,17 +384,19 @@ def script_json(data: Any) -> str:
     )
 
 
-_PLACEHOLDER = re.compile(r"/\*(VIS_CSS|VIS_JS|GRAPH_DATA|PASSAGE_ENCODING|PASSAGE_DATA)\*/")
-# passages longer than this go into the page as gzip (in base64): a quarter of the bytes
-# for the browser to read before it can draw the graph, unpacked once it has
-GZIP_PASSAGES_ABOVE = 1_000_000
+_PLACEHOLDER = re.compile(
+    r"/\*(VIS_CSS|VIS_JS|GRAPH_ENCODING|GRAPH_DATA|PASSAGE_ENCODING|PASSAGE_DATA)\*/"
+)
+# a data block longer than this goes into the page as gzip (in base64): a fifth of the
+# bytes for the browser to read before it can draw the graph
+GZIP_ABOVE = 1_000_000
 
 
-def _passage_block(passages: list[Any]) -> tuple[str, str]:
-    """The passages' script block: its encoding and its text (JSON, or gzip in base64;
-    deterministic: no time stamp in the gzip header)."""
-    text = script_json(passages)
-    if len(text) <= GZIP_PASSAGES_ABOVE:
+def _data_block(value: Any) -> tuple[str, str]:
+    """A script block's encoding and text: JSON, or gzip of it in base64 when long
+    (deterministic: no time stamp in the gzip header)."""
+    text = script_json(value)
+    if len(text) <= GZIP_ABOVE:
         return "json", text
     packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
     return "gzip-base64", base64.b64encode(packed).decode("ascii")
@@ -411,12 +413,14 @@ def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None =
     template = resources.files("citegraph.viz").joinpath("template.html").read_text("utf-8")
     data = graph_data(g, max_nodes=max_nodes)
     data["title"] = title
-    encoding, passages = _passage_block(data.pop("passages"))
+    passage_encoding, passages = _data_block(data.pop("passages"))
+    graph_encoding, graph = _data_block(data)
     parts = {
         "VIS_CSS": _vis_asset("vis-network.css"),
         "VIS_JS": _vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
-        "GRAPH_DATA": script_json(data),
-        "PASSAGE_ENCODING": encoding,
+        "GRAPH_ENCODING": graph_encoding,
+        "GRAPH_DATA": graph,
+        "PASSAGE_ENCODING": passage_encoding,
         "PASSAGE_DATA": passages,
     }
     # one pass: a placeholder's text inside what replaces another is left as it is
