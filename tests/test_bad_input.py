@@ -190,9 +190,9 @@ def test_every_good_opinion_is_a_corpus_node_of_graphml_and_html(bad_build) -> N
     ids = _good_ids(out)
     g = nx.read_graphml(out / "graph.graphml")
     html = (out / "graph.html").read_text("utf-8")
-    blob = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S)
-    assert blob
-    html_nodes = {n["id"]: n for n in json.loads(blob.group(1))["nodes"]}
+    from citegraph.viz.html import read_page_data
+
+    html_nodes = {n["id"]: n for n in read_page_data(html)["nodes"]}
     for key, oid in ids.items():
         assert g.nodes[oid]["in_corpus"] is True, key
         assert g.out_degree(oid) > 0, key

@@ -108,14 +108,13 @@ def test_graphml_reads_back_in_networkx_and_igraph(sample_out: Path) -> None:
 
 
 def test_html_is_offline_and_holds_every_node(sample_out: Path) -> None:
-    import json
 
     html = (sample_out / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"""(?:src|href)\s*=\s*["']?https?://""", html, re.I)
     assert not re.search(r"url\(\s*['\"]?https?://", html, re.I)
-    blob = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S)
-    assert blob
-    data = json.loads(blob.group(1))
+    from citegraph.viz.html import read_page_data
+
+    data = read_page_data(html)
     g = nx.read_graphml(sample_out / "graph.graphml")
     assert {n["id"] for n in data["nodes"]} == set(g.nodes)
 

@@ -326,7 +326,6 @@ def test_text_from_an_opinion_never_runs_in_the_page(browser: Any, tmp_path: Pat
 
 
 def test_build_max_nodes_option_limits_the_view_not_the_tables(tmp_path: Path) -> None:
-    import json
 
     from citegraph.cli import main
     from click.testing import CliRunner
@@ -338,12 +337,9 @@ def test_build_max_nodes_option_limits_the_view_not_the_tables(tmp_path: Path) -
     result = CliRunner().invoke(main, ["build", str(russo), "--out", str(out), "--max-nodes", "10"])
     assert result.exit_code == 0, result.output
     page = (out / "graph.html").read_text(encoding="utf-8")
-    blob = re.search(
-        r'<script id="graph-data" type="application/json" data-encoding="json">(.*?)</script>',
-        page,
-        re.S,
-    )
-    data = json.loads(blob.group(1))
+    from citegraph.viz.html import read_page_data
+
+    data = read_page_data(page)
     graph = nx.read_graphml(out / "graph.graphml")  # the export keeps every node
     assert len(data["nodes"]) == 10
     assert data["left_out"]["nodes"] == graph.number_of_nodes() - 10 > 0

@@ -402,6 +402,27 @@ def _data_block(value: Any) -> tuple[str, str]:
     return "gzip-base64", base64.b64encode(packed).decode("ascii")
 
 
+_BLOCK = re.compile(
+    r'<script id="(graph|passage)-data" type="[^"]+" data-encoding="([a-z0-9-]+)">([^<]*)</script>'
+)
+
+
+def read_page_data(page: str) -> dict[str, Any]:
+    """The data a graph.html page carries, as `graph_data` gave it (`passages` included),
+    whether its blocks are JSON or gzip in base64: for a program that reads the view."""
+    blocks = {name: (encoding, text) for name, encoding, text in _BLOCK.findall(page)}
+    if set(blocks) != {"graph", "passage"}:
+        raise ValueError("not a citegraph graph.html page: its data blocks are missing")
+
+    def load(name: str) -> Any:
+        encoding, text = blocks[name]
+        if encoding == "gzip-base64":
+            text = gzip.decompress(base64.b64decode(text)).decode("utf-8")
+        return json.loads(text)
+
+    return {**load("graph"), "passages": load("passage")}
+
+
 def render_html(g: nx.DiGraph, title: str = "citegraph", max_nodes: int | None = None) -> str:
     """The whole page for graph `g`, as a string.
 
