@@ -581,7 +581,7 @@ def test_court_regexes_read_with_python_3_10s_regex_parser(monkeypatch) -> None:
         courts._court_table.cache_clear()
     assert as_on_3_10 == table
     assert len(table) > 8000
-    first_circuit = [(source, run) for source, run, info in table if info[0] == "ca1"]
+    first_circuit = [(source, run) for source, run, info, _ in table if info[0] == "ca1"]
     assert first_circuit[1] == (
         "First Circuit Courts? (ofr?t?)? ?App?eals? ?(of?r?t?)? ?",
         "first circuit court",

@@ -10,6 +10,7 @@ the head matter of the casebody (parties, court, decisiondate, docketnumber).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -314,20 +315,18 @@ def _cite_from_case_id(case_id: str) -> str | None:
     return f"{volume} {reporter} {page}" if reporter else None
 
 
-_REPORTERS: dict[str, str] = {}
-
-
+@functools.cache  # built whole before any thread sees it
 def _reporter_by_key() -> dict[str, str]:
     """Reporter abbreviations keyed without dots and spaces ("ne3d" -> "N.E.3d")."""
-    if not _REPORTERS:
-        from reporters_db import REPORTERS
+    from reporters_db import REPORTERS
 
-        for key, editions in REPORTERS.items():
-            for ed in editions:
-                for abbr in ed.get("editions", {}):
-                    _REPORTERS.setdefault(re.sub(r"[.\s]", "", abbr).lower(), abbr)
-            _REPORTERS.setdefault(re.sub(r"[.\s]", "", key).lower(), key)
-    return _REPORTERS
+    found: dict[str, str] = {}
+    for key, editions in REPORTERS.items():
+        for ed in editions:
+            for abbr in ed.get("editions", {}):
+                found.setdefault(re.sub(r"[.\s]", "", abbr).lower(), abbr)
+        found.setdefault(re.sub(r"[.\s]", "", key).lower(), key)
+    return found
 
 
 FORMAT_JSON = Format(

@@ -11,6 +11,7 @@ or, where the line names only a department or a county ("Department One.",
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -182,17 +183,14 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-_ABBREVIATIONS: set[str] = set()
-
-
-def _abbreviations() -> set[str]:
+@functools.cache  # built whole before any thread sees it
+def _abbreviations() -> frozenset[str]:
     """Words that a period follows as an abbreviation in a caption ("Corp.", "Tex.")."""
-    if not _ABBREVIATIONS:
-        _ABBREVIATIONS.update(re.sub(r"\W", "", k).lower() for k in T6_EXPANSIONS)
-        _ABBREVIATIONS.update(re.sub(r"\W", "", v).lower() for v in T6.values())
-        _ABBREVIATIONS.update(k.lower() for k in _state_courts())
-        _ABBREVIATIONS.update({"inc", "ltd", "bros", "limited", "etc", "rev", "hon", "esq"})
-    return _ABBREVIATIONS
+    found = {re.sub(r"\W", "", k).lower() for k in T6_EXPANSIONS}
+    found.update(re.sub(r"\W", "", v).lower() for v in T6.values())
+    found.update(k.lower() for k in _state_courts())
+    found.update({"inc", "ltd", "bros", "limited", "etc", "rev", "hon", "esq"})
+    return frozenset(found)
 
 
 def _side(raw: str, federal: bool) -> str:
@@ -307,29 +305,25 @@ def _reviewing_court(texts: list[str]) -> str | None:
     return None
 
 
-_STATES: dict[str, dict[str, Any]] = {}
-
-
+@functools.cache  # built whole before any thread sees it
 def _state_courts() -> dict[str, dict[str, Any]]:
     """Each state's court of last resort, keyed by the abbreviation its reports share
     with it ("Mass" -> the Supreme Judicial Court), from courts-db."""
-    if not _STATES:
-        import courts_db
+    import courts_db
 
-        best: dict[str, tuple[str, dict[str, Any]]] = {}
-        for c in courts_db.courts:
-            cite = c.get("citation_string") or ""
-            key = re.sub(r"[.\s]", "", cite)
-            if c.get("system") != "state" or c.get("type") != "appellate":
-                continue
-            if not (key.isalpha() and len(key) <= 6 and c.get("location")):
-                continue
-            if re.search(r"Ct|App|Super|Dist|Commw", cite):
-                continue
-            if c["location"] not in best or len(key) < len(best[c["location"]][0]):
-                best[c["location"]] = (key, c)
-        _STATES.update(dict(best.values()))
-    return _STATES
+    best: dict[str, tuple[str, dict[str, Any]]] = {}
+    for c in courts_db.courts:
+        cite = c.get("citation_string") or ""
+        key = re.sub(r"[.\s]", "", cite)
+        if c.get("system") != "state" or c.get("type") != "appellate":
+            continue
+        if not (key.isalpha() and len(key) <= 6 and c.get("location")):
+            continue
+        if re.search(r"Ct|App|Super|Dist|Commw", cite):
+            continue
+        if c["location"] not in best or len(key) < len(best[c["location"]][0]):
+            best[c["location"]] = (key, c)
+    return dict(best.values())
 
 
 _REPORTER_CITE = re.compile(

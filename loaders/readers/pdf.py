@@ -13,6 +13,7 @@ a clear error: it needs OCR first.
 from __future__ import annotations
 
 import statistics
+import threading
 import unicodedata
 from typing import Any
 
@@ -27,6 +28,9 @@ MIN_CHARS_PER_PAGE = 20
 # PDFium marks a hyphen it takes for a line-end hyphen with these instead of "-\n"
 _PDFIUM_HYPHENS = ("\ufffe", "\x02")
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+# PDFium is not thread-safe, not even across documents (pypdfium2's documentation):
+# one thread of a process calls it at a time.
+_PDFIUM = threading.Lock()
 
 
 def read_pdf(data: bytes, source: str) -> list[Opinion]:
@@ -64,6 +68,12 @@ def pdf_lines(data: bytes, source: str) -> list[list[Line]]:
         import pypdfium2 as pdfium
     except ImportError as e:  # pragma: no cover - pypdfium2 is a dependency
         raise CitegraphError("reading PDF needs pypdfium2: pip install pypdfium2", source) from e
+    with _PDFIUM:
+        return _locked_pdf_lines(pdfium, data, source)
+
+
+def _locked_pdf_lines(pdfium: Any, data: bytes, source: str) -> list[list[Line]]:
+    """pdf_lines, holding the PDFium lock: every PDFium object is closed before it returns."""
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:

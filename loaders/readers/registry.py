@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import io
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,6 +180,9 @@ Input = Path | Member
 # name -> Format, in the order detection tries them (plugins first).
 FORMATS: dict[str, Format] = {}
 _plugins_loaded = False
+# Plugins load once, while other threads wait: FORMATS changes as they register.
+_PLUGINS_LOCK = threading.RLock()
+_LOADING = {"now": False}  # set while this lock's holder loads (a plugin may ask again)
 
 
 def register(fmt: Format, first: bool = False) -> Format:
@@ -203,19 +207,30 @@ def formats() -> dict[str, Format]:
     """Every registered format, third-party entry points included."""
     global _plugins_loaded
     if not _plugins_loaded:
-        _plugins_loaded = True
-        from importlib.metadata import entry_points
-
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            try:
-                obj = ep.load()
-                fmt = obj() if callable(obj) and not isinstance(obj, Format) else obj
-            except Exception as e:  # a broken plugin must not break the built-in formats
-                print(f"citegraph: loader plugin {ep.name!r} failed: {e}", file=sys.stderr)
-                continue
-            if isinstance(fmt, Format):
-                register(fmt, first=True)
+        with _PLUGINS_LOCK:
+            if not _plugins_loaded and not _LOADING["now"]:
+                _LOADING["now"] = True
+                try:
+                    _load_plugins()
+                finally:
+                    _LOADING["now"] = False
+                _plugins_loaded = True
     return FORMATS
+
+
+def _load_plugins() -> None:
+    """Register the formats of the entry point group, first."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+            fmt = obj() if callable(obj) and not isinstance(obj, Format) else obj
+        except Exception as e:  # a broken plugin must not break the built-in formats
+            print(f"citegraph: loader plugin {ep.name!r} failed: {e}", file=sys.stderr)
+            continue
+        if isinstance(fmt, Format):
+            register(fmt, first=True)
 
 
 def supported() -> str:

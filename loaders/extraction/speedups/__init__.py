@@ -29,6 +29,7 @@ depend on them.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from . import patches
@@ -62,6 +63,9 @@ __all__ = [
 # The tokenizer install() put in place, and the tokenizers built (one per name).
 _STATE: dict[str, Any] = {"tokenizer": None}
 _TOKENIZERS: dict[str, Any] = {}
+# install(), uninstall() and make_tokenizer() run one at a time: the threads of a Dask
+# worker each prepare themselves on their first task, at once.
+_LOCK = threading.RLock()
 
 
 def make_tokenizer(name: str) -> Any:
@@ -78,6 +82,14 @@ def make_tokenizer(name: str) -> Any:
     tokenizer = _TOKENIZERS.get(name)
     if tokenizer is not None:
         return tokenizer
+    with _LOCK:
+        tokenizer = _TOKENIZERS.get(name)
+        if tokenizer is None:
+            tokenizer = _TOKENIZERS[name] = _new_tokenizer(name)
+    return tokenizer
+
+
+def _new_tokenizer(name: str) -> Any:
     if name == "default":
         tokenizer = fast_tokenizer_class()()
     elif name == "hyperscan":
@@ -87,12 +99,11 @@ def make_tokenizer(name: str) -> Any:
         tokenizer.prepare()
     else:
         raise ValueError(f"unknown tokenizer {name!r}")
-    _TOKENIZERS[name] = tokenizer
     return tokenizer
 
 
 def install(tokenizer: str | None = None) -> None:
-    """Install the speed-ups (idempotent; safe in every worker).
+    """Install the speed-ups (idempotent; safe in every worker process and thread).
 
     Only on the versions in TESTED_VERSIONS: on any other, nothing is patched, no
     tokenizer is put in place and a warning says so once per process.
@@ -102,16 +113,18 @@ def install(tokenizer: str | None = None) -> None:
             the Hyperscan prefilter (same tokens), its database compiled once and
             cached on disk.
     """
-    if not patches.apply():
-        return
-    _STATE["tokenizer"] = make_tokenizer(tokenizer or "default")
+    with _LOCK:
+        if not patches.apply():
+            return
+        _STATE["tokenizer"] = make_tokenizer(tokenizer or "default")
 
 
 def uninstall() -> None:
     """Give eyecite back its own functions; citations then use their own tokenizer."""
-    patches.restore()
-    _STATE["tokenizer"] = None
-    forget_document()
+    with _LOCK:
+        patches.restore()
+        _STATE["tokenizer"] = None
+        forget_document()
 
 
 def installed() -> bool:

@@ -9,6 +9,10 @@ compiled in prefilter mode, loosened where Python's Unicode classes are wider th
 Hyperscan's, so a regex Hyperscan rules out has no match. The compiled database is
 cached on disk (~/.cache/citegraph or $CITEGRAPH_CACHE), named by the regexes, the
 rules that rewrite them and the Hyperscan version. The `speed` extra installs hyperscan.
+
+Thread safety: a Hyperscan scratch space serves one scan at a time (a second thread
+scanning with it fails with "ScratchInUseError: error code -10"), so every thread scans
+with a scratch of its own (`_thread_scratch`); the database is loaded under a lock.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,9 @@ _CASE_SPECIALS = frozenset("\u0130\u0131\u017f\u212a")
 # and the patterns accept it wherever Python could accept a non-ASCII character.
 _OTHER = "\\x80"
 _NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+# Each thread's scratch spaces, by database; and the lock that loads a database once.
+_SCRATCH = threading.local()
+_PREPARE = threading.Lock()
 # \s, \d, \w in Python's Unicode sense, widened: (inside a class, standing alone).
 _WIDER = {
     "s": (f"\\s\\x1c-\\x1f{_OTHER}", f"[\\s\\x1c-\\x1f{_OTHER}]"),
@@ -118,7 +126,11 @@ def prefiltered_tokenizer_class() -> Any:
         def prepare(self) -> None:
             """Load the compiled database from the disk cache, or compile and cache it."""
             if self._db is None:
-                self._db, self._always = _prefilter_database(self.extractors)
+                with _PREPARE:  # threads of one process load (or compile) it once
+                    if self._db is None:
+                        db, always = _prefilter_database(self.extractors)
+                        self._always = always  # set before _db, which others test
+                        self._db = db
 
         def get_extractors(self, text: str) -> Any:
             """The extractors eyecite's prefilter selects and Hyperscan keeps, in list order."""
@@ -142,8 +154,28 @@ def _prefilter_hits(db: Any, always: set[int], extractors: list[Any], text: str)
     def on_match(index: int, start: int, end: int, flags: int, context: Any) -> None:
         hits.add(index)
 
-    db.scan(_NON_ASCII_TEXT.sub("\x80", text).encode("latin-1"), match_event_handler=on_match)
+    data = _NON_ASCII_TEXT.sub("\x80", text).encode("latin-1")
+    db.scan(data, match_event_handler=on_match, scratch=_thread_scratch(db))
     return hits
+
+
+def _thread_scratch(db: Any) -> Any:
+    """This thread's Hyperscan scratch space for `db`, allocated on its first scan.
+
+    Hyperscan's scan needs a scratch space that no other scan is using; the one the
+    database carries is shared by every thread of the process (a Dask worker runs
+    several), so each thread allocates its own.
+    """
+    scratches: dict[int, tuple[Any, Any]] | None = getattr(_SCRATCH, "by_db", None)
+    if scratches is None:
+        scratches = _SCRATCH.by_db = {}
+    found = scratches.get(id(db))
+    if found is None or found[0] is not db:
+        import hyperscan
+
+        # Holding `db` keeps its id from being reused by another database.
+        found = scratches[id(db)] = (db, hyperscan.Scratch(db))
+    return found[1]
 
 
 def _prefilter_path(extractors: list[Any]) -> Path:

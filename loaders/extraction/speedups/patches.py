@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import threading
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -165,6 +166,9 @@ PATCHES: tuple[Patch, ...] = (
 # (module, owner, attribute) -> (the object patched, eyecite's original)
 _ORIGINALS: dict[tuple[str, str, str], tuple[Any, Any]] = {}
 _WARNED: dict[str, bool] = {"untested": False}
+# apply() and restore() one at a time: two threads applying at once would record a
+# replacement as eyecite's original, and restore() could not give it back.
+_LOCK = threading.Lock()
 
 
 def untested_versions() -> list[str]:
@@ -202,22 +206,24 @@ def apply() -> bool:
                 stacklevel=3,
             )
         return False
-    for patch in PATCHES:
-        key = (patch.module, patch.owner, patch.attribute)
-        if key in _ORIGINALS:
-            continue
-        target = patch.target()
-        original = getattr(target, patch.attribute)
-        _ORIGINALS[key] = (target, original)
-        setattr(target, patch.attribute, patch.replacement(original))
+    with _LOCK:
+        for patch in PATCHES:
+            key = (patch.module, patch.owner, patch.attribute)
+            if key in _ORIGINALS:
+                continue
+            target = patch.target()
+            original = getattr(target, patch.attribute)
+            _ORIGINALS[key] = (target, original)
+            setattr(target, patch.attribute, patch.replacement(original))
     return True
 
 
 def restore() -> None:
     """Give eyecite and courts-db back their own attributes."""
-    for (_, _, attribute), (target, original) in _ORIGINALS.items():
-        setattr(target, attribute, original)
-    _ORIGINALS.clear()
+    with _LOCK:
+        for (_, _, attribute), (target, original) in _ORIGINALS.items():
+            setattr(target, attribute, original)
+        _ORIGINALS.clear()
 
 
 def applied() -> bool:

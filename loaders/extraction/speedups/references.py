@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from typing import Any
 
 __all__ = ["pincited_references", "forget_document"]
@@ -64,13 +65,16 @@ class _Document:
         return found
 
 
-_last_document: list[_Document] = []
+# The last document of each thread: threads extracting at once (a Dask worker's) each
+# keep their own, so that one never reads what another found in a different text.
+_LAST = threading.local()
 
 
 def _document(text: str) -> _Document:
-    if not _last_document or _last_document[0].text is not text:
-        _last_document[:] = [_Document(text)]
-    return _last_document[0]
+    doc: _Document | None = getattr(_LAST, "document", None)
+    if doc is None or doc.text is not text:
+        doc = _LAST.document = _Document(text)
+    return doc
 
 
 def pincited_references(citation: Any, plain_text: str) -> list[Any]:
@@ -137,5 +141,5 @@ def pincited_references(citation: Any, plain_text: str) -> list[Any]:
 
 
 def forget_document() -> None:
-    """Drop the one document kept between calls (its text and what was found in it)."""
-    _last_document.clear()
+    """Drop the document this thread kept between calls (its text and what was found in it)."""
+    _LAST.document = None
