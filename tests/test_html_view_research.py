@@ -210,7 +210,7 @@ def test_the_search_list_is_fully_visible_and_the_sidebar_does_not_shift(
 ) -> None:
     page = sample_view.page
     before = page.locator("#controls").bounding_box()
-    page.locator("#search").fill("United States v.")
+    page.locator("#search").fill("United States v.")  # Playwright scrolls the box into view
     results = page.locator("#results")
     assert results.is_visible() and page.locator("#results li").count() > 5
     box = results.bounding_box()
@@ -226,6 +226,12 @@ def test_the_search_list_is_fully_visible_and_the_sidebar_does_not_shift(
     )
     assert hit
     assert page.locator("#controls").bounding_box() == before
+    # walking down the list scrolls the list, never the sidebar under it
+    scrolled = page.evaluate("document.getElementById('controls').scrollTop")
+    for _ in range(20):
+        page.locator("#search").press("ArrowDown")
+    assert page.evaluate("document.getElementById('controls').scrollTop") == scrolled
+    assert page.evaluate("document.getElementById('results').scrollTop") > 0
     assert page.evaluate(
         "(() => { const c = document.getElementById('controls');"
         " return c.scrollWidth <= c.clientWidth; })()"
