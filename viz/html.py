@@ -112,10 +112,6 @@ def _finite(value: Any) -> float | None:
     return None
 
 
-def _short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 # what the page shows of a passage; the rest stays in the tables
 _PASSAGE_KEYS = (
     "opinion",
@@ -194,6 +190,7 @@ def graph_data(
         "max_nodes": max_nodes,
         "layout": "time" if _mostly_cases(sub) else "force",
         "overview": first,
+        "label_chars": LABEL_CHARS,
         "years": line.years,
         "bands": line.bands,
     }
@@ -287,7 +284,6 @@ def _add_nodes(
         floor = 16.0 if d.get("in_corpus") else 0.0
         net.add_node(
             str(n),
-            label=_short(full or str(n)),
             color=KIND_COLOURS.get(kind, KIND_COLOURS["other"]),
             shape="diamond" if d.get("in_corpus") else "dot",
             size=max(by_cited[n], floor),
